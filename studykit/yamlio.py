@@ -1,0 +1,238 @@
+"""Safe YAML reading that remembers where every value came from.
+
+Curricula and session records are read with a safe loader that follows the
+intuitions of people who write YAML by hand rather than every rule of YAML 1.1:
+
+- only ``true``/``false`` are booleans, so ``on: 1st fri`` keeps its key ``"on"``
+  and a member with the id ``no`` stays a string;
+- dates are *not* turned into ``datetime.date`` by YAML: the schema parses them,
+  so ``2027-02-30`` is reported as a bad date with its line instead of a crash;
+- ``15:00`` stays the text ``"15:00"`` instead of YAML 1.1's base-60 number 900;
+- only decimal integers (``010`` is text, not the octal number 8);
+- a key given twice in one mapping is a problem, not a silent overwrite.
+
+The node tree is kept next to the data, so a problem found later by the schema
+can be traced back to a line and column (:meth:`Document.locate`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from .errors import InputError, Problem
+
+try:  # libyaml's parser when it is there: several times faster than pure Python
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+Path_ = tuple[str | int, ...]
+"""A path into a document: mapping keys and list indexes, ``("members", 2, "role")``."""
+
+
+class _Resolver(BaseResolver):
+    """YAML tag resolution without YAML 1.1's surprises (see the module docstring)."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Constructor(SafeConstructor):
+    """SafeConstructor that records duplicate keys instead of overwriting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.duplicates: list[tuple[Node, str]] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen: set[Hashable] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    self.duplicates.append((key_node, str(key)))
+                seen.add(key)
+        return mapping
+
+
+# Tags that only an explicit "!!tag" in the text can produce: reject them all, so
+# nothing but plain data (text, numbers, booleans, lists, mappings) reaches us.
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
+             "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _Constructor.add_constructor(_tag, _Constructor.construct_undefined)
+
+
+class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """The data of one YAML file together with its node tree, for locating problems."""
+
+    path: str
+    data: Any
+    root: Node | None = field(repr=False, default=None)
+
+    def locate(self, where: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) of the value at ``where``.
+
+        With ``key=True`` the position of the mapping key itself is returned (for
+        an unknown key). Where the path leaves the document (a missing key), the
+        position of the deepest node that exists is returned.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        last = len(where) - 1
+        for i, step in enumerate(where):
+            child: Node | None = None
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(step):
+                        child = k if key and i == last else v
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(step, int):
+                if 0 <= step < len(node.value):
+                    child = node.value[step]
+            if child is None:
+                break
+            node, mark = child, child.start_mark
+        return (mark.line + 1, mark.column + 1)
+
+    def problem(self, where: Sequence[str | int], message: str, key: bool = False) -> Problem:
+        """A :class:`Problem` at ``where`` in this document."""
+        line, col = self.locate(where, key=key)
+        return Problem(self.path, line, col, dotted(where), message)
+
+
+def dotted(where: Sequence[str | int]) -> str:
+    """``("members", 2, "role")`` → ``members[2].role``."""
+    out = ""
+    for step in where:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else str(step)
+    return out
+
+
+def read_text(path: Path | str) -> str:
+    """Read a file as UTF-8 text, or raise :class:`InputError` saying where it is not."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, 1, 1, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, 1, 1, "", "is a folder, expected a YAML file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise InputError([Problem(
+            name, line, col, "",
+            f"not UTF-8 text (byte 0x{bad}); save the file with UTF-8 encoding "
+            "(in Notepad: Save as → Encoding → UTF-8)",
+        )]) from None
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse one YAML document safely; raise :class:`InputError` for syntax errors.
+
+    Duplicate keys are reported all together, each at its second occurrence.
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "not valid YAML"
+        if isinstance(exc, ConstructorError) and "could not determine a constructor" in what:
+            what = "explicit YAML tags (!!…) are not allowed here; write plain text, numbers or lists"
+        elif exc.context and exc.context not in what:
+            what = f"{what} ({exc.context})"
+        raise InputError([Problem(path, line, col, "", f"YAML syntax: {what}")]) from None
+    except yaml.reader.ReaderError as exc:  # a control character the reader refuses
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise InputError([Problem(
+            path, line, col, "", f"control character #x{exc.character:04x} is not allowed in YAML text"
+        )]) from None
+    finally:
+        loader.dispose()
+    doc = Document(path, data, root)
+    if loader.duplicates:
+        raise InputError([
+            Problem(path, n.start_mark.line + 1, n.start_mark.column + 1,
+                    dotted(_path_to(root, n) or (key,)),
+                    f"`{key}` is given twice in the same mapping; keep one")
+            for n, key in loader.duplicates
+        ])
+    return doc
+
+
+def _path_to(root: Node | None, target: Node) -> Path_ | None:
+    """The path of mapping key node ``target`` below ``root`` (for error messages)."""
+    stack: list[tuple[Node, Path_]] = [(root, ())] if root is not None else []
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                step = k.value if isinstance(k, ScalarNode) else "?"
+                if k is target:
+                    return (*where, step)
+                stack.append((v, (*where, step)))
+        elif isinstance(node, SequenceNode):
+            stack.extend((v, (*where, i)) for i, v in enumerate(node.value))
+    return None
+
+
+def load(path: Path | str) -> Document:
+    """Read and parse a YAML file: :func:`read_text` then :func:`parse`."""
+    return parse(read_text(path), str(path))
