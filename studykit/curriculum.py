@@ -129,7 +129,8 @@ def schema_problems(doc: yamlio.Document, exc: ValidationError,
             out.append(doc.problem(loc, f"expected one of {choices.replace(chr(39), '')}, "
                                         f"found {_kind(err['input'])}"))
         elif etype in _TYPE_NAMES:
-            out.append(doc.problem(loc, f"expected {_TYPE_NAMES[etype]}, found {_kind(err['input'])}"))
+            found = _kind(err["input"])
+            out.append(doc.problem(loc, f"expected {_TYPE_NAMES[etype]}, found {found}"))
         else:
             out.append(doc.problem(loc, err["msg"]))
     return out

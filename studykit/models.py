@@ -223,7 +223,8 @@ def _frequency(value: Any) -> Frequency:
         raise _fail("expected " + _FREQ_HELP + ", found {found}", found=_show(value))
     unknown = set(value) - {"every", "on"}
     if unknown:
-        raise _fail("unknown key {key} in a frequency (known: every, on)", key=sorted(map(str, unknown))[0])
+        raise _fail("unknown key {key} in a frequency (known: every, on)",
+                    key=sorted(map(str, unknown))[0])
     every = value.get("every")
     if every not in ("month", "quarter", "year"):
         raise _fail("`every` must be month, quarter or year, found {found}", found=_show(every))
@@ -241,7 +242,7 @@ def _frequency(value: Any) -> Frequency:
 
 @dataclass(frozen=True)
 class Audience:
-    """Who a course is for: ``all``, ``party``, ``committee``, ``gaps``, or named roles or members."""
+    """Who a course is for: all, party, committee, gaps, or named roles or members."""
 
     kind: Literal["all", "party", "committee", "gaps", "roles", "members"]
     ids: tuple[str, ...] = ()

@@ -51,7 +51,7 @@ class Uncovered:
 
 @dataclass(frozen=True)
 class Needs:
-    """The result of :func:`analyse_needs`: gaps, courses' audiences with reasons, uncovered gaps."""
+    """The result of :func:`analyse_needs`: gaps, audiences with reasons, uncovered gaps."""
 
     curriculum: Curriculum
     gaps: tuple[Gap, ...]

@@ -1,4 +1,9 @@
-"""Files that ship with studykit: example curricula and built-in Word templates."""
+"""Files that ship with studykit: example curricula and built-in Word templates.
+
+Installed, they are ``studykit/curricula`` and ``studykit/templates`` inside the
+package (see ``package_dir`` in setup.cfg); in a source checkout they are the
+``curricula/`` and ``templates/`` folders at the top, where users find them.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,21 @@ from pathlib import Path
 from .errors import UserError
 
 
+def _shipped(name: str) -> Traversable:
+    packaged = files("studykit") / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name  # a source checkout
+
+
 def examples() -> Traversable:
-    """The folder of example curricula (``curricula/`` in the source tree)."""
-    return files("studykit.curricula")
+    """The folder of example curricula."""
+    return _shipped("curricula")
 
 
 def templates() -> Traversable:
     """The folder of built-in templates, with ``zh-CN/`` and ``en/`` inside."""
-    return files("studykit.templates")
+    return _shipped("templates")
 
 
 def copy_examples(dest: Path, force: bool = False) -> list[Path]:
@@ -28,6 +40,6 @@ def copy_examples(dest: Path, force: bool = False) -> list[Path]:
     if existing and not force:
         raise UserError(f"{existing[0]} exists; use --force to overwrite it")
     dest.mkdir(parents=True, exist_ok=True)
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         target.write_bytes(source.read_bytes())
     return targets

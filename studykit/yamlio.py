@@ -32,7 +32,7 @@ from yaml.resolver import BaseResolver
 from .errors import InputError, Problem
 
 try:  # libyaml's parser when it is there: several times faster than pure Python
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -94,10 +94,10 @@ class _Constructor(SafeConstructor):
 # nothing but plain data (text, numbers, booleans, lists, mappings) reaches us.
 for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
              "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
-    _Constructor.add_constructor(_tag, _Constructor.construct_undefined)
+    _Constructor.add_constructor(_tag, _Constructor.construct_undefined)  # type: ignore[type-var]
 
 
-class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, _Constructor, _Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
@@ -131,9 +131,9 @@ class Document:
                     if isinstance(k, ScalarNode) and k.value == str(step):
                         child = k if key and i == last else v
                         break
-            elif isinstance(node, SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    child = node.value[step]
+            elif (isinstance(node, SequenceNode) and isinstance(step, int)
+                  and 0 <= step < len(node.value)):
+                child = node.value[step]
             if child is None:
                 break
             node, mark = child, child.start_mark
@@ -166,7 +166,7 @@ def read_text(path: Path | str) -> str:
     except IsADirectoryError:
         raise InputError([Problem(name, 1, 1, "", "is a folder, expected a YAML file")]) from None
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+        raise InputError([Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -194,16 +194,15 @@ def parse(text: str, path: str) -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or "not valid YAML"
         if isinstance(exc, ConstructorError) and "could not determine a constructor" in what:
-            what = "explicit YAML tags (!!…) are not allowed here; write plain text, numbers or lists"
+            what = "explicit tags (!!…) are not allowed; write plain text, numbers or lists"
         elif exc.context and exc.context not in what:
             what = f"{what} ({exc.context})"
         raise InputError([Problem(path, line, col, "", f"YAML syntax: {what}")]) from None
     except yaml.reader.ReaderError as exc:  # a control character the reader refuses
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise InputError([Problem(
-            path, line, col, "", f"control character #x{exc.character:04x} is not allowed in YAML text"
-        )]) from None
+        raise InputError([Problem(path, line, col, "", f"control character "
+                                  f"#x{exc.character:04x} is not allowed in YAML text")]) from None
     finally:
         loader.dispose()
     doc = Document(path, data, root)
