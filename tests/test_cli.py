@@ -1,0 +1,107 @@
+"""The command line: exit statuses, clean messages, the tables it prints."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studykit.cli import main
+from studykit.tables import width
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "studykit", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False)
+
+
+def test_check_ok_prints_one_line_per_file(centre_path: Path, team_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(centre_path.parent)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{centre_path}: ok — 15 members, 6 roles, 6 competencies, 13 courses",
+        f"{team_path}: ok — 6 members, 3 roles, 3 competencies, 5 courses",
+    ]
+
+
+def test_check_reports_every_problem_of_every_file_and_exits_1(tmp_path: Path) -> None:
+    bad1 = tmp_path / ""
+    bad1.write_text("studykit: 1\norganization: {name: x}\ncompetencies: {}\nroles: {}\n"
+                    "members: [{id: m, name: M, role: nope}]\n", encoding="utf-8")
+    bad2 = tmp_path / "b.yaml"
+    bad2.write_text("- just a list\n", encoding="utf-8")
+    result = run("check", str(bad1), str(bad2))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{bad1}:5:34: members[0].role: unknown role 'nope' (none are defined)",
+        f"{bad2}:1:1: expected a mapping of keys (studykit, organization, …) at the top of "
+        "the file, found a list",
+        "2 problems in 2 files",
+    ]
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("check").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+
+
+def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
+    result = run("needs", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{tmp_path / 'nope.yaml'}:1:1: no such file"
+
+
+def test_needs_prints_aligned_tables(centre_path: Path) -> None:
+    result = run("needs", str(centre_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "亭湖区劳动就业服务中心党支部 — 能力差距（现有/要求）"
+    header, rule = lines[2], lines[3]
+    assert header.split()[:3] == ["姓名", "岗位", "政治理论"]
+    # each row's cells start where the header's do, counted in display columns
+    rows = lines[4:4 + 15]
+    tang = next(r for r in rows if r.startswith("唐树"))
+    assert width(tang[:tang.index("支部书记")]) == width(header[:header.index("岗位")])
+    assert "周海燕、蒋涛：岗位「政策咨询窗口」要求沟通技巧3级，现为2级" in result.stdout
+    assert width(rule) >= max(width(r) for r in rows)
+
+
+def test_needs_in_english(team_path: Path) -> None:
+    result = run("needs", str(team_path))
+    assert result.returncode == 0, result.stderr
+    assert "competency gaps (current/required)" in result.stdout
+    assert "Gaps no course closes" in result.stdout
+
+
+def test_version() -> None:
+    import studykit
+
+    result = run("--version")
+    assert result.stdout.strip() == f"studykit {studykit.__version__}"
+
+
+def test_examples_copy_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert run("examples", "copy", str(tmp_path)).returncode == 0
+    copied = sorted(p.name for p in tmp_path.iterdir())
+    assert copied == ["employment-centre.yaml", "small-team.en.yaml"]
+    again = run("examples", "copy", str(tmp_path))
+    assert again.returncode == 1
+    assert "exists; use --force" in again.stderr
+    assert run("examples", "copy", "--force", str(tmp_path)).returncode == 0
+    assert run("check", str(tmp_path)).returncode == 0
+
+
+def test_internal_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import studykit.curriculum
+
+    def broken(path: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(studykit.curriculum, "load", broken)
+    with pytest.raises(RuntimeError):
+        main(["needs", "x.yaml"])

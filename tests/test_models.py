@@ -1,0 +1,60 @@
+"""The value types of the format: quarters, dates, ranges, frequencies, audiences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic_core import PydanticCustomError
+
+from studykit.models import Audience, DateSpan, Frequency, Quarter, parse_date
+
+
+def test_quarter() -> None:
+    q = Quarter.parse("2027Q1")
+    assert (q.first, q.last, q.months) == (date(2027, 1, 1), date(2027, 3, 31), (1, 2, 3))
+    assert Quarter.parse("2026q4").last == date(2026, 12, 31)
+    assert Quarter.parse("2026Q2").last == date(2026, 6, 30)
+    assert str(q) == "2027Q1"
+    for bad in ("2027Q5", "2027-Q1", "Q1", 2027):
+        with pytest.raises(PydanticCustomError):
+            Quarter.parse(bad)
+
+
+def test_dates_are_strict_iso() -> None:
+    assert parse_date("2028-02-29") == date(2028, 2, 29)
+    for bad in ("2027-02-29", "2027-1-4", "20270104", 20270104):
+        with pytest.raises(PydanticCustomError):
+            parse_date(bad)
+
+
+def test_span_contains_its_ends() -> None:
+    span = DateSpan(date(2027, 2, 6), date(2027, 2, 13))
+    assert date(2027, 2, 6) in span and date(2027, 2, 13) in span
+    assert date(2027, 2, 14) not in span
+    assert str(span) == "2027-02-06..2027-02-13"
+
+
+def test_frequency_and_audience_through_a_curriculum() -> None:
+    import studykit
+
+    cur = studykit.loads("""\
+studykit: 1
+organization: {name: x}
+competencies: {a: A}
+roles: {r: {name: R}}
+members: [{id: m, name: M, role: r}]
+courses: [{id: c, title: C, kind: lecture, hours: 1.5, audience: {members: [m]}}]
+meetings:
+  committee: {every: month, on: last thu}
+  theme-day: {every: month, on: 15}
+  branch-assembly: quarterly
+""")
+    assert cur.meetings.committee == Frequency("month", ordinal=-1, weekday=3)
+    assert cur.meetings.theme_day == Frequency("month", day=15)
+    assert cur.meetings.group is None
+    assert [k for k, _ in cur.meetings.items()] == ["branch-assembly", "committee", "theme-day"]
+    assert cur.courses[0].effective_audience == Audience("members", ("m",))
+    assert cur.courses[0].hours == 1.5
+    assert cur.calendar.weekdays == ["mon", "tue", "wed", "thu", "fri"]
+    assert cur.rules.hours.party == 32 and cur.rules.hours.committee == 56

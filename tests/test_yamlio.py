@@ -1,0 +1,87 @@
+"""Safe YAML reading: hand-writer-friendly scalars, duplicate keys, locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studykit import yamlio
+from studykit.errors import InputError
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(InputError) as info:
+        yamlio.parse(text, "f.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_scalars_are_what_a_hand_writer_means() -> None:
+    doc = yamlio.parse(
+        "on: 1st fri\nstart: 15:00\nday: 2027-01-14\nanswer: no\nbool: true\n"
+        "octal: 010\nint: 12\nfloat: 1.5\nnothing: ~\n", "f.yaml")
+    assert doc.data == {"on": "1st fri", "start": "15:00", "day": "2027-01-14",
+                        "answer": "no", "bool": True, "octal": "010", "int": 12,
+                        "float": 1.5, "nothing": None}
+
+
+def test_locate_points_at_values_keys_and_the_deepest_existing_node() -> None:
+    doc = yamlio.parse("a:\n  b:\n    - x\n    - {c: 1}\n", "f.yaml")
+    assert doc.locate(("a", "b", 1, "c")) == (4, 11)
+    assert doc.locate(("a", "b", 1, "c"), key=True) == (4, 8)
+    assert doc.locate(("a", "b", 0)) == (3, 7)
+    assert doc.locate(("a", "missing")) == (2, 3)   # the mapping that lacks it
+    assert doc.locate(("a", "b", 7)) == (3, 5)      # past the end: the list
+
+
+def test_duplicate_keys_are_reported_with_their_path() -> None:
+    assert problems("a: 1\nm:\n  - {k: 1, k: 2}\na: 3\n") == [
+        "f.yaml:3:12: m[0].k: `k` is given twice in the same mapping; keep one",
+        "f.yaml:4:1: a: `a` is given twice in the same mapping; keep one",
+    ]
+
+
+def test_syntax_error_has_its_line() -> None:
+    (msg,) = problems("a: 1\nb: [1, 2\nc: 3\n")
+    assert msg.startswith("f.yaml:3:2: YAML syntax: ")
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!binary", "!!timestamp", "!!set"])
+def test_explicit_tags_are_refused(tag: str) -> None:
+    (msg,) = problems(f"a: {tag} x\n")
+    assert msg == "f.yaml:1:4: YAML syntax: explicit tags (!!…) are not allowed; " \
+                  "write plain text, numbers or lists"
+
+
+def test_control_character_is_located() -> None:
+    assert problems("a: b\nc: d\x07\n") == [
+        "f.yaml:2:5: control character #x0007 is not allowed in YAML text"]
+
+
+def test_non_utf8_bytes_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("a: 1\nname: ".encode() + "王芳".encode("gbk") + b"\n")
+    with pytest.raises(InputError) as info:
+        yamlio.load(path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.col) == (2, 7)
+    assert "not UTF-8 text (byte 0xcd)" in problem.message
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffname: 王芳\n".encode())
+    assert yamlio.load(path).data == {"name": "王芳"}
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    for target, message in ((tmp_path / "nope.yaml", "no such file"),
+                            (tmp_path, "is a folder, expected a YAML file")):
+        with pytest.raises(InputError) as info:
+            yamlio.load(target)
+        assert info.value.problems[0].message == message
+
+
+def test_dotted() -> None:
+    assert yamlio.dotted(("members", 2, "levels", "theory")) == "members[2].levels.theory"
+    assert yamlio.dotted(()) == ""
