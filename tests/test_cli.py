@@ -28,7 +28,7 @@ def test_check_ok_prints_one_line_per_file(centre_path: Path, team_path: Path,
 
 
 def test_check_reports_every_problem_of_every_file_and_exits_1(tmp_path: Path) -> None:
-    bad1 = tmp_path / ""
+    bad1 = tmp_path / "a.yaml"
     bad1.write_text("studykit: 1\norganization: {name: x}\ncompetencies: {}\nroles: {}\n"
                     "members: [{id: m, name: M, role: nope}]\n", encoding="utf-8")
     bad2 = tmp_path / "b.yaml"
