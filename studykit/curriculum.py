@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlio
 from .errors import InputError, Problem
-from .models import ID_PATTERN, Curriculum
+from .models import COMMITTEE_POSTS, ID_PATTERN, Curriculum
 
 _TYPE_NAMES = {
     "dict_type": "a mapping (key: value lines)", "model_type": "a mapping (key: value lines)",
@@ -78,21 +78,33 @@ def from_document(doc: yamlio.Document) -> Curriculum:
                                           "of the file")])
     if data["studykit"] != 1 or isinstance(data["studykit"], bool):
         raise InputError([doc.problem(("studykit",), f"unsupported format version "
-                                      f"{data['studykit']!r}; this studykit reads `studykit: 1`")])
-    problems = list(_reference_problems(doc))
+                                      f"{_show(data['studykit'])}; this studykit reads "
+                                      "`studykit: 1`")])
+    problems = [*doc.problems, *_reference_problems(doc)]
     try:
         curriculum = Curriculum.model_validate(data)
     except ValidationError as exc:
-        problems.extend(schema_problems(doc, exc, Curriculum))
-        raise InputError(_dedupe(problems)) from None
+        problems = merge(problems, schema_problems(doc, exc, Curriculum))
+        raise InputError(problems) from None
     if problems:
-        raise InputError(_dedupe(problems))
+        raise InputError(problems)
     curriculum._source = doc.path
     return curriculum
 
 
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems))
+def merge(specific: list[Problem], schema: list[Problem]) -> list[Problem]:
+    """The problems of both lists, one per spot: where a specific check (a reference,
+    a duplicate) and the schema both speak of the same value, the specific one says more.
+    """
+    spots = {(p.line, p.col, p.key) for p in specific}
+    return sorted({*specific, *(p for p in schema if (p.line, p.col, p.key) not in spots)})
+
+
+def _show(value: Any) -> str:
+    """A value as it was written in YAML (``true``, ``2``, ``'text'``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "nothing" if value is None else repr(value)
 
 
 def _kind(value: Any) -> str:
@@ -113,7 +125,11 @@ def schema_problems(doc: yamlio.Document, exc: ValidationError,
                     model: type[BaseModel]) -> list[Problem]:
     """Turn pydantic's validation errors into located, readable problems."""
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # `member:` for `members:` is one mistake: report the unknown key, not also the missing one
+    suggested = {(tuple(e["loc"][:-1]), _unknown_key(model, e["loc"]).rpartition("`")[0]
+                  .rpartition("`")[2]) for e in errors if e["type"] == "extra_forbidden"}
+    for err in errors:
         loc = tuple(err["loc"])
         etype = err["type"]
         if loc and loc[-1] == "[key]":
@@ -123,7 +139,8 @@ def schema_problems(doc: yamlio.Document, exc: ValidationError,
         if etype == "extra_forbidden":
             out.append(doc.problem(loc, _unknown_key(model, loc), key=True))
         elif etype == "missing":
-            out.append(doc.problem(loc, f"missing required key `{loc[-1]}`"))
+            if (loc[:-1], loc[-1]) not in suggested:
+                out.append(doc.problem(loc, f"missing required key `{loc[-1]}`"))
         elif etype == "literal_error":
             choices = err.get("ctx", {}).get("expected", "")
             out.append(doc.problem(loc, f"expected one of {choices.replace(chr(39), '')}, "
@@ -239,7 +256,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
             if str(comp) not in competencies:
                 yield unknown(("members", i, "levels", comp), "competency", comp,
                               competencies, key=True)
-        if member.get("committee") is not None and member.get("party") != "full":
+        if member.get("committee") in COMMITTEE_POSTS and member.get("party") != "full":
             yield doc.problem(("members", i, "committee"),
                               "only full party members (party: full) can sit on the committee, "
                               f"found party: {member.get('party', 'none')}")

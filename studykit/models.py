@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -26,6 +26,7 @@ KINDS = ("lecture", "seminar", "skill", "party-lecture", "theme-day", "practice"
 """Session kinds, courses and meetings alike (see the format's table of kinds)."""
 MEETING_KINDS = ("branch-assembly", "committee", "group", "theme-day")
 PARTY = ("full", "probationary", "activist", "none")
+COMMITTEE_POSTS = ("secretary", "deputy", "member")
 AUDIENCES = ("all", "party", "committee", "gaps")
 DEFAULT_AUDIENCE = {
     "lecture": "all", "seminar": "all", "skill": "gaps", "party-lecture": "party",
@@ -129,12 +130,11 @@ def _span(value: Any) -> DateSpan:
     if isinstance(value, DateSpan):
         return value
     if isinstance(value, str) and ".." in value:
-        first_text, _, last_text = value.partition("..")
-        try:
-            first, last = parse_date(first_text.strip()), parse_date(last_text.strip())
-        except PydanticCustomError:
+        ends = [part.strip() for part in value.split("..")]
+        if len(ends) != 2 or not all(_DATE.match(end) for end in ends):
             raise _fail("expected a date or a range like 2027-02-06..2027-02-13, found {found}",
-                        found=_show(value)) from None
+                        found=_show(value))
+        first, last = parse_date(ends[0]), parse_date(ends[1])
         if last < first:
             raise _fail("the range {found} ends before it starts", found=_show(value))
         return DateSpan(first, last)
@@ -196,50 +196,31 @@ _ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1}
 
 
 @dataclass(frozen=True)
-class Frequency:
-    """How often a meeting recurs: every month, quarter or year, maybe on a fixed day.
+class DaySpec:
+    """The ``on`` of a frequency: a day of the month, or an ordinal weekday.
 
-    ``day`` is a day of the month (``15``); ``weekday``/``ordinal`` an ordinal
-    weekday (``1st fri`` → ordinal 1, weekday 4; ``last thu`` → ordinal -1, weekday 3).
+    ``15`` → day 15; ``1st fri`` → ordinal 1, weekday 4; ``last thu`` → ordinal -1,
+    weekday 3 (weekdays count from Monday = 0).
     """
 
-    every: Literal["month", "quarter", "year"]
     day: int | None = None
     ordinal: int | None = None
     weekday: int | None = None
 
 
-_EVERY = {"monthly": "month", "quarterly": "quarter", "yearly": "year"}
-_FREQ_HELP = ("monthly, quarterly, yearly, or {every: month, on: 15} / "
-              "{every: month, on: 1st fri}")
-
-
-def _frequency(value: Any) -> Frequency:
-    if isinstance(value, Frequency):
+def _day_spec(value: Any) -> DaySpec:
+    if isinstance(value, DaySpec):
         return value
-    if isinstance(value, str) and value in _EVERY:
-        return Frequency(_EVERY[value])  # type: ignore[arg-type]
-    if not isinstance(value, dict):
-        raise _fail("expected " + _FREQ_HELP + ", found {found}", found=_show(value))
-    unknown = set(value) - {"every", "on"}
-    if unknown:
-        raise _fail("unknown key {key} in a frequency (known: every, on)",
-                    key=sorted(map(str, unknown))[0])
-    every = value.get("every")
-    if every not in ("month", "quarter", "year"):
-        raise _fail("`every` must be month, quarter or year, found {found}", found=_show(every))
-    on = value.get("on")
-    if on is None:
-        return Frequency(every)
-    if isinstance(on, int) and not isinstance(on, bool) and 1 <= on <= 31:
-        return Frequency(every, day=on)
-    parts = on.split() if isinstance(on, str) else []
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
+        return DaySpec(day=value)
+    parts = value.split() if isinstance(value, str) else []
     if len(parts) == 2 and parts[0] in _ORDINALS and parts[1] in WEEKDAYS:
-        return Frequency(every, ordinal=_ORDINALS[parts[0]], weekday=WEEKDAYS.index(parts[1]))
-    raise _fail("`on` must be a day of the month (1–31) or an ordinal weekday like "
-                "'1st fri' or 'last thu', found {found}", found=_show(on))
+        return DaySpec(ordinal=_ORDINALS[parts[0]], weekday=WEEKDAYS.index(parts[1]))
+    raise _fail("expected a day of the month (1–31) or an ordinal weekday like "
+                "'1st fri' or 'last thu', found {found}", found=_show(value))
 
 
+_EVERY = {"monthly": "month", "quarterly": "quarter", "yearly": "year"}
 @dataclass(frozen=True)
 class Audience:
     """Who a course is for: all, party, committee, gaps, or named roles or members."""
@@ -261,8 +242,11 @@ def _audience(value: Any) -> Audience:
                 "found {found}", found=_show(value))
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _weekday(value: Any) -> str:
-    if isinstance(value, str) and value.lower()[:3] in WEEKDAYS:
+    if isinstance(value, str) and (value.lower() in WEEKDAYS or value.lower() in _WEEKDAY_NAMES):
         return value.lower()[:3]
     raise _fail("expected a weekday (mon, tue, wed, thu, fri, sat, sun), found {found}",
                 found=_show(value))
@@ -285,9 +269,9 @@ Date = Annotated[date, BeforeValidator(parse_date)]
 Span = Annotated[DateSpan, BeforeValidator(_span)]
 Time = Annotated[time, BeforeValidator(_time)]
 QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
-FrequencyField = Annotated[Frequency, BeforeValidator(_frequency)]
 AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
+Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
 
 
 class Model(BaseModel):
@@ -298,6 +282,25 @@ class Model(BaseModel):
         alias_generator=lambda name: name.replace("_", "-"),
         arbitrary_types_allowed=True,
     )
+
+
+class Frequency(Model):
+    """How often a meeting recurs: ``monthly``, ``quarterly``, ``yearly``, or a mapping
+    ``{every: month, on: 1st fri}`` for a fixed day; ``hours`` sets its length."""
+
+    every: Literal["month", "quarter", "year"]
+    on: Day | None = None
+    hours: Hours | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_word(cls, value: Any) -> Any:
+        if isinstance(value, str) and value in _EVERY:
+            return {"every": _EVERY[value]}
+        if isinstance(value, (dict, Frequency)):
+            return value
+        raise _fail("expected monthly, quarterly, yearly, or {every: month, on: 15} / "
+                    "{every: month, on: 1st fri}, found {found}", found=_show(value))
 
 
 class Organization(Model):
@@ -371,10 +374,10 @@ class Course(Model):
 class Meetings(Model):
     """Recurring organisational life (三会一课, 主题党日); an absent key is not held."""
 
-    branch_assembly: FrequencyField | None = None
-    committee: FrequencyField | None = None
-    group: FrequencyField | None = None
-    theme_day: FrequencyField | None = None
+    branch_assembly: Frequency | None = None
+    committee: Frequency | None = None
+    group: Frequency | None = None
+    theme_day: Frequency | None = None
 
     def items(self) -> list[tuple[str, Frequency]]:
         """(kind, frequency) for each meeting that is held, in the format's order."""
@@ -383,8 +386,8 @@ class Meetings(Model):
 
 
 DEFAULT_MEETINGS = Meetings(
-    branch_assembly=Frequency("quarter"), committee=Frequency("month"),
-    group=Frequency("month"), theme_day=Frequency("month"),
+    branch_assembly=Frequency(every="quarter"), committee=Frequency(every="month"),
+    group=Frequency(every="month"), theme_day=Frequency(every="month"),
 )
 
 

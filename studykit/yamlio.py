@@ -111,6 +111,8 @@ class Document:
     path: str
     data: Any
     root: Node | None = field(repr=False, default=None)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading that do not stop validation (duplicate keys)."""
 
     def locate(self, where: Sequence[str | int], key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``where``.
@@ -123,26 +125,39 @@ class Document:
         if node is None:
             return (1, 1)
         mark = node.start_mark
-        last = len(where) - 1
         for i, step in enumerate(where):
-            child: Node | None = None
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(step):
-                        child = k if key and i == last else v
-                        break
-            elif (isinstance(node, SequenceNode) and isinstance(step, int)
-                  and 0 <= step < len(node.value)):
-                child = node.value[step]
+            key_node, child = _child(node, step)
             if child is None:
                 break
-            node, mark = child, child.start_mark
+            node = child
+            mark = (key_node if key and key_node and i == len(where) - 1 else child).start_mark
         return (mark.line + 1, mark.column + 1)
 
     def problem(self, where: Sequence[str | int], message: str, key: bool = False) -> Problem:
         """A :class:`Problem` at ``where`` in this document."""
         line, col = self.locate(where, key=key)
-        return Problem(self.path, line, col, dotted(where), message)
+        return Problem(self.path, line, col, self.dotted(where), message)
+
+    def dotted(self, where: Sequence[str | int]) -> str:
+        """Like :func:`dotted`, but a number that is a mapping key is written as a key."""
+        node: Node | None = self.root
+        out = ""
+        for step in where:
+            as_index = isinstance(step, int) and not isinstance(node, MappingNode)
+            out += f"[{step}]" if as_index else (f".{step}" if out else str(step))
+            node = _child(node, step)[1] if node is not None else None
+        return out
+
+
+def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+    """(key node, value node) of ``step`` below ``node``; (None, None) if there is none."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == str(step):
+                return k, v
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None, None
 
 
 def dotted(where: Sequence[str | int]) -> str:
@@ -183,37 +198,64 @@ def read_text(path: Path | str) -> str:
 def parse(text: str, path: str) -> Document:
     """Parse one YAML document safely; raise :class:`InputError` for syntax errors.
 
-    Duplicate keys are reported all together, each at its second occurrence.
+    Duplicate keys do not stop the reading: they are in ``Document.problems``,
+    each at its second occurrence, for the caller to report with the others.
     """
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "not valid YAML"
-        if isinstance(exc, ConstructorError) and "could not determine a constructor" in what:
-            what = "explicit tags (!!…) are not allowed; write plain text, numbers or lists"
-        elif exc.context and exc.context not in what:
-            what = f"{what} ({exc.context})"
+        line, col, what = _syntax(exc, text)
         raise InputError([Problem(path, line, col, "", f"YAML syntax: {what}")]) from None
     except yaml.reader.ReaderError as exc:  # a control character the reader refuses
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
+        at = exc.position
+        if _Parser.__module__.startswith("yaml._yaml"):
+            at = len(text.encode()[:at].decode(errors="ignore"))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise InputError([Problem(path, line, col, "", f"control character "
                                   f"#x{exc.character:04x} is not allowed in YAML text")]) from None
     finally:
         loader.dispose()
-    doc = Document(path, data, root)
-    if loader.duplicates:
-        raise InputError([
-            Problem(path, n.start_mark.line + 1, n.start_mark.column + 1,
-                    dotted(_path_to(root, n) or (key,)),
-                    f"`{key}` is given twice in the same mapping; keep one")
-            for n, key in loader.duplicates
-        ])
-    return doc
+    return Document(path, data, root, sorted(
+        Problem(path, n.start_mark.line + 1, n.start_mark.column + 1,
+                dotted(_path_to(root, n) or (key,)),
+                f"`{key}` is given twice in the same mapping; keep one")
+        for n, key in loader.duplicates
+    ))
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and a plain-words message for a YAML syntax error.
+
+    libyaml reports where it noticed the problem; for an unclosed bracket or quote
+    that is far from the mistake, so those point at the opening instead.
+    """
+    problem, context = exc.problem or "not valid YAML", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    opening = exc.context_mark
+    if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
+        what = "explicit tags (!!…) are not allowed; write plain text, numbers or lists"
+    elif opening and (context.startswith("while parsing a flow")
+                      or context.startswith("while scanning a quoted")):
+        mark = opening
+        lines = text.splitlines()
+        char = lines[opening.line][opening.column] if opening.line < len(lines) else "?"
+        if "end of stream" in problem:
+            what = f"the '{char}' here is never closed (found the end of the file first)"
+        else:
+            what = f"the '{char}' here is never closed ({problem})"
+    elif context.startswith("while parsing a block") and problem.startswith("did not find"):
+        what = "wrong indentation: this line does not line up with the lines above it"
+    elif "expected a single document" in context:
+        what = f"{context}, {problem}"
+    elif context and context not in problem:
+        what = f"{problem} ({context})"
+    else:
+        what = problem
+    return (mark.line + 1, mark.column + 1, what) if mark else (1, 1, what)
 
 
 def _path_to(root: Node | None, target: Node) -> Path_ | None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic_core import PydanticCustomError
 
-from studykit.models import Audience, DateSpan, Frequency, Quarter, parse_date
+from studykit.models import Audience, DateSpan, DaySpec, Frequency, Quarter, parse_date
 
 
 def test_quarter() -> None:
@@ -50,8 +50,8 @@ meetings:
   theme-day: {every: month, on: 15}
   branch-assembly: quarterly
 """)
-    assert cur.meetings.committee == Frequency("month", ordinal=-1, weekday=3)
-    assert cur.meetings.theme_day == Frequency("month", day=15)
+    assert cur.meetings.committee == Frequency(every="month", on=DaySpec(ordinal=-1, weekday=3))
+    assert cur.meetings.theme_day == Frequency(every="month", on=DaySpec(day=15))
     assert cur.meetings.group is None
     assert [k for k, _ in cur.meetings.items()] == ["branch-assembly", "committee", "theme-day"]
     assert cur.courses[0].effective_audience == Audience("members", ("m",))

@@ -34,16 +34,34 @@ def test_locate_points_at_values_keys_and_the_deepest_existing_node() -> None:
     assert doc.locate(("a", "b", 7)) == (3, 5)      # past the end: the list
 
 
-def test_duplicate_keys_are_reported_with_their_path() -> None:
-    assert problems("a: 1\nm:\n  - {k: 1, k: 2}\na: 3\n") == [
+def test_duplicate_keys_are_kept_as_problems_with_their_path() -> None:
+    doc = yamlio.parse("a: 1\nm:\n  - {k: 1, k: 2}\na: 3\n", "f.yaml")
+    assert doc.data == {"a": 3, "m": [{"k": 2}]}
+    assert [str(p) for p in doc.problems] == [
         "f.yaml:3:12: m[0].k: `k` is given twice in the same mapping; keep one",
         "f.yaml:4:1: a: `a` is given twice in the same mapping; keep one",
     ]
 
 
-def test_syntax_error_has_its_line() -> None:
-    (msg,) = problems("a: 1\nb: [1, 2\nc: 3\n")
-    assert msg.startswith("f.yaml:3:2: YAML syntax: ")
+def test_unclosed_brackets_and_quotes_point_at_the_opening() -> None:
+    assert problems("a: 1\nb: [1, 2\nc: 3\n") == [
+        "f.yaml:2:4: YAML syntax: the '[' here is never closed "
+        "(did not find expected ',' or ']')"]
+    assert problems('a: "open\nb: 1\n') == [
+        "f.yaml:1:4: YAML syntax: the '\"' here is never closed (found the end of the file first)"]
+
+
+def test_bad_indentation_is_said_in_plain_words() -> None:
+    assert problems("a:\n  - 1\n - 2\n") == [
+        "f.yaml:3:2: YAML syntax: wrong indentation: this line does not line up with the lines "
+        "above it"]
+
+
+def test_dotted_writes_numeric_mapping_keys_as_keys() -> None:
+    doc = yamlio.parse("builds: {2: 1}\nlist: [a, b]\n", "f.yaml")
+    assert doc.dotted(("builds", 2)) == "builds.2"
+    assert doc.dotted(("list", 1)) == "list[1]"
+    assert doc.dotted(("list", 9, "x")) == "list[9].x"
 
 
 @pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!binary", "!!timestamp", "!!set"])
@@ -53,14 +71,16 @@ def test_explicit_tags_are_refused(tag: str) -> None:
                   "write plain text, numbers or lists"
 
 
-def test_control_character_is_located() -> None:
+def test_control_character_is_located_after_chinese_text() -> None:
     assert problems("a: b\nc: d\x07\n") == [
         "f.yaml:2:5: control character #x0007 is not allowed in YAML text"]
+    assert problems("名字: 王芳\n备注: 好\x1b\n") == [
+        "f.yaml:2:6: control character #x001b is not allowed in YAML text"]
 
 
 def test_non_utf8_bytes_are_located(tmp_path: Path) -> None:
     path = tmp_path / "gbk.yaml"
-    path.write_bytes("a: 1\nname: ".encode() + "王芳".encode("gbk") + b"\n")
+    path.write_bytes(b"a: 1\nname: " + "王芳".encode("gbk") + b"\n")
     with pytest.raises(InputError) as info:
         yamlio.load(path)
     (problem,) = info.value.problems

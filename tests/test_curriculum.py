@@ -1,0 +1,259 @@
+"""Loading curricula: the valid examples load, and every invalid one reports exactly
+the problems its ``# expect:`` comments state, all in one pass.
+
+Each file in ``tests/data/invalid/`` starts with comment lines of the form::
+
+    # expect: 12:11: members[0].role: unknown role 'windw' (did you mean 'window'?)
+
+one per expected problem, in the order of (line, column), written as ``str(problem)``
+without the ``path:`` prefix. A file that cannot hold a character (``07-not-utf8.yaml``
+is saved as GBK and keeps its comments ASCII) writes it as ``\\uXXXX``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import studykit
+from studykit import Curriculum, Frequency, InputError, Problem, yamlio
+from studykit.models import DaySpec
+
+HERE = Path(__file__).parent
+INVALID = HERE / "data" / "invalid"
+EXAMPLES = HERE.parent / "curricula"
+INVALID_FILES = sorted(INVALID.glob("*.yaml"))
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+_EXPECT = re.compile(r"^# expect: (.*)$")
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_WHERE = re.compile(r"^(\d+):(\d+): ")
+
+MINIMAL = """\
+studykit: 1
+organization:
+  name: Outreach Team Party Branch
+competencies:
+  policy: Employment policy
+roles:
+  window:
+    name: Front desk
+    requires: {policy: 3}
+members:
+  - id: alice
+    name: Alice Chen
+    role: window
+    party: full
+"""
+
+
+def expectations(path: Path) -> list[str]:
+    """The ``# expect:`` lines of ``path``, with ``\\uXXXX`` turned into characters."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    out = []
+    for line in text.splitlines():
+        match = _EXPECT.match(line.rstrip("\r"))
+        if match:
+            out.append(_ESCAPE.sub(lambda m: chr(int(m[1], 16)), match[1]))
+    return out
+
+
+def without_path(problem: Problem) -> str:
+    """``str(problem)`` without its ``path:`` prefix."""
+    where = f"{problem.line}:{problem.col}"
+    return f"{where}: {problem.key}: {problem.message}" if problem.key else \
+        f"{where}: {problem.message}"
+
+
+def problems_of(path: Path | str) -> list[Problem]:
+    with pytest.raises(InputError) as info:
+        studykit.load(path)
+    return info.value.problems
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(INVALID_FILES) >= 32
+    names = [p.name for p in INVALID_FILES]
+    assert all(re.match(r"^\d\d-[a-z0-9-]+\.yaml$", name) for name in names), names
+
+
+@pytest.mark.parametrize("path", INVALID_FILES, ids=[p.name for p in INVALID_FILES])
+def test_invalid_curriculum(path: Path) -> None:
+    expected = expectations(path)
+    assert expected, f"{path.name} states no `# expect:` line"
+    where = [tuple(map(int, _WHERE.match(e).groups())) for e in expected]  # type: ignore[union-attr]
+    assert where == sorted(where), f"{path.name}: expect lines are not in (line, col) order"
+
+    problems = problems_of(str(path))
+
+    assert [without_path(p) for p in problems] == expected
+    assert all(p.path == str(path) for p in problems)
+    assert all(str(p) == f"{path}:{without_path(p)}" for p in problems)
+
+
+# --- the valid examples and the public API ------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
+def test_example_curricula_load(path: Path) -> None:
+    curriculum = studykit.load(path)
+    assert isinstance(curriculum, Curriculum)
+    assert curriculum.source == str(path)
+    assert curriculum.members
+    assert curriculum.roles
+
+
+def test_both_examples_exist() -> None:
+    assert {p.name for p in EXAMPLE_FILES} >= {"employment-centre.yaml", "small-team.en.yaml"}
+
+
+def test_loads_text() -> None:
+    curriculum = studykit.loads(MINIMAL)
+    assert curriculum.organization.name == "Outreach Team Party Branch"
+    assert [m.id for m in curriculum.members] == ["alice"]
+    assert curriculum.members[0].level("policy") == 0
+    assert curriculum.roles["window"].requires == {"policy": 3}
+    assert curriculum.locale == "zh-CN"
+
+
+def test_loads_reports_problems_with_the_given_path() -> None:
+    with pytest.raises(InputError) as info:
+        studykit.loads(MINIMAL.replace("role: window", "role: windw"), "pasted.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "pasted.yaml:13:11: members[0].role: unknown role 'windw' (did you mean 'window'?)"
+    ]
+
+
+def test_unquoted_time_is_a_time() -> None:
+    text = MINIMAL + (
+        "courses:\n"
+        "  - {id: policy-update, title: Policy update, kind: lecture, hours: 2, start: 9:30}\n"
+        "calendar:\n"
+        "  start: 15:00\n"
+    )
+    curriculum = studykit.loads(text)
+    assert curriculum.calendar.start == time(15, 0)
+    assert curriculum.courses[0].start == time(9, 30)
+
+
+def test_on_keeps_its_key() -> None:
+    text = MINIMAL + "meetings:\n  theme-day: {every: month, on: 1st fri}\n  committee: monthly\n"
+    meetings = studykit.loads(text).meetings
+    assert meetings.theme_day == Frequency(every="month", on=DaySpec(ordinal=1, weekday=4))
+    assert meetings.committee == Frequency(every="month")
+    assert meetings.branch_assembly is None
+
+
+def test_load_many_reports_the_problems_of_every_file() -> None:
+    first = INVALID / "29-unknown-role.yaml"
+    second = INVALID / "44-many-problems.yaml"
+    with pytest.raises(InputError) as info:
+        studykit.load_many([first, *EXAMPLE_FILES, second])
+    problems = info.value.problems
+    assert {p.path for p in problems} == {str(first), str(second)}
+    assert [without_path(p) for p in problems if p.path == str(first)] == expectations(first)
+    assert [without_path(p) for p in problems if p.path == str(second)] == expectations(second)
+
+
+def test_load_many_returns_every_curriculum() -> None:
+    loaded = studykit.load_many(EXAMPLE_FILES)
+    assert [c.source for c in loaded] == [str(p) for p in EXAMPLE_FILES]
+
+
+def test_every_problem_is_found_in_one_pass() -> None:
+    path = INVALID / "44-many-problems.yaml"
+    problems = problems_of(path)
+    assert len(problems) == 11
+    assert len({(p.line, p.col) for p in problems}) == 11
+    sections = {p.key.split(".")[0].split("[")[0] for p in problems}
+    assert sections == {"organization", "roles", "members", "courses", "calendar"}
+
+
+def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    assert [str(p) for p in problems_of(missing)] == [f"{missing}:1:1: no such file"]
+
+
+# --- property tests: the loader only ever raises the user-error type, with a place ---
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+def _parent(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path[:-1]:
+        data = data[step]
+    return data
+
+
+_EXAMPLE = (EXAMPLES / "employment-centre.yaml").read_text(encoding="utf-8")
+_BASE = yamlio.parse(_EXAMPLE, "base.yaml").data
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10, 100), st.floats(allow_nan=False),
+    st.text(max_size=12), st.sampled_from(["2027-02-30", "2027-01-14", "15:00", "tangshu",
+                                           "window", "on", "1st fri", "monthly", "..", "{{x}}"]),
+    st.lists(st.integers(0, 6), max_size=3), st.dictionaries(st.text(max_size=5),
+                                                             st.integers(0, 6), max_size=2),
+)
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str:
+    data = copy.deepcopy(_BASE)
+    for _ in range(draw(st.integers(1, 4))):
+        paths = _paths(data)
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent, last = _parent(data, path), path[-1]
+        action = draw(st.sampled_from(["drop", "replace", "rename"]))
+        if action == "drop":
+            del parent[last]
+        elif action == "replace":
+            parent[last] = draw(_VALUES)
+        elif isinstance(parent, dict):
+            parent[draw(st.text(min_size=1, max_size=8))] = parent.pop(last)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _assert_user_error_with_place(load: Any) -> None:
+    try:
+        load()
+    except studykit.InputError as exc:
+        assert exc.problems
+        for p in exc.problems:
+            assert p.line >= 1 and p.col >= 1 and p.message and p.path
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_curricula_only_raise_located_user_errors(text: str) -> None:
+    _assert_user_error_with_place(lambda: studykit.loads(text, "mutated.yaml"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_EXAMPLE.encode()) - 1), st.integers(0, 255)),
+                min_size=1, max_size=6))
+def test_corrupted_bytes_only_raise_located_user_errors(
+        tmp_path_factory: pytest.TempPathFactory, flips: list[tuple[int, int]]) -> None:
+    raw = bytearray(_EXAMPLE.encode())
+    for at, byte in flips:
+        raw[at] = byte
+    path = tmp_path_factory.mktemp("corrupt") / "c.yaml"
+    path.write_bytes(bytes(raw))
+    _assert_user_error_with_place(lambda: studykit.load(path))
