@@ -22,6 +22,7 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 demo: $(STAMP)
 	$(BIN)/studykit check curricula/
 	$(BIN)/studykit needs curricula/employment-centre.yaml
+	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --out out/2027Q1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

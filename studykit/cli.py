@@ -52,6 +52,55 @@ def _needs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quarter(value: str) -> str:
+    """argparse type for --quarter: a usage error (exit 2) when malformed."""
+    from pydantic_core import PydanticCustomError
+
+    from .models import Quarter
+
+    try:
+        return str(Quarter.parse(value))
+    except PydanticCustomError:
+        raise argparse.ArgumentTypeError(
+            f"expected a quarter like 2027Q1, found {value!r}") from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from .checker import check_plan
+    from .curriculum import load
+    from .ical import to_ics
+    from .output import write_files
+    from .planfile import dump_plan
+    from .planner import plan_quarter
+
+    cur = load(args.curriculum)
+    quarter = args.quarter or cur.calendar.quarter
+    if quarter is None:
+        raise UserError("which quarter? give --quarter 2027Q1, or set calendar.quarter "
+                        f"in {args.curriculum}")
+    plan = plan_quarter(cur, quarter)
+    findings = check_plan(cur, plan)
+    errors = [f for f in findings if f.level == "error"]
+    warnings = [f for f in findings if f.level == "warning"]
+    print(plan)
+    for finding in warnings:
+        print(f"warning: {finding.message}")
+    failed = bool(plan.unplaced or errors)
+    for finding in errors:
+        print(f"studykit: {finding}", file=sys.stderr)
+    if failed:
+        print(f"studykit: {len(plan.unplaced)} of {len(plan.unplaced) + len(plan.sessions)} "
+              f"sessions could not be placed, {len(errors)} rule(s) broken"
+              + ("" if args.partial else "; nothing was written (--partial writes the rest)"),
+              file=sys.stderr)
+    if args.out and (not failed or args.partial):
+        out = Path(args.out)
+        for path in write_files({out / "plan.yaml": dump_plan(plan),
+                                 out / "calendar.ics": to_ics(plan)}):
+            print(f"wrote {path}")
+    return 1 if failed else 0
+
+
 def _examples_copy(args: argparse.Namespace) -> int:
     from .resources import copy_examples
 
@@ -78,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("needs", help="the gap table, the courses' audiences and uncovered gaps")
     p.add_argument("curriculum", metavar="CURRICULUM")
     p.set_defaults(func=_needs)
+
+    p = sub.add_parser("plan", help="plan a quarter: meetings and courses on working days")
+    p.add_argument("curriculum", metavar="CURRICULUM")
+    p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
+                   help="the quarter to plan (default: calendar.quarter in the curriculum)")
+    p.add_argument("--out", metavar="DIR", help="write plan.yaml and calendar.ics into DIR")
+    p.add_argument("--partial", action="store_true",
+                   help="write the plan even when some sessions could not be placed")
+    p.set_defaults(func=_plan)
 
     p = sub.add_parser("examples", help="the example curricula that come with studykit")
     ex = p.add_subparsers(dest="action", metavar="ACTION", required=True)

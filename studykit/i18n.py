@@ -55,6 +55,20 @@ _TEXT: dict[str, tuple[str, str]] = {
     "needs.who": ("人员", "Who"),
     "needs.existing": ("已有课程", "Courses that build it"),
     "needs.no_course": ("无", "none"),
+    # meeting titles
+    "title.month": ("{month}月{kind}", "{month_name} {kind_lower}"),
+    "title.group": ("{group}{month}月党小组会", "{group}: {month_name} group meeting"),
+    "title.quarter": ("{year}年第{quarter_zh}季度{kind}", "{year} Q{quarter} {kind_lower}"),
+    "title.year": ("{year}年度{kind}", "{year} {kind_lower}"),
+    "title.class": ("{title}（第{n}期）", "{title} (class {n})"),
+    "reason.unavailable": ("本人当日不能参加（{span}），需补学", "unavailable ({span}); make-up study due"),
+    # the plan in the terminal
+    "plan.title": ("{org} {quarter} 学习计划", "{org} — study plan {quarter}"),
+    "plan.month": ("{year}年{month}月", "{month_name} {year}"),
+    "plan.people": ("{n}人", "{n} attending"),
+    "plan.unplaced": ("未能安排的活动", "Sessions that could not be placed"),
+    "plan.summary": ("共{n}项活动", "{n} sessions"),
+    "weekday": ("一二三四五六日", "Mon Tue Wed Thu Fri Sat Sun"),
     "list.sep": ("、", ", "),
     "reason.sep": ("；", "; "),
 }
@@ -65,6 +79,27 @@ def text(locale: str, key: str, **values: object) -> str:
     zh, en = _TEXT[key]
     template = en if locale == "en" else zh
     return template.format(**values) if values else template
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_ZH_NUMBERS = "一二三四五六七八九十"
+
+
+def weekday(locale: str, number: int) -> str:
+    """The short name of weekday ``number`` (Monday = 0): 周三, Wed."""
+    return f"周{'一二三四五六日'[number]}" if locale != "en" else text(locale, "weekday").split()[number]
+
+
+def title(locale: str, key: str, kind: str, **values: object) -> str:
+    """A meeting title (``title.month``…) with the kind, month and quarter names filled in."""
+    kind_name = text(locale, f"kind.{kind}")
+    month = values.get("month")
+    quarter = values.get("quarter")
+    return text(locale, key, kind=kind_name, kind_lower=kind_name[0].lower() + kind_name[1:],
+                month_name=MONTHS[int(month) - 1] if isinstance(month, int) else "",
+                quarter_zh=_ZH_NUMBERS[int(quarter) - 1] if isinstance(quarter, int) else "",
+                **values)
 
 
 def join(locale: str, items: list[str]) -> str:

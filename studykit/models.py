@@ -25,6 +25,10 @@ KINDS = ("lecture", "seminar", "skill", "party-lecture", "theme-day", "practice"
          "branch-assembly", "committee", "group")
 """Session kinds, courses and meetings alike (see the format's table of kinds)."""
 MEETING_KINDS = ("branch-assembly", "committee", "group", "theme-day")
+ORGANISATIONAL = ("branch-assembly", "committee", "group")
+"""Meetings of the branch's organisational life: not counted in a member's weekly study load."""
+STUDY_KINDS = tuple(k for k in KINDS if k != "committee")
+"""Kinds whose hours count as study hours (学时); a committee meeting decides, it does not study."""
 PARTY = ("full", "probationary", "activist", "none")
 COMMITTEE_POSTS = ("secretary", "deputy", "member")
 AUDIENCES = ("all", "party", "committee", "gaps")
@@ -291,6 +295,8 @@ class Frequency(Model):
     every: Literal["month", "quarter", "year"]
     on: Day | None = None
     hours: Hours | None = None
+    venue: Text | None = None
+    start: Time | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -409,10 +415,24 @@ class HourFloors(Model):
     committee: YearHours = 56
 
 
+DEFAULT_MINIMA: dict[str, str] = {
+    "branch-assembly": "quarterly", "party-lecture": "quarterly",
+    "committee": "monthly", "group": "monthly", "theme-day": "monthly",
+}
+
+
 class Rules(Model):
-    """Rules the plan and the ledger are checked against."""
+    """Rules the plan and the ledger are checked against.
+
+    ``minima`` says how often each kind of session must be held at least
+    (``monthly``, ``quarterly`` or ``yearly``); ``group`` means once per party group.
+    """
 
     hours: HourFloors = Field(default_factory=HourFloors)
+    minima: dict[Literal["lecture", "seminar", "skill", "party-lecture", "theme-day",
+                         "practice", "branch-assembly", "committee", "group"],
+                 Literal["monthly", "quarterly", "yearly"]] = Field(
+        default_factory=lambda: dict(DEFAULT_MINIMA))
 
 
 class Curriculum(Model):

@@ -10,10 +10,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .i18n import join, text
+from .i18n import MONTHS, join, text, weekday
 
 if TYPE_CHECKING:
     from .needs import Needs
+    from .planner import Plan
 
 
 def width(s: str) -> int:
@@ -96,4 +97,33 @@ def needs_report(needs: Needs) -> str:
               join(loc, list(u.courses)) or text(loc, "needs.no_course")]
              for u in needs.uncovered],
             right=(1, 2)))
+    return "\n".join(out)
+
+
+def plan_report(plan: Plan) -> str:
+    """The plan as a calendar grouped by month, with notes and what could not be placed."""
+    cur = plan.curriculum
+    loc = cur.locale
+    names = {m.id: m.name for m in cur.members}
+    out = [text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter)]
+    out += plan.notes
+    rows, month_of = [], []
+    for s in plan.sessions:
+        speaker = names.get(s.speaker or "", s.speaker or "")
+        rows.append([s.date.strftime("%m-%d"), weekday(loc, s.date.weekday()),
+                     f"{s.start:%H:%M}–{s.end:%H:%M}", text(loc, f"kind.{s.kind}"), s.title,
+                     s.venue or "", speaker, text(loc, "plan.people", n=len(s.attendees))])
+        month_of.append((s.date.year, s.date.month))
+    # one table for the quarter, so the columns line up from month to month
+    lines = table([""] * 8, rows, right=(7,)).splitlines()[2:] if rows else []
+    for i, line in enumerate(lines):
+        if i == 0 or month_of[i] != month_of[i - 1]:
+            year, month = month_of[i]
+            out += ["", text(loc, "plan.month", year=year, month=month,
+                             month_name=MONTHS[month - 1])]
+        out.append("  " + line)
+    out += ["", text(loc, "plan.summary", n=len(plan.sessions))]
+    if plan.unplaced:
+        out += ["", text(loc, "plan.unplaced") + ":"]
+        out += [f"  {u}" for u in plan.unplaced]
     return "\n".join(out)

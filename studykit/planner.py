@@ -1,0 +1,543 @@
+"""The quarterly planner: every meeting and course of a quarter on a real working day.
+
+:func:`plan_quarter` turns a curriculum into a :class:`Plan`: the meetings the
+frequency rules ask for, and every course with an audience (from the needs
+analysis), split into classes where a venue is too small. Each session gets a
+day, a time, a venue, its attendees and the reason each is there.
+
+Hard rules (never broken): no member, speaker or venue in two sessions at once;
+nobody on a day they are unavailable; at most ``calendar.max-per-week`` study
+sessions per member and week; nothing on a day that is not a working day.
+Soft aims (weighed when choosing among allowed days): spread the sessions over
+the quarter, avoid the working day before a long holiday, keep one speaker's
+sessions apart, do not crowd one day.
+
+Sessions with a fixed day (a pinned course, a meeting ``on: 1st fri``) are
+placed first; then the meetings; then the courses, the largest audience first.
+A session that no day can take is reported in ``Plan.unplaced`` with the rule
+that stopped it and what the user can change. Same input, same plan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from .i18n import text, title
+from .models import (
+    ORGANISATIONAL,
+    WEEKDAYS,
+    Course,
+    Curriculum,
+    DaySpec,
+    Frequency,
+    Member,
+    Quarter,
+)
+from .needs import Attendee, analyse_needs
+from .workdays import WorkCalendar
+
+MEETING_HOURS = {"branch-assembly": 2.0, "committee": 1.5, "group": 1.5, "theme-day": 2.0}
+"""How long a meeting lasts when its frequency gives no ``hours``."""
+
+# Where in its window (0 = first allowed day, 1 = last) each meeting is aimed:
+# the committee early in the month to prepare, the theme day in the first half,
+# the party groups after it, the assembly mid-quarter.
+_MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5}
+_LONG_HOLIDAY = 3          # days off in a row that make a long holiday
+_SPEAKER_GAP = 7           # days a speaker's sessions should be apart
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session of the plan: a meeting, or one class of a course."""
+
+    id: str
+    kind: str
+    title: str
+    date: date
+    start: time
+    end: time
+    hours: float
+    venue: str | None
+    speaker: str | None
+    attendees: tuple[str, ...]
+    reasons: Mapping[str, str]
+    course: str | None = None
+    group: str | None = None
+    agenda: tuple[str, ...] = ()
+    excused: Mapping[str, str] = field(default_factory=dict)
+    """Members of the audience not scheduled (unavailable that day), and why."""
+    fixed: bool = False
+    """The day was given (a pinned course or a meeting on a fixed day)."""
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A session no day could take: the rule that stopped it and what to change."""
+
+    id: str
+    title: str
+    rule: str
+    advice: str
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.title}): {self.rule}; {self.advice}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A quarter's sessions in date order, with what could not be placed and notes."""
+
+    curriculum: Curriculum
+    quarter: Quarter
+    sessions: tuple[Session, ...]
+    unplaced: tuple[Unplaced, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every session was placed."""
+        return not self.unplaced
+
+    def session(self, session_id: str) -> Session:
+        """The session with id ``session_id`` (KeyError if there is none)."""
+        for s in self.sessions:
+            if s.id == session_id:
+                return s
+        raise KeyError(session_id)
+
+    def __str__(self) -> str:
+        from .tables import plan_report
+
+        return plan_report(self)
+
+
+@dataclass
+class _Request:
+    """A session still to be placed."""
+
+    id: str
+    kind: str
+    title: str
+    hours: float
+    start: time
+    audience: tuple[Attendee, ...]
+    window: list[date]
+    aim: float
+    speaker: str | None = None
+    course: str | None = None
+    group: str | None = None
+    agenda: tuple[str, ...] = ()
+    venues: tuple[str | None, ...] = (None,)
+    fixed: date | None = None
+    source: str = ""
+    """Where the user can change it, for messages (``courses[3]``, ``meetings.committee``)."""
+
+    @property
+    def end(self) -> time:
+        minutes = self.start.hour * 60 + self.start.minute + round(self.hours * 60)
+        return time(min(minutes // 60, 23), minutes % 60 if minutes < 24 * 60 else 59)
+
+
+@dataclass
+class _Placed:
+    start: time
+    end: time
+    people: frozenset[str]
+    venue: str | None
+    id: str
+
+
+@dataclass
+class _Board:
+    """What is placed so far, indexed for the checks."""
+
+    curriculum: Curriculum
+    by_day: dict[date, list[_Placed]] = field(default_factory=lambda: defaultdict(list))
+    week_load: dict[tuple[str, int, int], int] = field(default_factory=lambda: defaultdict(int))
+    speaker_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, req: _Request, day: date, venue: str | None, attendees: list[str]) -> None:
+        people = frozenset([*attendees, *([req.speaker] if self._member(req.speaker) else [])])
+        self.by_day[day].append(_Placed(req.start, req.end, people, venue, req.id))
+        if req.kind not in ORGANISATIONAL:
+            year, week, _ = day.isocalendar()
+            for m in attendees:
+                self.week_load[m, year, week] += 1
+        if req.speaker:
+            self.speaker_days[req.speaker].append(day)
+
+    def _member(self, who: str | None) -> Member | None:
+        return self.curriculum.member_by_id.get(who) if who else None
+
+    def blocked(self, req: _Request, day: date, venue: str | None,
+                attendees: list[str]) -> str | None:
+        """The first hard rule placing ``req`` on ``day`` in ``venue`` would break, or None."""
+        speaker = self._member(req.speaker)
+        if speaker and speaker.is_unavailable(day):
+            return "speaker-unavailable"
+        people = set(attendees)
+        if speaker:
+            people.add(speaker.id)
+        for other in self.by_day.get(day, ()):
+            if other.start < req.end and req.start < other.end:
+                if not people.isdisjoint(other.people):
+                    return "busy"
+                if venue is not None and venue == other.venue:
+                    return "venue"
+        if req.kind not in ORGANISATIONAL:
+            year, week, _ = day.isocalendar()
+            limit = self.curriculum.calendar.max_per_week
+            if any(self.week_load.get((m, year, week), 0) >= limit for m in attendees):
+                return "week-limit"
+        return None
+
+
+def _session_days(curriculum: Curriculum, workdays: WorkCalendar, first: date,
+                  last: date) -> list[date]:
+    allowed = {WEEKDAYS.index(d) for d in curriculum.calendar.weekdays}
+    days, day = [], first
+    while day <= last:
+        if day.weekday() in allowed and workdays.is_workday(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _resolve_day(spec: DaySpec, year: int, month: int) -> date:
+    """The date ``spec`` names in a month: day 31 in a short month is its last day."""
+    first = date(year, month, 1)
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    if spec.day is not None:
+        return min(first.replace(day=min(spec.day, last.day)), last)
+    assert spec.weekday is not None and spec.ordinal is not None
+    if spec.ordinal > 0:
+        offset = (spec.weekday - first.weekday()) % 7
+        return first + timedelta(days=offset + 7 * (spec.ordinal - 1))
+    offset = (last.weekday() - spec.weekday) % 7
+    return last - timedelta(days=offset)
+
+
+def _venues_for(curriculum: Curriculum, size: int, wanted: str | None) -> tuple[list[str | None], int]:
+    """Venues to try (smallest that fits first) and the seats per class; splits if none fits.
+
+    Returns ``([None], size)`` when the curriculum names no venues.
+    """
+    venues = curriculum.organization.venues
+    if wanted is not None:
+        return [wanted], venues[wanted]
+    if not venues:
+        return [None], max(size, 1)
+    by_size = sorted(venues.items(), key=lambda kv: (kv[1], kv[0]))
+    fitting = [name for name, seats in by_size if seats >= size]
+    if fitting:
+        return list(fitting), size
+    largest = by_size[-1]
+    return [largest[0]], largest[1]
+
+
+class _Planner:
+    def __init__(self, curriculum: Curriculum, quarter: Quarter, workdays: WorkCalendar) -> None:
+        self.cur = curriculum
+        self.quarter = quarter
+        self.workdays = workdays
+        self.loc = curriculum.locale
+        self.days = _session_days(curriculum, workdays, quarter.first, quarter.last)
+        self.notes: list[str] = workdays.notes({quarter.first.year}, self.loc)
+        self.unplaced: list[Unplaced] = []
+        self.sessions: list[Session] = []
+        self.board = _Board(curriculum)
+
+    # --- what to place -------------------------------------------------------------
+
+    def meeting_requests(self) -> list[_Request]:
+        cur, loc = self.cur, self.loc
+        groups: list[str] = []
+        for m in cur.members:
+            if m.group and m.group not in groups:
+                groups.append(m.group)
+        out = []
+        for kind, freq in cur.meetings.items():
+            periods = self._periods(freq)
+            for label, window, fixed in periods:
+                if kind == "group":
+                    for gi, group in enumerate(groups, start=1):
+                        audience = tuple(Attendee(m.id, text(loc, "reason.group", group=group))
+                                         for m in cur.members if m.group == group)
+                        out.append(self._meeting(kind, freq, f"group-{gi}-{label['id']}",
+                                                 title(loc, "title.group", kind, group=group,
+                                                       **label["values"]),
+                                                 audience, window, fixed, group))
+                    continue
+                key = {"month": "title.month", "quarter": "title.quarter",
+                       "year": "title.year"}[freq.every]
+                out.append(self._meeting(kind, freq, f"{kind}-{label['id']}",
+                                         title(loc, key, kind, **label["values"]),
+                                         self._meeting_audience(kind), window, fixed, None))
+        return out
+
+    def _periods(self, freq: Frequency) -> list[tuple[dict, list[date], date | None]]:
+        """(label, allowed days, fixed day) for each time the meeting is held this quarter."""
+        q = self.quarter
+        year = q.year
+        out: list[tuple[dict, list[date], date | None]] = []
+        if freq.every == "month":
+            months = list(q.months)
+        elif freq.every == "quarter":
+            months = [q.months[0]]
+        else:  # yearly: a fixed day in January, otherwise in the fourth quarter
+            if (freq.on is not None and q.number != 1) or (freq.on is None and q.number != 4):
+                return []
+            months = [1] if freq.on is not None else [10]
+        for month in months:
+            if freq.every == "month":
+                label = {"id": f"{year}-{month:02d}", "values": {"month": month, "year": year}}
+                window = [d for d in self.days if d.month == month]
+            elif freq.every == "quarter":
+                label = {"id": f"{year}q{q.number}", "values": {"year": year, "quarter": q.number}}
+                window = list(self.days)
+            else:
+                label = {"id": f"{year}", "values": {"year": year}}
+                window = list(self.days)
+            fixed = None
+            if freq.on is not None:
+                fixed = self._next_session_day(_resolve_day(freq.on, year, month))
+            out.append((label, window, fixed))
+        return out
+
+    def _next_session_day(self, day: date) -> date:
+        """A fixed day that is not a session day moves to the next one (in the quarter)."""
+        later = [d for d in self.days if d >= day]
+        return later[0] if later else day
+
+    def _meeting_audience(self, kind: str) -> tuple[Attendee, ...]:
+        loc = self.loc
+        if kind == "committee":
+            return tuple(Attendee(m.id, text(loc, "reason.committee",
+                                             post=text(loc, f"committee.{m.committee}")))
+                         for m in self.cur.members if m.committee)
+        return tuple(Attendee(m.id, text(loc, f"party.{m.party}"))
+                     for m in self.cur.members if m.is_party)
+
+    def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
+                 audience: tuple[Attendee, ...], window: list[date], fixed: date | None,
+                 group: str | None) -> _Request:
+        venues, _ = _venues_for(self.cur, len(audience), freq.venue)
+        source = f"meetings.{kind}"
+        return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
+                        freq.start or self.cur.calendar.start, audience, window,
+                        _MEETING_AIM[kind], group=group, venues=tuple(venues), fixed=fixed,
+                        source=source)
+
+    def course_requests(self) -> list[_Request]:
+        needs = analyse_needs(self.cur)
+        out = []
+        placeable = []
+        for index, course in enumerate(self.cur.courses):
+            audience = needs.audiences[course.id]
+            if not audience:
+                continue
+            if course.date is not None and not (self.quarter.first <= course.date
+                                                <= self.quarter.last):
+                continue  # pinned to another quarter
+            placeable.append((index, course, audience))
+        flexible = [c for _, c, _ in placeable if c.date is None]
+        for index, course, audience in placeable:
+            aim = ((flexible.index(course) + 0.5) / len(flexible)) if course.date is None else 0.5
+            out.extend(self._classes(index, course, audience, aim))
+        return out
+
+    def _classes(self, index: int, course: Course, audience: tuple[Attendee, ...],
+                 aim: float) -> list[_Request]:
+        venues, seats = _venues_for(self.cur, len(audience), course.venue)
+        count = max(1, math.ceil(len(audience) / seats))
+        size, extra = divmod(len(audience), count)
+        out, at = [], 0
+        for n in range(1, count + 1):
+            part = audience[at:at + size + (1 if n <= extra else 0)]
+            at += len(part)
+            ident = course.id if n == 1 else f"{course.id}-{n}"
+            name = course.title if count == 1 else title(
+                self.loc, "title.class", course.kind, title=course.title, n=n)
+            out.append(_Request(
+                ident, course.kind, name, course.hours, course.start or self.cur.calendar.start,
+                part, list(self.days), aim, speaker=course.speaker, course=course.id,
+                agenda=tuple(course.agenda), venues=tuple(venues), fixed=course.date,
+                source=f"courses[{index}]"))
+        return out
+
+    # --- placing -------------------------------------------------------------------
+
+    def run(self) -> Plan:
+        meetings = self.meeting_requests()
+        courses = self.course_requests()
+        fixed = [r for r in (*meetings, *courses) if r.fixed is not None]
+        flexible_meetings = [r for r in meetings if r.fixed is None]
+        flexible_courses = sorted((r for r in courses if r.fixed is None),
+                                  key=lambda r: -len(r.audience))
+        for req in fixed:
+            self.place_fixed(req)
+        for req in (*flexible_meetings, *flexible_courses):
+            self.place_flexible(req)
+        sessions = sorted(self.sessions, key=lambda s: (s.date, s.start, s.id))
+        return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
+                    tuple(self.notes))
+
+    def _split(self, req: _Request, day: date) -> tuple[list[str], dict[str, str]]:
+        """Attendees who can come on ``day``, and the excused with their reason."""
+        members = self.cur.member_by_id
+        attending, excused = [], {}
+        for a in req.audience:
+            member = members[a.member]
+            spans = [s for s in member.unavailable if day in s]
+            if spans:
+                excused[a.member] = text(self.loc, "reason.unavailable", span=str(spans[0]))
+            else:
+                attending.append(a.member)
+        return attending, excused
+
+    def _commit(self, req: _Request, day: date, venue: str | None, attending: list[str],
+                excused: dict[str, str]) -> None:
+        self.board.add(req, day, venue, attending)
+        reasons = {a.member: a.reason for a in req.audience if a.member in set(attending)}
+        self.sessions.append(Session(
+            req.id, req.kind, req.title, day, req.start, req.end, req.hours, venue,
+            req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
+            excused, req.fixed is not None))
+
+    def place_fixed(self, req: _Request) -> None:
+        day = req.fixed
+        assert day is not None
+        if not self.workdays.is_workday(day):
+            what = "pinned to" if req.course else "falls on"
+            self.unplaced.append(Unplaced(
+                req.id, req.title, f"{what} {day} ({_weekday_en(day)}), which is not a working day",
+                f"move `{req.source}.date` to a working day" if req.course else
+                f"change `{req.source}.on`, or add a make-up day to calendar.workdays"))
+            return
+        if day > self.quarter.last or day < self.quarter.first:
+            self.unplaced.append(Unplaced(
+                req.id, req.title, f"its fixed day moves past the end of {self.quarter}",
+                f"change `{req.source}.on` to an earlier day"))
+            return
+        attending, excused = self._split(req, day)
+        failures = []
+        for venue in req.venues:
+            rule = self.board.blocked(req, day, venue, attending)
+            if rule is None:
+                self._commit(req, day, venue, attending, excused)
+                return
+            failures.append(rule)
+        self.unplaced.append(self._explain(req, {failures[0]: [day]}, fixed=True))
+
+    def place_flexible(self, req: _Request) -> None:
+        if not req.window:
+            self.unplaced.append(Unplaced(
+                req.id, req.title, "there is no allowed working day in its period",
+                "allow more calendar.weekdays"))
+            return
+        best: tuple[float, date, str | None, list[str], dict[str, str]] | None = None
+        failures: dict[str, list[date]] = defaultdict(list)
+        # First only days on which the whole audience can come; if there is none, the
+        # day that excuses the fewest (they are listed as excused, with make-up study).
+        for allow_excused in (False, True):
+            for idx, day in enumerate(req.window):
+                attending, excused = self._split(req, day)
+                if excused and not allow_excused:
+                    failures["audience-unavailable"].append(day)
+                    continue
+                if not attending:
+                    continue
+                for venue in req.venues:
+                    rule = self.board.blocked(req, day, venue, attending)
+                    if rule is None:
+                        score = self._score(req, idx, day) + 100 * len(excused)
+                        if best is None or score < best[0]:
+                            best = (score, day, venue, attending, excused)
+                        break
+                    if not allow_excused:
+                        failures[rule].append(day)
+            if best is not None:
+                break
+        if best is None:
+            self.unplaced.append(self._explain(req, failures, fixed=False))
+            return
+        _, day, venue, attending, excused = best
+        self._commit(req, day, venue, attending, excused)
+
+    def _score(self, req: _Request, idx: int, day: date) -> float:
+        """Lower is better: near the aimed day, not before a long holiday, not crowded."""
+        score = abs(idx - req.aim * (len(req.window) - 1))
+        if self.workdays.off_run_after(day) >= _LONG_HOLIDAY:
+            score += 6
+        if req.speaker:
+            score += 4 * sum(1 for d in self.board.speaker_days.get(req.speaker, ())
+                             if abs((d - day).days) < _SPEAKER_GAP)
+        score += 2 * len(self.board.by_day.get(day, ()))
+        return score
+
+    def _explain(self, req: _Request, failures: Mapping[str, list[date]],
+                 fixed: bool) -> Unplaced:
+        speaker = self.cur.member_by_id.get(req.speaker or "")
+        reasons = {
+            "speaker-unavailable": f"the speaker {speaker.name if speaker else req.speaker} "
+                                   "is unavailable",
+            "busy": "someone in the audience, or the speaker, is already in another session "
+                    "at that time",
+            "venue": "every venue that fits is taken at that time",
+            "week-limit": f"some of the audience already have calendar.max-per-week "
+                          f"({self.cur.calendar.max_per_week}) study sessions that week",
+            "audience-unavailable": "someone in the audience is unavailable",
+        }
+        advice = {
+            "speaker-unavailable": f"choose another speaker for `{req.source}` or change their "
+                                   "`unavailable` dates",
+            "busy": "allow more calendar.weekdays, or pin the session with `date`",
+            "venue": "add a venue to organization.venues or allow more calendar.weekdays",
+            "week-limit": "raise calendar.max-per-week, allow more calendar.weekdays, or move a "
+                          "course to another quarter",
+            "audience-unavailable": "change the members' `unavailable` dates",
+        }
+        if fixed:
+            (rule, days), = failures.items()
+            return Unplaced(req.id, req.title, f"on its fixed day {days[0]}: {reasons[rule]}",
+                            advice[rule])
+        ranked = sorted(failures.items(), key=lambda kv: -len(kv[1]))
+        detail = "; ".join(f"{reasons[r]} on {len(ds)} day{'s' if len(ds) > 1 else ''}"
+                           for r, ds in ranked)
+        top = ranked[0][0] if ranked else "busy"
+        period = f"{req.window[0]}..{req.window[-1]}"
+        return Unplaced(req.id, req.title, f"no day in {period} works: {detail}", advice[top])
+
+
+def _weekday_en(day: date) -> str:
+    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday")[day.weekday()]
+
+
+def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
+                 workdays: WorkCalendar | None = None) -> Plan:
+    """Plan ``quarter`` (``2027Q1``; default ``calendar.quarter``) of ``curriculum``.
+
+    ``workdays`` defaults to the built-in holidays plus the curriculum's own.
+    The result lists what could not be placed in ``Plan.unplaced``; it never raises
+    for a curriculum that loaded.
+    """
+    if quarter is None:
+        quarter = curriculum.calendar.quarter
+        if quarter is None:
+            raise ValueError("no quarter given and the curriculum has no calendar.quarter")
+    if isinstance(quarter, str):
+        quarter = Quarter.parse(quarter)
+    workdays = workdays or WorkCalendar.for_curriculum(curriculum)
+    return _Planner(curriculum, quarter, workdays).run()
+
+
+def session_datetime(session: Session) -> tuple[datetime, datetime]:
+    """Start and end of ``session`` as naive datetimes (Beijing time)."""
+    return (datetime.combine(session.date, session.start),
+            datetime.combine(session.date, session.end))
