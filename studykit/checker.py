@@ -167,20 +167,22 @@ def _minima(cur: Curriculum, plan: Plan) -> list[Finding]:
     out = []
     for kind, every in cur.rules.minima.items():
         held = [s for s in plan.sessions if s.kind == kind]
+        periods: list[tuple[str, int | None]]
         if every == "monthly":
-            periods = [(f"{q.year}-{m:02d}", lambda s, m=m: s.date.month == m) for m in q.months]
+            periods = [(f"{q.year}-{m:02d}", m) for m in q.months]
         elif every == "quarterly":
-            periods = [(str(q), lambda s: True)]
+            periods = [(str(q), None)]
         else:
             continue  # a yearly minimum is the ledger's to check, over the year
-        for label, within in periods:
+        for label, month in periods:
+            within = [s for s in held if month is None or s.date.month == month]
             if kind == "group":
                 for group in groups:
-                    if not any(within(s) and s.group == group for s in held):
+                    if not any(s.group == group for s in within):
                         out.append(_err("minimum", f"group {group}",
                                         f"no party-group meeting of {group} in {label} "
                                         f"(rules.minima.group: {every})"))
-            elif not any(within(s) for s in held):
+            elif not within:
                 out.append(_err("minimum", kind, f"no {kind} in {label} "
                                                  f"(rules.minima.{kind}: {every})"))
     return out
@@ -195,15 +197,16 @@ def _hours(cur: Curriculum, plan: Plan) -> list[Finding]:
                 hours[m] += s.hours
     out = []
     floors = cur.rules.hours
-    for m in cur.members:
-        floor = floors.committee if m.committee else floors.party if m.is_party else None
+    for member in cur.members:
+        floor = (floors.committee if member.committee
+                 else floors.party if member.is_party else None)
         if floor is None:
             continue
         pace = floor / 4
-        if hours[m.id] < pace:
+        if hours[member.id] < pace:
+            key = "rules.hours.committee" if member.committee else "rules.hours.party"
             out.append(Finding(
-                "warning", "hours", m.id,
-                f"{m.name}: {hours[m.id]:g} study hours planned this quarter, behind the pace "
-                f"of {pace:g} for the yearly floor of {floor:g} "
-                f"({'rules.hours.committee' if m.committee else 'rules.hours.party'})"))
+                "warning", "hours", member.id,
+                f"{member.name}: {hours[member.id]:g} study hours planned this quarter, behind "
+                f"the pace of {pace:g} for the yearly floor of {floor:g} ({key})"))
     return out

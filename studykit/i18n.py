@@ -61,7 +61,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "title.quarter": ("{year}年第{quarter_zh}季度{kind}", "{year} Q{quarter} {kind_lower}"),
     "title.year": ("{year}年度{kind}", "{year} {kind_lower}"),
     "title.class": ("{title}（第{n}期）", "{title} (class {n})"),
-    "reason.unavailable": ("本人当日不能参加（{span}），需补学", "unavailable ({span}); make-up study due"),
+    "reason.unavailable": ("本人当日不能参加（{span}），需补学",
+                           "unavailable ({span}); make-up study due"),
     # the plan in the terminal
     "plan.title": ("{org} {quarter} 学习计划", "{org} — study plan {quarter}"),
     "plan.month": ("{year}年{month}月", "{month_name} {year}"),
@@ -88,7 +89,9 @@ _ZH_NUMBERS = "一二三四五六七八九十"
 
 def weekday(locale: str, number: int) -> str:
     """The short name of weekday ``number`` (Monday = 0): 周三, Wed."""
-    return f"周{'一二三四五六日'[number]}" if locale != "en" else text(locale, "weekday").split()[number]
+    if locale == "en":
+        return text(locale, "weekday").split()[number]
+    return f"周{'一二三四五六日'[number]}"
 
 
 def title(locale: str, key: str, kind: str, **values: object) -> str:

@@ -357,8 +357,7 @@ class Course(Model):
 
     id: Id
     title: Text
-    kind: Literal["lecture", "seminar", "skill", "party-lecture", "theme-day", "practice",
-                  "branch-assembly", "committee", "group"]
+    kind: Kind
     hours: Hours
     speaker: Text | None = None
     audience: AudienceField | None = None
@@ -415,7 +414,11 @@ class HourFloors(Model):
     committee: YearHours = 56
 
 
-DEFAULT_MINIMA: dict[str, str] = {
+Kind = Literal["lecture", "seminar", "skill", "party-lecture", "theme-day", "practice",
+               "branch-assembly", "committee", "group"]
+Every = Literal["monthly", "quarterly", "yearly"]
+
+DEFAULT_MINIMA: dict[Kind, Every] = {
     "branch-assembly": "quarterly", "party-lecture": "quarterly",
     "committee": "monthly", "group": "monthly", "theme-day": "monthly",
 }
@@ -429,10 +432,7 @@ class Rules(Model):
     """
 
     hours: HourFloors = Field(default_factory=HourFloors)
-    minima: dict[Literal["lecture", "seminar", "skill", "party-lecture", "theme-day",
-                         "practice", "branch-assembly", "committee", "group"],
-                 Literal["monthly", "quarterly", "yearly"]] = Field(
-        default_factory=lambda: dict(DEFAULT_MINIMA))
+    minima: dict[Kind, Every] = Field(default_factory=lambda: dict(DEFAULT_MINIMA))
 
 
 class Curriculum(Model):

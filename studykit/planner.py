@@ -144,6 +144,17 @@ class _Request:
 
 
 @dataclass
+class _Period:
+    """One time a meeting is held: its id part, title values, month and allowed days."""
+
+    id: str
+    values: dict[str, int]
+    month: int
+    window: list[date]
+    fixed: date | None = None
+
+
+@dataclass
 class _Placed:
     start: time
     end: time
@@ -162,7 +173,8 @@ class _Board:
     speaker_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, req: _Request, day: date, venue: str | None, attendees: list[str]) -> None:
-        people = frozenset([*attendees, *([req.speaker] if self._member(req.speaker) else [])])
+        speaker = self._member(req.speaker)
+        people = frozenset([*attendees, *([speaker.id] if speaker else [])])
         self.by_day[day].append(_Placed(req.start, req.end, people, venue, req.id))
         if req.kind not in ORGANISATIONAL:
             year, week, _ = day.isocalendar()
@@ -222,7 +234,8 @@ def _resolve_day(spec: DaySpec, year: int, month: int) -> date:
     return last - timedelta(days=offset)
 
 
-def _venues_for(curriculum: Curriculum, size: int, wanted: str | None) -> tuple[list[str | None], int]:
+def _venues_for(curriculum: Curriculum, size: int,
+                wanted: str | None) -> tuple[list[str | None], int]:
     """Venues to try (smallest that fits first) and the seats per class; splits if none fits.
 
     Returns ``([None], size)`` when the curriculum names no venues.
@@ -262,52 +275,42 @@ class _Planner:
                 groups.append(m.group)
         out = []
         for kind, freq in cur.meetings.items():
-            periods = self._periods(freq)
-            for label, window, fixed in periods:
+            for period in self._periods(freq):
                 if kind == "group":
                     for gi, group in enumerate(groups, start=1):
                         audience = tuple(Attendee(m.id, text(loc, "reason.group", group=group))
                                          for m in cur.members if m.group == group)
-                        out.append(self._meeting(kind, freq, f"group-{gi}-{label['id']}",
+                        out.append(self._meeting(kind, freq, f"group-{gi}-{period.id}",
                                                  title(loc, "title.group", kind, group=group,
-                                                       **label["values"]),
-                                                 audience, window, fixed, group))
+                                                       **period.values),
+                                                 audience, period, group))
                     continue
                 key = {"month": "title.month", "quarter": "title.quarter",
                        "year": "title.year"}[freq.every]
-                out.append(self._meeting(kind, freq, f"{kind}-{label['id']}",
-                                         title(loc, key, kind, **label["values"]),
-                                         self._meeting_audience(kind), window, fixed, None))
+                out.append(self._meeting(kind, freq, f"{kind}-{period.id}",
+                                         title(loc, key, kind, **period.values),
+                                         self._meeting_audience(kind), period, None))
         return out
 
-    def _periods(self, freq: Frequency) -> list[tuple[dict, list[date], date | None]]:
-        """(label, allowed days, fixed day) for each time the meeting is held this quarter."""
+    def _periods(self, freq: Frequency) -> list[_Period]:
+        """Each time the meeting is held this quarter, with its allowed days."""
         q = self.quarter
         year = q.year
-        out: list[tuple[dict, list[date], date | None]] = []
         if freq.every == "month":
-            months = list(q.months)
+            periods = [_Period(f"{year}-{m:02d}", {"month": m, "year": year}, m,
+                               [d for d in self.days if d.month == m]) for m in q.months]
         elif freq.every == "quarter":
-            months = [q.months[0]]
-        else:  # yearly: a fixed day in January, otherwise in the fourth quarter
-            if (freq.on is not None and q.number != 1) or (freq.on is None and q.number != 4):
-                return []
-            months = [1] if freq.on is not None else [10]
-        for month in months:
-            if freq.every == "month":
-                label = {"id": f"{year}-{month:02d}", "values": {"month": month, "year": year}}
-                window = [d for d in self.days if d.month == month]
-            elif freq.every == "quarter":
-                label = {"id": f"{year}q{q.number}", "values": {"year": year, "quarter": q.number}}
-                window = list(self.days)
-            else:
-                label = {"id": f"{year}", "values": {"year": year}}
-                window = list(self.days)
-            fixed = None
-            if freq.on is not None:
-                fixed = self._next_session_day(_resolve_day(freq.on, year, month))
-            out.append((label, window, fixed))
-        return out
+            periods = [_Period(f"{year}q{q.number}", {"year": year, "quarter": q.number},
+                               q.months[0], list(self.days))]
+        elif (freq.on is not None and q.number == 1) or (freq.on is None and q.number == 4):
+            # yearly: on its fixed day in January, otherwise some day in the fourth quarter
+            periods = [_Period(f"{year}", {"year": year}, q.months[0], list(self.days))]
+        else:
+            periods = []
+        if freq.on is not None:
+            for period in periods:
+                period.fixed = self._next_session_day(_resolve_day(freq.on, year, period.month))
+        return periods
 
     def _next_session_day(self, day: date) -> date:
         """A fixed day that is not a session day moves to the next one (in the quarter)."""
@@ -324,14 +327,13 @@ class _Planner:
                      for m in self.cur.members if m.is_party)
 
     def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
-                 audience: tuple[Attendee, ...], window: list[date], fixed: date | None,
-                 group: str | None) -> _Request:
+                 audience: tuple[Attendee, ...], period: _Period, group: str | None) -> _Request:
         venues, _ = _venues_for(self.cur, len(audience), freq.venue)
         source = f"meetings.{kind}"
         return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
-                        freq.start or self.cur.calendar.start, audience, window,
-                        _MEETING_AIM[kind], group=group, venues=tuple(venues), fixed=fixed,
-                        source=source)
+                        freq.start or self.cur.calendar.start, audience, period.window,
+                        _MEETING_AIM[kind], group=group, venues=tuple(venues),
+                        fixed=period.fixed, source=source)
 
     def course_requests(self) -> list[_Request]:
         needs = analyse_needs(self.cur)

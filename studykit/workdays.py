@@ -21,7 +21,7 @@ from .models import Curriculum, DateSpan
 @cache
 def _built_in(year: int) -> tuple[frozenset[date], frozenset[date]] | None:
     """(days off on weekdays, make-up working days on weekends) of ``year``, or None."""
-    import chinese_calendar  # imported here: only the planner needs it
+    import chinese_calendar  # type: ignore[import-untyped]  # only the planner needs it
 
     first, last = date(year, 1, 1), date(year, 12, 31)
     try:
