@@ -145,7 +145,10 @@ def _audiences(cur: Curriculum, plan: Plan) -> list[Finding]:
     for s in plan.sessions:
         if s.course:
             by_course[s.course].append(s)
+    incomplete = {u.course for u in plan.unplaced}  # reported by the planner already
     for course_id, sessions in by_course.items():
+        if course_id in incomplete:
+            continue
         if course_id not in needs.audiences:
             out.append(_err("course", sessions[0].id, f"unknown course '{course_id}'"))
             continue

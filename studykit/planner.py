@@ -83,6 +83,7 @@ class Unplaced:
     title: str
     rule: str
     advice: str
+    course: str | None = None
 
     def __str__(self) -> str:
         return f"{self.id} ({self.title}): {self.rule}; {self.advice}"
@@ -315,7 +316,7 @@ class _Planner:
     def _next_session_day(self, day: date) -> date:
         """A fixed day that is not a session day moves to the next one (in the quarter)."""
         later = [d for d in self.days if d >= day]
-        return later[0] if later else day
+        return later[0] if later else self.quarter.last + timedelta(days=1)
 
     def _meeting_audience(self, kind: str) -> tuple[Attendee, ...]:
         loc = self.loc
@@ -328,7 +329,9 @@ class _Planner:
 
     def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
                  audience: tuple[Attendee, ...], period: _Period, group: str | None) -> _Request:
-        venues, _ = _venues_for(self.cur, len(audience), freq.venue)
+        venues, seats = _venues_for(self.cur, len(audience), freq.venue)
+        if len(audience) > seats:  # a meeting is never split: no venue will do
+            venues = []
         source = f"meetings.{kind}"
         return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
                         freq.start or self.cur.calendar.start, audience, period.window,
@@ -411,20 +414,35 @@ class _Planner:
             req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
             excused, req.fixed is not None))
 
+    def _too_big(self, req: _Request) -> bool:
+        if req.venues:
+            return False
+        venues = self.cur.organization.venues
+        largest = max(venues, key=lambda v: (venues[v], v))
+        self.unplaced.append(Unplaced(
+            req.id, req.title, f"{len(req.audience)} attend, but the largest venue ({largest}) "
+                               f"seats {venues[largest]}",
+            "add a larger venue to organization.venues, or give the meeting its own `venue` "
+            f"in {req.source}"))
+        return True
+
     def place_fixed(self, req: _Request) -> None:
         day = req.fixed
         assert day is not None
+        if self._too_big(req):
+            return
         if not self.workdays.is_workday(day):
             what = "pinned to" if req.course else "falls on"
             self.unplaced.append(Unplaced(
                 req.id, req.title, f"{what} {day} ({_weekday_en(day)}), which is not a working day",
                 f"move `{req.source}.date` to a working day" if req.course else
-                f"change `{req.source}.on`, or add a make-up day to calendar.workdays"))
+                f"change `{req.source}.on`, or add a make-up day to calendar.workdays",
+                req.course))
             return
         if day > self.quarter.last or day < self.quarter.first:
             self.unplaced.append(Unplaced(
                 req.id, req.title, f"its fixed day moves past the end of {self.quarter}",
-                f"change `{req.source}.on` to an earlier day"))
+                f"change `{req.source}.on` to an earlier day", req.course))
             return
         attending, excused = self._split(req, day)
         failures = []
@@ -437,17 +455,24 @@ class _Planner:
         self.unplaced.append(self._explain(req, {failures[0]: [day]}, fixed=True))
 
     def place_flexible(self, req: _Request) -> None:
+        if self._too_big(req):
+            return
         if not req.window:
             self.unplaced.append(Unplaced(
                 req.id, req.title, "there is no allowed working day in its period",
-                "allow more calendar.weekdays"))
+                "allow more calendar.weekdays", req.course))
             return
+        speaker = self.cur.member_by_id.get(req.speaker or "")
         best: tuple[float, date, str | None, list[str], dict[str, str]] | None = None
         failures: dict[str, list[date]] = defaultdict(list)
         # First only days on which the whole audience can come; if there is none, the
         # day that excuses the fewest (they are listed as excused, with make-up study).
         for allow_excused in (False, True):
             for idx, day in enumerate(req.window):
+                if speaker is not None and speaker.is_unavailable(day):
+                    if not allow_excused:
+                        failures["speaker-unavailable"].append(day)
+                    continue
                 attending, excused = self._split(req, day)
                 if excused and not allow_excused:
                     failures["audience-unavailable"].append(day)
@@ -507,13 +532,14 @@ class _Planner:
         if fixed:
             (rule, days), = failures.items()
             return Unplaced(req.id, req.title, f"on its fixed day {days[0]}: {reasons[rule]}",
-                            advice[rule])
+                            advice[rule], req.course)
         ranked = sorted(failures.items(), key=lambda kv: -len(kv[1]))
         detail = "; ".join(f"{reasons[r]} on {len(ds)} day{'s' if len(ds) > 1 else ''}"
                            for r, ds in ranked)
         top = ranked[0][0] if ranked else "busy"
         period = f"{req.window[0]}..{req.window[-1]}"
-        return Unplaced(req.id, req.title, f"no day in {period} works: {detail}", advice[top])
+        return Unplaced(req.id, req.title, f"no day in {period} works: {detail}", advice[top],
+                        req.course)
 
 
 def _weekday_en(day: date) -> str:

@@ -105,3 +105,41 @@ def test_internal_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(studykit.curriculum, "load", broken)
     with pytest.raises(RuntimeError):
         main(["needs", "x.yaml"])
+
+
+def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["calendar.ics", "plan.yaml"]
+    assert "2026年4月" in result.stdout and "共25项活动" in result.stdout
+    again = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(tmp_path / "b"))
+    assert again.returncode == 0
+    for name in ("plan.yaml", "calendar.ics"):
+        assert (out / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_plan_that_cannot_be_placed_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text("studykit: 1\norganization: {name: X}\ncompetencies: {a: A}\n"
+                   "roles: {r: {name: R}}\nmembers: [{id: m, name: M, role: r, party: full}]\n"
+                   "courses: [{id: c, title: C, kind: lecture, hours: 1, date: 2026-05-01}]\n"
+                   "meetings: {}\nrules: {minima: {}}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "c (C): pinned to 2026-05-01 (Friday), which is not a working day; move " \
+           "`courses[0].date` to a working day" in result.stdout
+    assert "1 of 1 sessions could not be placed" in result.stderr
+    assert not out.exists()
+    partial = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out), "--partial")
+    assert partial.returncode == 1
+    assert (out / "plan.yaml").exists()
+
+
+def test_plan_quarter_errors(centre_path: Path) -> None:
+    assert run("plan", str(centre_path), "--quarter", "2026Q5").returncode == 2
+    team = run("plan", str(centre_path.parent / "small-team.en.yaml"))
+    assert team.returncode == 0, team.stderr          # calendar.quarter: 2027Q1
+    assert "study plan 2027Q1" in team.stdout

@@ -1,0 +1,166 @@
+"""check_plan finds every broken rule in a plan someone changed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+import studykit
+from studykit.checker import check_plan
+from studykit.planner import Plan, Session, plan_quarter
+
+
+@pytest.fixture(scope="module")
+def good() -> tuple[studykit.Curriculum, Plan]:
+    cur = studykit.load(Path(__file__).parent.parent / "curricula" / "employment-centre.yaml")
+    return cur, plan_quarter(cur, "2026Q2")
+
+
+def with_session(plan: Plan, session_id: str, **changes: object) -> Plan:
+    sessions = tuple(replace(s, **changes) if s.id == session_id else s  # type: ignore[arg-type]
+                     for s in plan.sessions)
+    return replace(plan, sessions=sessions)
+
+
+def errors(cur: studykit.Curriculum, plan: Plan) -> list[tuple[str, str]]:
+    return [(f.rule, f.session) for f in check_plan(cur, plan) if f.level == "error"]
+
+
+def test_the_planned_example_is_clean(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    assert errors(cur, plan) == []
+
+
+def test_a_holiday_and_a_weekend(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    assert errors(cur, with_session(plan, "plenum-study", date=date(2026, 5, 1))) == [
+        ("working-day", "plenum-study")]
+    assert errors(cur, with_session(plan, "plenum-study", date=date(2026, 5, 9))) == [
+        ("weekday", "plenum-study")]     # a make-up Saturday: a working day, not allowed here
+
+
+def test_outside_the_quarter(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    assert ("quarter", "plenum-study") in errors(
+        cur, with_session(plan, "plenum-study", date=date(2026, 7, 7)))
+
+
+def test_double_booking_of_people_and_venue(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    other = plan.session("integrity-lecture")
+    moved = with_session(plan, "plenum-study", date=other.date)
+    found = errors(cur, moved)
+    assert ("double-booked", "integrity-lecture") in found or \
+        ("double-booked", "plenum-study") in found
+    assert any(rule == "venue-taken" for rule, _ in found)
+
+
+def test_back_to_back_sessions_do_not_overlap(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    first = plan.session("committee-2026-04")           # 15:00–16:30
+    later = replace(plan.session("plenum-study"), date=first.date, start=time(16, 30),
+                    end=time(18, 30))
+    sessions = tuple(later if s.id == later.id else s for s in plan.sessions)
+    found = errors(cur, replace(plan, sessions=sessions))
+    assert not [e for e in found if e[0] in ("double-booked", "venue-taken")]
+
+
+def _edited(cur: studykit.Curriculum, old: str, new: str) -> studykit.Curriculum:
+    text = Path(cur.source).read_text(encoding="utf-8")
+    assert old in text
+    return studykit.loads(text.replace(old, new))
+
+
+def test_unavailable_member(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    day = plan.session("plenum-study").date     # wangfang attends; say she is away that day
+    away = _edited(cur, "unavailable: [2027-03-08..2027-03-12]", f"unavailable: [{day}]")
+    assert errors(away, plan) == [("unavailable", "plenum-study")]
+
+
+def test_capacity(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    small = _edited(cur, "党员活动室: 16", "党员活动室: 10")
+    assert ("capacity", "plenum-study") in errors(small, plan)   # 11 party members
+
+
+def test_attendees_must_be_the_courses_audience(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    everyone = with_session(plan, "plenum-study", attendees=tuple(m.id for m in cur.members))
+    assert ("audience", "plenum-study") in errors(cur, everyone)
+
+
+def test_weekly_limit(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    # three lectures for the whole party on Tuesday, Wednesday and Thursday of one week
+    week = [date(2026, 6, 23), date(2026, 6, 24), date(2026, 6, 25)]
+    moved = {"plenum-study": week[0], "integrity-lecture": week[1], "oath-theme-day": week[2]}
+    sessions = tuple(replace(s, date=moved[s.id]) if s.id in moved else s
+                     for s in plan.sessions
+                     if s.date not in week or s.id in moved)   # clear the week first
+    found = [f for f in check_plan(cur, replace(plan, sessions=sessions))
+             if f.rule == "max-per-week"]
+    assert found
+    assert all("3 study sessions in week 26 of 2026" in f.message and "the limit is 2"
+               in f.message for f in found)
+
+
+def test_meeting_minima(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    without = replace(plan, sessions=tuple(
+        s for s in plan.sessions if s.id not in ("branch-assembly-2026q2", "committee-2026-05",
+                                                 "group-2-2026-06")))
+    found = {(f.session, f.message) for f in check_plan(cur, without) if f.rule == "minimum"}
+    assert found == {
+        ("branch-assembly", "no branch-assembly in 2026Q2 (rules.minima.branch-assembly: "
+                            "quarterly)"),
+        ("committee", "no committee in 2026-05 (rules.minima.committee: monthly)"),
+        ("group 第二党小组", "no party-group meeting of 第二党小组 in 2026-06 "
+                         "(rules.minima.group: monthly)"),
+    }
+
+
+def test_minima_can_be_configured() -> None:
+    text = (Path(__file__).parent.parent / "curricula" / "small-team.en.yaml").read_text()
+    cur = studykit.loads(text.replace("rules:\n", "rules:\n  minima: {seminar: monthly}\n", 1))
+    plan = plan_quarter(cur, "2026Q4")
+    found = [f.message for f in check_plan(cur, plan) if f.rule == "minimum"]
+    assert len(found) == 2    # one seminar planned in the quarter: two months without
+    assert all("rules.minima.seminar: monthly" in m for m in found)
+
+
+def test_members_behind_the_hours_floor_are_flagged() -> None:
+    text = (Path(__file__).parent.parent / "curricula" / "small-team.en.yaml").read_text()
+    cur = studykit.loads(text.replace("rules:\n  hours: {party: 32, committee: 56}",
+                                      "rules:\n  hours: {party: 40, committee: 200}"))
+    plan = plan_quarter(cur, "2026Q4")
+    hours = {m.id: sum(s.hours for s in plan.sessions
+                       if m.id in s.attendees and s.kind != "committee") for m in cur.members}
+    warned = {f.session for f in check_plan(cur, plan) if f.rule == "hours"}
+    expected = {m.id for m in cur.members
+                if (m.committee and hours[m.id] < 50)
+                or (not m.committee and m.is_party and hours[m.id] < 10)}
+    assert warned == expected and expected   # non-party members are never flagged
+    assert all(cur.member_by_id[w].is_party for w in warned)
+
+
+def test_unknown_attendee(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    found = errors(cur, with_session(plan, "committee-2026-04", attendees=("tangshu", "ghost")))
+    assert ("member", "committee-2026-04") in found
+
+
+def test_findings_print_readably(good: tuple[studykit.Curriculum, Plan]) -> None:
+    cur, plan = good
+    (finding,) = [f for f in check_plan(cur, with_session(plan, "plenum-study",
+                                                          date=date(2026, 5, 1)))]
+    assert str(finding) == "error: plenum-study: 2026-05-01 is not a working day [working-day]"
+
+
+def test_sessions_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Session.__setattr__(Session("x", "lecture", "t", date(2026, 1, 1), time(15), time(16),
+                                    1, None, None, (), {}), "id", "y")

@@ -1,0 +1,52 @@
+"""plan.yaml: the contract's keys, stable bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+import studykit
+from studykit.planfile import dump_plan
+from studykit.planner import plan_quarter
+
+
+def test_plan_yaml_has_the_contract_keys(centre_path: Path) -> None:
+    plan = plan_quarter(studykit.load(centre_path), "2027Q1")
+    data = yaml.safe_load(dump_plan(plan))
+    assert data["quarter"] == "2027Q1"
+    first = data["sessions"][0]
+    assert list(first)[:8] == ["id", "kind", "title", "date", "start", "end", "hours", "venue"]
+    for s in data["sessions"]:
+        assert {"attendees", "reasons"} <= set(s)
+        assert set(s["reasons"]) == set(s["attendees"])
+    skill = next(s for s in data["sessions"] if s["id"] == "window-communication")
+    assert skill["reasons"]["zhouhaiyan"] == "岗位「政策咨询窗口」要求沟通技巧3级，现为2级"
+    assert skill["start"] == "15:00" and skill["end"] == "18:00"
+    assert b"attendees: [" in dump_plan(plan)
+
+
+def test_same_plan_same_bytes_and_no_time_stamps(centre_path: Path) -> None:
+    cur = studykit.load(centre_path)
+    first = dump_plan(plan_quarter(cur, "2026Q2"))
+    assert first == dump_plan(plan_quarter(studykit.load(centre_path), "2026Q2"))
+    assert b"2026Q2" in first and b"generated" not in first
+
+
+def test_unplaced_and_notes_are_written() -> None:
+    cur = studykit.loads("""\
+studykit: 1
+organization: {name: X}
+competencies: {a: A}
+roles: {r: {name: R}}
+members: [{id: m, name: M, role: r, party: full}]
+courses: [{id: c, title: C, kind: lecture, hours: 1, date: 2031-01-04}]
+meetings: {}
+""")
+    data = yaml.safe_load(dump_plan(plan_quarter(cur, "2031Q1")))
+    assert data["notes"][0].startswith("注意：2031年的法定节假日")
+    assert data["sessions"] == []
+    assert data["unplaced"] == [{
+        "id": "c", "title": "C",
+        "rule": "pinned to 2031-01-04 (Saturday), which is not a working day",
+        "advice": "move `courses[0].date` to a working day"}]

@@ -1,0 +1,393 @@
+"""The quarterly planner: meetings, courses, hard rules, soft aims, failures explained."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import studykit
+from studykit.checker import check_plan
+from studykit.planfile import dump_plan
+from studykit.planner import Plan, plan_quarter
+from studykit.workdays import WorkCalendar
+
+BASE = """\
+studykit: 1
+organization: {{name: 测试支部, venues: {venues}}}
+competencies: {{policy: 政策, talk: 沟通}}
+roles:
+  window: {{name: 窗口, requires: {{policy: 3, talk: 3}}}}
+  back: {{name: 后台, requires: {{policy: 2}}}}
+members:
+{members}
+courses:
+{courses}
+meetings: {meetings}
+calendar: {calendar}
+"""
+
+MEMBERS = """\
+  - {id: a, name: 甲, role: window, party: full, committee: secretary, group: 一组,
+     levels: {policy: 3, talk: 1}}
+  - {id: b, name: 乙, role: window, party: full, committee: member, group: 一组,
+     levels: {policy: 1, talk: 3}}
+  - {id: c, name: 丙, role: back, party: probationary, group: 二组, levels: {policy: 1}}
+  - {id: d, name: 丁, role: back, party: activist, levels: {policy: 2}}
+  - {id: e, name: 戊, role: window, party: none, levels: {policy: 3, talk: 3}}
+"""
+
+
+def curriculum(members: str = MEMBERS, courses: str = "  []", meetings: str = "{}",
+               calendar: str = "{weekdays: [tue, wed, thu, fri]}",
+               venues: str = "{大会议室: 40, 小会议室: 4}") -> studykit.Curriculum:
+    text = BASE.format(members=members, courses=courses, meetings=meetings,
+                       calendar=calendar, venues=venues)
+    if courses.strip() == "[]":
+        text = text.replace("courses:\n  []\n", "")
+    return studykit.loads(text, "test.yaml")
+
+
+def days_off_2026() -> set[date]:
+    cal = WorkCalendar()
+    first = date(2026, 1, 1)
+    return {first + timedelta(days=i) for i in range(365)
+            if not cal.is_workday(first + timedelta(days=i))}
+
+
+def hard_errors(cur: studykit.Curriculum, plan: Plan) -> list[str]:
+    return [str(f) for f in check_plan(cur, plan) if f.level == "error" and f.rule != "minimum"]
+
+
+# --- meetings -----------------------------------------------------------------------
+
+def test_meetings_from_the_default_frequencies(centre_path: Path) -> None:
+    cur = studykit.load(centre_path)
+    plan = plan_quarter(cur, "2026Q2")
+    kinds = Counter(s.kind for s in plan.sessions if s.course is None)
+    # monthly committee, theme day and one meeting per party group; a quarterly assembly
+    assert kinds == {"committee": 3, "theme-day": 3, "group": 6, "branch-assembly": 1}
+    ids = {s.id for s in plan.sessions}
+    assert {"committee-2026-04", "committee-2026-05", "committee-2026-06",
+            "group-1-2026-04", "group-2-2026-06", "branch-assembly-2026q2"} <= ids
+
+
+def test_fixed_day_meetings_move_off_holidays(centre_path: Path) -> None:
+    plan = plan_quarter(studykit.load(centre_path), "2026Q2")
+    theme_days = [s.date for s in plan.sessions if s.kind == "theme-day" and not s.course]
+    # 1st Friday: 4/3; 5/1 is 劳动节 (5/1–5 off), so the next allowed day, Wednesday 5/6; 6/5
+    assert theme_days == [date(2026, 4, 3), date(2026, 5, 6), date(2026, 6, 5)]
+
+
+def test_fixed_day_of_the_month_and_last_weekday() -> None:
+    cur = curriculum(meetings="{committee: {every: month, on: 15}, "
+                              "theme-day: {every: month, on: last thu}}")
+    plan = plan_quarter(cur, "2026Q4")
+    committees = [s.date for s in plan.sessions if s.kind == "committee"]
+    themes = [s.date for s in plan.sessions if s.kind == "theme-day"]
+    assert committees == [date(2026, 10, 15), date(2026, 11, 17), date(2026, 12, 15)]  # 11/15 Sun
+    assert themes == [date(2026, 10, 29), date(2026, 11, 26), date(2026, 12, 31)]
+
+
+def test_meeting_attendees() -> None:
+    cur = curriculum(meetings="{branch-assembly: quarterly, committee: monthly, "
+                              "group: monthly, theme-day: monthly}")
+    plan = plan_quarter(cur, "2026Q2")
+    by_kind = defaultdict(set)
+    for s in plan.sessions:
+        by_kind[s.kind, s.group].add(s.attendees)
+    assert by_kind["branch-assembly", None] == {("a", "b", "c")}
+    assert by_kind["committee", None] == {("a", "b")}
+    assert by_kind["theme-day", None] == {("a", "b", "c")}
+    assert by_kind["group", "一组"] == {("a", "b")}
+    assert by_kind["group", "二组"] == {("c",)}
+    assembly = next(s for s in plan.sessions if s.kind == "branch-assembly")
+    assert assembly.reasons == {"a": "正式党员", "b": "正式党员", "c": "预备党员"}
+    assert assembly.id == "branch-assembly-2026q2"
+    assert assembly.title == "2026年第二季度支部党员大会"
+
+
+# --- courses ------------------------------------------------------------------------
+
+def test_gaps_courses_go_to_exactly_who_lacks_what_they_build() -> None:
+    cur = curriculum(courses="  - {id: talk, title: 沟通课, kind: skill, hours: 2, "
+                             "builds: {talk: 1}}\n"
+                             "  - {id: pol, title: 政策课, kind: skill, hours: 2, "
+                             "builds: {policy: 1}}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("talk").attendees == ("a",)            # a window with talk 1 < 3
+    assert plan.session("pol").attendees == ("b", "c")          # b 1<3, c 1<2; d has 2
+    assert plan.session("pol").reasons["c"] == "岗位「后台」要求政策2级，现为1级"
+
+
+def test_pinned_dates_are_kept_and_other_quarters_pins_left_out() -> None:
+    cur = curriculum(courses="  - {id: x, title: X, kind: lecture, hours: 2, date: 2026-05-13}\n"
+                             "  - {id: y, title: Y, kind: lecture, hours: 2, date: 2026-08-13}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("x").date == date(2026, 5, 13)
+    assert plan.session("x").fixed
+    assert [s.id for s in plan.sessions if s.course] == ["x"]
+
+
+def test_a_course_larger_than_its_venue_is_split_into_classes() -> None:
+    cur = curriculum(courses="  - {id: big, title: 大课, kind: lecture, hours: 2}",
+                     venues="{小会议室: 2}")
+    plan = plan_quarter(cur, "2026Q2")
+    classes = [s for s in plan.sessions if s.course == "big"]
+    assert [s.id for s in sorted(classes, key=lambda s: s.id)] == ["big", "big-2", "big-3"]
+    assert sorted(m for s in classes for m in s.attendees) == ["a", "b", "c", "d", "e"]
+    assert all(len(s.attendees) <= 2 and s.venue == "小会议室" for s in classes)
+    assert {s.title for s in classes} == {"大课（第1期）", "大课（第2期）", "大课（第3期）"}
+    assert hard_errors(cur, plan) == []
+
+
+def test_smallest_fitting_venue_is_chosen() -> None:
+    cur = curriculum(courses="  - {id: small, title: 小课, kind: skill, hours: 1, "
+                             "builds: {talk: 1}}\n"
+                             "  - {id: all, title: 全员, kind: seminar, hours: 1}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("small").venue == "小会议室"
+    assert plan.session("all").venue == "大会议室"
+
+
+def test_a_course_nobody_needs_is_not_planned() -> None:
+    cur = curriculum(courses="  - {id: none, title: 无人, kind: skill, hours: 1, "
+                             "builds: {policy: 1}, audience: gaps}",
+                     members="  - {id: a, name: 甲, role: back, levels: {policy: 5}}")
+    assert plan_quarter(cur, "2026Q2").sessions == ()
+
+
+# --- hard rules ---------------------------------------------------------------------
+
+def test_example_plans_hold_every_rule(centre_path: Path, team_path: Path) -> None:
+    for path, quarter in ((centre_path, "2027Q1"), (centre_path, "2026Q2"),
+                          (team_path, "2026Q4")):
+        cur = studykit.load(path)
+        plan = plan_quarter(cur, quarter)
+        assert plan.complete, plan.unplaced
+        assert [f for f in check_plan(cur, plan) if f.level == "error"] == []
+
+
+def test_nothing_on_a_non_working_day(centre_path: Path) -> None:
+    plan = plan_quarter(studykit.load(centre_path), "2026Q2")
+    off = days_off_2026()
+    allowed = {1, 2, 3, 4}  # tue–fri in the example
+    for s in plan.sessions:
+        assert s.date not in off, s.id
+        assert s.date.weekday() in allowed, s.id
+
+
+def test_nobody_in_two_places_and_no_venue_twice() -> None:
+    courses = "\n".join(f"  - {{id: c{i}, title: 课{i}, kind: lecture, hours: 2, speaker: a}}"
+                        for i in range(8))
+    cur = curriculum(courses=courses, calendar="{weekdays: [wed], max-per-week: 5}",
+                     venues="{唯一会议室: 40}")
+    plan = plan_quarter(cur, "2026Q2")
+    seen = set()
+    for s in plan.sessions:
+        for who in {*s.attendees, s.speaker, s.venue}:
+            assert (s.date, who) not in seen, (s.id, who)  # one 15:00 slot a day here
+            seen.add((s.date, who))
+
+
+def test_unavailable_members_are_not_scheduled_and_fixed_days_excuse_them() -> None:
+    members = MEMBERS.replace("levels: {policy: 1}}",
+                              "levels: {policy: 1}, unavailable: [2026-04-01..2026-05-31]}")
+    cur = curriculum(members=members, meetings="{theme-day: {every: month, on: 1st fri}}",
+                     courses="  - {id: all, title: 全员, kind: seminar, hours: 1}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("all").date >= date(2026, 6, 1)            # c can come only in June
+    april = plan.session("theme-day-2026-04")
+    assert "c" not in april.attendees
+    assert april.excused == {"c": "本人当日不能参加（2026-04-01..2026-05-31），需补学"}
+    assert "c" in plan.session("theme-day-2026-06").attendees
+    assert hard_errors(cur, plan) == []
+
+
+def test_at_most_max_per_week_study_sessions_per_member() -> None:
+    courses = "\n".join(f"  - {{id: c{i}, title: 课{i}, kind: seminar, hours: 1}}"
+                        for i in range(12))
+    cur = curriculum(courses=courses, calendar="{max-per-week: 1}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.complete
+    weeks = Counter((m, s.date.isocalendar()[:2]) for s in plan.sessions for m in s.attendees
+                    if s.kind not in ("branch-assembly", "committee", "group"))
+    assert max(weeks.values()) == 1
+
+
+# --- soft aims ----------------------------------------------------------------------
+
+def test_sessions_are_spread_over_the_quarter(centre_path: Path) -> None:
+    plan = plan_quarter(studykit.load(centre_path), "2026Q2")
+    courses = [s for s in plan.sessions if s.course]
+    per_month = Counter(s.date.month for s in courses)
+    assert set(per_month) == {4, 5, 6}
+    assert max(per_month.values()) - min(per_month.values()) <= 3
+    assert max(Counter(s.date for s in plan.sessions).values()) == 1  # never two on one day
+
+
+def test_avoids_the_working_day_before_a_long_holiday() -> None:
+    # 2026-09-30 (Wednesday) comes before 国庆 10/1–7; 9/24 (Thursday) before 中秋 9/25–27
+    courses = "\n".join(f"  - {{id: c{i}, title: 课{i}, kind: lecture, hours: 1}}"
+                        for i in range(10))
+    cur = curriculum(courses=courses, calendar="{max-per-week: 5}")
+    plan = plan_quarter(cur, "2026Q3")
+    dates = {s.date for s in plan.sessions}
+    assert date(2026, 9, 30) not in dates and date(2026, 9, 24) not in dates
+
+
+def test_one_speakers_sessions_are_kept_apart() -> None:
+    courses = "\n".join(f"  - {{id: c{i}, title: 课{i}, kind: lecture, hours: 1, speaker: 张老师}}"
+                        for i in range(4))
+    plan = plan_quarter(curriculum(courses=courses), "2026Q2")
+    dates = sorted(s.date for s in plan.sessions if s.speaker == "张老师")
+    assert min((b - a).days for a, b in pairwise(dates)) >= 7
+
+
+# --- when it cannot be done ---------------------------------------------------------
+
+def test_pinned_date_on_a_holiday_is_explained() -> None:
+    cur = curriculum(courses="  - {id: x, title: 劳动节课, kind: lecture, hours: 1, "
+                             "date: 2026-05-01}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert not plan.complete
+    (u,) = plan.unplaced
+    assert u.id == "x"
+    assert u.rule == "pinned to 2026-05-01 (Friday), which is not a working day"
+    assert u.advice == "move `courses[0].date` to a working day"
+
+
+def test_speaker_unavailable_all_quarter_is_explained() -> None:
+    members = MEMBERS.replace("committee: secretary, group: 一组,",
+                              "committee: secretary, group: 一组, "
+                              "unavailable: [2026-04-01..2026-06-30],")
+    cur = curriculum(members=members,
+                     courses="  - {id: x, title: 党课, kind: party-lecture, hours: 1, speaker: a}")
+    (u,) = plan_quarter(cur, "2026Q2").unplaced
+    assert u.id == "x"
+    assert "the speaker 甲 is unavailable on" in u.rule
+    assert u.advice == ("choose another speaker for `courses[0]` or change their "
+                        "`unavailable` dates")
+
+
+def test_more_sessions_than_allowed_days_is_explained() -> None:
+    courses = "\n".join(f"  - {{id: c{i:02d}, title: 课{i}, kind: seminar, hours: 1}}"
+                        for i in range(16))
+    cur = curriculum(courses=courses, calendar="{weekdays: [wed], max-per-week: 1}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert len(plan.sessions) == 13            # 13 Wednesdays in 2026Q2, all working days
+    assert len(plan.unplaced) == 3
+    for u in plan.unplaced:
+        assert u.rule == ("no day in 2026-04-01..2026-06-24 works: someone in the audience, or "
+                          "the speaker, is already in another session at that time on 13 days")
+        assert u.advice == "allow more calendar.weekdays, or pin the session with `date`"
+    assert hard_errors(cur, plan) == []
+
+
+def test_the_weekly_limit_is_named_when_it_is_what_stops_a_session() -> None:
+    courses = "\n".join(f"  - {{id: c{i:02d}, title: 课{i}, kind: seminar, hours: 1}}"
+                        for i in range(16))
+    cur = curriculum(courses=courses, calendar="{weekdays: [tue, wed], max-per-week: 1}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert len(plan.sessions) == 14            # one a week: 4/1 (Wed) to 6/30 (Tue) is 14 weeks
+    assert len(plan.unplaced) == 2
+    for u in plan.unplaced:
+        assert "already have calendar.max-per-week (1) study sessions that week" in u.rule
+    assert hard_errors(cur, plan) == []
+
+
+def test_a_meeting_larger_than_every_venue_is_explained() -> None:
+    cur = curriculum(meetings="{branch-assembly: quarterly}", venues="{小会议室: 2}")
+    (u,) = plan_quarter(cur, "2026Q2").unplaced
+    assert u.id == "branch-assembly-2026q2"
+    assert u.rule == "3 attend, but the largest venue (小会议室) seats 2"
+    assert u.advice == ("add a larger venue to organization.venues, or give the meeting its "
+                        "own `venue` in meetings.branch-assembly")
+
+
+# --- the same input, the same plan --------------------------------------------------
+
+def test_same_input_same_plan(centre_path: Path) -> None:
+    cur = studykit.load(centre_path)
+    assert dump_plan(plan_quarter(cur, "2027Q1")) == dump_plan(plan_quarter(cur, "2027Q1"))
+
+
+def test_session_ids_survive_a_small_edit(centre_path: Path) -> None:
+    text = centre_path.read_text(encoding="utf-8")
+    before = plan_quarter(studykit.loads(text), "2026Q2")
+    edited = text.replace("members:\n", "members:\n  - {id: newcomer, name: 新人, role: window, "
+                                        "party: none, levels: {policy: 4, communication: 3}}\n", 1)
+    after = plan_quarter(studykit.loads(edited), "2026Q2")
+    assert {s.id for s in before.sessions} == {s.id for s in after.sessions}
+
+
+# --- property: any valid curriculum plans cleanly or says why -------------------------
+
+@st.composite
+def random_curricula(draw: st.DrawFn) -> str:
+    n = draw(st.integers(1, 10))
+    members = []
+    for i in range(n):
+        party = draw(st.sampled_from(["full", "probationary", "activist", "none"]))
+        extra = ""
+        if party == "full" and draw(st.booleans()):
+            extra += ", committee: member"
+        if party in ("full", "probationary") and draw(st.booleans()):
+            extra += f", group: 组{draw(st.integers(1, 2))}"
+        if draw(st.integers(0, 4)) == 0:
+            start = draw(st.integers(0, 80))
+            first = date(2026, 4, 1) + timedelta(days=start)
+            last = first + timedelta(days=draw(st.integers(0, 40)))
+            extra += f", unavailable: [{first}..{last}]"
+        members.append(f"  - {{id: m{i}, name: 人{i}, role: r{draw(st.integers(0, 1))}, "
+                       f"party: {party}, levels: {{x: {draw(st.integers(0, 5))}}}{extra}}}")
+    courses = []
+    for i in range(draw(st.integers(0, 8))):
+        kind = draw(st.sampled_from(["lecture", "seminar", "skill", "party-lecture",
+                                     "theme-day", "practice"]))
+        extra = ""
+        if draw(st.integers(0, 3)) == 0:
+            extra += f", date: {date(2026, 4, 1) + timedelta(days=draw(st.integers(0, 90)))}"
+        if draw(st.booleans()):
+            extra += f", speaker: m{draw(st.integers(0, n - 1))}"
+        courses.append(f"  - {{id: c{i}, title: 课{i}, kind: {kind}, "
+                       f"hours: {draw(st.sampled_from([1, 1.5, 2, 3]))}, builds: {{x: 1}}{extra}}}")
+    seats = draw(st.lists(st.integers(1, 12), max_size=2))
+    venues = "{" + ", ".join(f"v{i}: {s}" for i, s in enumerate(seats)) + "}"
+    weekdays = draw(st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri"]),
+                             min_size=1, max_size=5, unique=True))
+    meetings = draw(st.sampled_from([
+        "{}", "{committee: monthly, group: monthly}",
+        "{branch-assembly: quarterly, theme-day: {every: month, on: 1st fri}}",
+        "{theme-day: {every: month, on: 31}, committee: {every: month, on: last wed}}"]))
+    return (f"studykit: 1\norganization: {{name: 支部, venues: {venues}}}\n"
+            f"competencies: {{x: X}}\nroles: {{r0: {{name: 甲, requires: {{x: 3}}}}, "
+            f"r1: {{name: 乙}}}}\nmembers:\n" + "\n".join(members) + "\n"
+            + ("courses:\n" + "\n".join(courses) + "\n" if courses else "")
+            + f"meetings: {meetings}\n"
+            f"calendar: {{weekdays: [{', '.join(weekdays)}], "
+            f"max-per-week: {draw(st.integers(1, 3))}}}\n")
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_curricula(), st.sampled_from(["2026Q2", "2026Q4"]))
+def test_random_curricula_plan_cleanly_or_say_why(text: str, quarter: str) -> None:
+    cur = studykit.loads(text, "random.yaml")
+    plan = plan_quarter(cur, quarter)
+    assert hard_errors(cur, plan) == []
+    for u in plan.unplaced:
+        assert u.id and u.rule and u.advice
+    placed = {s.id for s in plan.sessions}
+    assert placed.isdisjoint(u.id for u in plan.unplaced)
+
+
+def test_no_quarter_at_all_is_refused(team_path: Path) -> None:
+    cur = curriculum()
+    with pytest.raises(ValueError, match=r"calendar\.quarter"):
+        plan_quarter(cur)
+    assert str(plan_quarter(studykit.load(team_path)).quarter) == "2027Q1"
