@@ -11,17 +11,29 @@ The public API::
     needs = studykit.analyse_needs(cur)
     plan = studykit.plan_quarter(cur, "2027Q1")
     problems = studykit.check_plan(cur, plan)
+
+The names below are imported on first use, so ``studykit --help`` starts without
+loading pydantic and the planner.
 """
 
-from .checker import Finding, check_plan
-from .curriculum import load, load_many, loads
-from .errors import InputError, Problem, UserError
-from .models import Audience, Course, Curriculum, DateSpan, Frequency, Member, Quarter, Role
-from .needs import Attendee, Gap, Needs, Uncovered, analyse_needs
-from .planner import Plan, Session, Unplaced, plan_quarter
-from .workdays import WorkCalendar
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "check_plan": "checker", "Finding": "checker",
+    "load": "curriculum", "load_many": "curriculum", "loads": "curriculum",
+    "InputError": "errors", "Problem": "errors", "UserError": "errors",
+    "Audience": "models", "Course": "models", "Curriculum": "models", "DateSpan": "models",
+    "Frequency": "models", "Member": "models", "Quarter": "models", "Role": "models",
+    "Attendee": "needs", "Gap": "needs", "Needs": "needs", "Uncovered": "needs",
+    "analyse_needs": "needs",
+    "Plan": "planner", "Session": "planner", "Unplaced": "planner", "plan_quarter": "planner",
+    "WorkCalendar": "workdays",
+}
 
 __all__ = [
     "Attendee", "Audience", "Course", "Curriculum", "DateSpan", "Finding", "Frequency", "Gap",
@@ -29,3 +41,26 @@ __all__ = [
     "Uncovered", "Unplaced", "UserError", "WorkCalendar", "__version__", "analyse_needs",
     "check_plan", "load", "load_many", "loads", "plan_quarter",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'studykit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:
+    from .checker import Finding, check_plan
+    from .curriculum import load, load_many, loads
+    from .errors import InputError, Problem, UserError
+    from .models import Audience, Course, Curriculum, DateSpan, Frequency, Member, Quarter, Role
+    from .needs import Attendee, Gap, Needs, Uncovered, analyse_needs
+    from .planner import Plan, Session, Unplaced, plan_quarter
+    from .workdays import WorkCalendar
