@@ -137,6 +137,8 @@ class _Request:
     fixed: date | None = None
     source: str = ""
     """Where the user can change it, for messages (``courses[3]``, ``meetings.committee``)."""
+    away: tuple[Member, ...] = ()
+    """Members of the audience with `unavailable` dates (the only ones ever excused)."""
 
     @property
     def end(self) -> time:
@@ -174,9 +176,8 @@ class _Board:
     speaker_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, req: _Request, day: date, venue: str | None, attendees: list[str]) -> None:
-        speaker = self._member(req.speaker)
-        people = frozenset([*attendees, *([speaker.id] if speaker else [])])
-        self.by_day[day].append(_Placed(req.start, req.end, people, venue, req.id))
+        self.by_day[day].append(_Placed(req.start, req.end, self._people(req, attendees),
+                                        venue, req.id))
         if req.kind not in ORGANISATIONAL:
             year, week, _ = day.isocalendar()
             for m in attendees:
@@ -187,15 +188,21 @@ class _Board:
     def _member(self, who: str | None) -> Member | None:
         return self.curriculum.member_by_id.get(who) if who else None
 
+    def _people(self, req: _Request, attendees: list[str]) -> frozenset[str]:
+        """Who is taken by the session: attendees and the speaker (an outside speaker
+        too, under a name no member id can have)."""
+        if not req.speaker:
+            return frozenset(attendees)
+        speaker = req.speaker if self._member(req.speaker) else f"speaker:{req.speaker}"
+        return frozenset([*attendees, speaker])
+
     def blocked(self, req: _Request, day: date, venue: str | None,
                 attendees: list[str]) -> str | None:
         """The first hard rule placing ``req`` on ``day`` in ``venue`` would break, or None."""
         speaker = self._member(req.speaker)
         if speaker and speaker.is_unavailable(day):
             return "speaker-unavailable"
-        people = set(attendees)
-        if speaker:
-            people.add(speaker.id)
+        people = self._people(req, attendees)
         for other in self.by_day.get(day, ()):
             if other.start < req.end and req.start < other.end:
                 if not people.isdisjoint(other.people):
@@ -380,13 +387,18 @@ class _Planner:
     def run(self) -> Plan:
         meetings = self.meeting_requests()
         courses = self.course_requests()
+        members = self.cur.member_by_id
+        for req in (*meetings, *courses):
+            req.away = tuple(members[a.member] for a in req.audience
+                             if members[a.member].unavailable)
         fixed = [r for r in (*meetings, *courses) if r.fixed is not None]
-        flexible_meetings = [r for r in meetings if r.fixed is None]
-        flexible_courses = sorted((r for r in courses if r.fixed is None),
-                                  key=lambda r: -len(r.audience))
+        # the largest audiences are the hardest to fit: they go first, then the
+        # narrowest windows (a monthly meeting before a course of the same size)
+        flexible = sorted((r for r in (*meetings, *courses) if r.fixed is None),
+                          key=lambda r: (-len(r.audience), len(r.window)))
         for req in fixed:
             self.place_fixed(req)
-        for req in (*flexible_meetings, *flexible_courses):
+        for req in flexible:
             self.place_flexible(req)
         sessions = sorted(self.sessions, key=lambda s: (s.date, s.start, s.id))
         return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
@@ -394,21 +406,20 @@ class _Planner:
 
     def _split(self, req: _Request, day: date) -> tuple[list[str], dict[str, str]]:
         """Attendees who can come on ``day``, and the excused with their reason."""
-        members = self.cur.member_by_id
-        attending, excused = [], {}
-        for a in req.audience:
-            member = members[a.member]
-            spans = [s for s in member.unavailable if day in s]
-            if spans:
-                excused[a.member] = text(self.loc, "reason.unavailable", span=str(spans[0]))
-            else:
-                attending.append(a.member)
-        return attending, excused
+        excused = {}
+        for member in req.away:
+            span = next((s for s in member.unavailable if day in s), None)
+            if span is not None:
+                excused[member.id] = text(self.loc, "reason.unavailable", span=str(span))
+        if not excused:
+            return [a.member for a in req.audience], excused
+        return [a.member for a in req.audience if a.member not in excused], excused
 
     def _commit(self, req: _Request, day: date, venue: str | None, attending: list[str],
                 excused: dict[str, str]) -> None:
         self.board.add(req, day, venue, attending)
-        reasons = {a.member: a.reason for a in req.audience if a.member in set(attending)}
+        coming = set(attending)
+        reasons = {a.member: a.reason for a in req.audience if a.member in coming}
         self.sessions.append(Session(
             req.id, req.kind, req.title, day, req.start, req.end, req.hours, venue,
             req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
@@ -464,33 +475,28 @@ class _Planner:
             return
         speaker = self.cur.member_by_id.get(req.speaker or "")
         best: tuple[float, date, str | None, list[str], dict[str, str]] | None = None
-        failures: dict[str, list[date]] = defaultdict(list)
-        # First only days on which the whole audience can come; if there is none, the
-        # day that excuses the fewest (they are listed as excused, with make-up study).
-        for allow_excused in (False, True):
-            for idx, day in enumerate(req.window):
-                if speaker is not None and speaker.is_unavailable(day):
-                    if not allow_excused:
-                        failures["speaker-unavailable"].append(day)
-                    continue
-                attending, excused = self._split(req, day)
-                if excused and not allow_excused:
-                    failures["audience-unavailable"].append(day)
-                    continue
-                if not attending:
-                    continue
-                for venue in req.venues:
-                    rule = self.board.blocked(req, day, venue, attending)
-                    if rule is None:
-                        score = self._score(req, idx, day) + 100 * len(excused)
-                        if best is None or score < best[0]:
-                            best = (score, day, venue, attending, excused)
-                        break
-                    if not allow_excused:
-                        failures[rule].append(day)
-            if best is not None:
-                break
+        failed: dict[date, str] = {}
+        for idx, day in enumerate(req.window):
+            if speaker is not None and speaker.is_unavailable(day):
+                failed[day] = "speaker-unavailable"
+                continue
+            attending, excused = self._split(req, day)
+            if not attending:
+                failed[day] = "audience-unavailable"
+                continue
+            for venue in req.venues:
+                rule = self.board.blocked(req, day, venue, attending)
+                if rule is None:
+                    # a day that excuses somebody only when no day excuses nobody
+                    score = self._score(req, idx, day) + 1000 * len(excused)
+                    if best is None or score < best[0]:
+                        best = (score, day, venue, attending, excused)
+                    break
+                failed[day] = rule
         if best is None:
+            failures: dict[str, list[date]] = defaultdict(list)
+            for day, rule in failed.items():
+                failures[rule].append(day)
             self.unplaced.append(self._explain(req, failures, fixed=False))
             return
         _, day, venue, attending, excused = best

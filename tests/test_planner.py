@@ -391,3 +391,18 @@ def test_no_quarter_at_all_is_refused(team_path: Path) -> None:
     with pytest.raises(ValueError, match=r"calendar\.quarter"):
         plan_quarter(cur)
     assert str(plan_quarter(studykit.load(team_path)).quarter) == "2027Q1"
+
+
+def test_an_outside_speaker_is_never_in_two_places() -> None:
+    # 20 classes, one Wednesday slot a week and four rooms: without counting the outside
+    # speaker as a person, several classes would share a day and a speaker.
+    courses = "\n".join(f"  - {{id: k{i}, title: 课{i}, kind: seminar, hours: 1, "
+                        f"speaker: 区委党校, audience: {{members: [{m}]}}}}"
+                        for i, m in enumerate("abcde" * 4))
+    cur = curriculum(courses=courses, calendar="{weekdays: [wed], max-per-week: 5}",
+                     venues="{甲: 10, 乙: 10, 丙: 10, 丁: 10}")
+    plan = plan_quarter(cur, "2026Q2")
+    days = [s.date for s in plan.sessions if s.speaker == "区委党校"]
+    assert len(days) == len(set(days))
+    assert hard_errors(cur, plan) == []
+    assert len(plan.unplaced) == 20 - 13      # 13 Wednesdays
