@@ -10,9 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import InputError, Problem, UserError
+
+if TYPE_CHECKING:
+    from .docxtemplate import Templates
+    from .models import Curriculum
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -65,11 +70,36 @@ def _quarter(value: str) -> str:
             f"expected a quarter like 2027Q1, found {value!r}") from None
 
 
+def _templates_for(args: argparse.Namespace, cur: Curriculum) -> Templates:
+    """The user's templates (--templates, or organization.templates beside the curriculum)
+    searched first, then the built-ins of the curriculum's language."""
+    from .docxtemplate import Templates
+
+    folder: Path | None = None
+    if getattr(args, "templates", None):
+        folder = Path(args.templates)
+    elif cur.organization.templates:
+        folder = Path(cur.source).parent / cur.organization.templates
+    if folder is not None and not folder.is_dir():
+        raise UserError(f"template folder {folder} does not exist")
+    return Templates(cur.locale, folder)
+
+
+def _write(args: argparse.Namespace, files: dict[str, bytes]) -> None:
+    from .output import write_outputs
+
+    done = write_outputs(Path(args.out), files, force=args.force, beside=args.beside)
+    print(f"wrote {len(done.written)} file(s) in {args.out}"
+          + (f", {len(done.unchanged)} unchanged" if done.unchanged else ""))
+    for path in done.beside:
+        print(f"changed by hand, new version beside it: {path}")
+
+
 def _plan(args: argparse.Namespace) -> int:
     from .checker import check_plan
     from .curriculum import load
+    from .documents import plan_documents
     from .ical import to_ics
-    from .output import write_files
     from .planfile import dump_plan
     from .planner import plan_quarter
 
@@ -81,10 +111,10 @@ def _plan(args: argparse.Namespace) -> int:
     plan = plan_quarter(cur, quarter)
     findings = check_plan(cur, plan)
     errors = [f for f in findings if f.level == "error"]
-    warnings = [f for f in findings if f.level == "warning"]
     print(plan)
-    for finding in warnings:
-        print(f"warning: {finding.message}")
+    for finding in findings:
+        if finding.level == "warning":
+            print(f"warning: {finding.message}")
     failed = bool(plan.unplaced or errors)
     for finding in errors:
         print(f"studykit: {finding}", file=sys.stderr)
@@ -94,11 +124,67 @@ def _plan(args: argparse.Namespace) -> int:
               + ("" if args.partial else "; nothing was written (--partial writes the rest)"),
               file=sys.stderr)
     if args.out and (not failed or args.partial):
-        out = Path(args.out)
-        for path in write_files({out / "plan.yaml": dump_plan(plan),
-                                 out / "calendar.ics": to_ics(plan)}):
-            print(f"wrote {path}")
+        files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
+        files.update(plan_documents(plan, _templates_for(args, cur)))
+        _write(args, files)
     return 1 if failed else 0
+
+
+def _minutes(args: argparse.Namespace) -> int:
+    from .curriculum import load
+    from .minutes import minutes_document
+    from .models import Quarter
+    from .planner import plan_quarter
+    from .records import load_record, load_records
+
+    cur = load(args.curriculum)
+    # read the records once to learn their quarters, then again against those plans
+    records = load_records(args.records, cur)
+    plans = {}
+    for record in records:
+        q = Quarter(record.date.year, (record.date.month - 1) // 3 + 1)
+        if q not in plans:
+            plans[q] = plan_quarter(cur, q)
+    problems = []
+    checked = []
+    for path, record in zip(args.records, records, strict=True):
+        q = Quarter(record.date.year, (record.date.month - 1) // 3 + 1)
+        sessions = {s.id: s for s in plans[q].sessions}
+        try:
+            checked.append((plans[q], load_record(path, cur, sessions)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    templates = _templates_for(args, cur)
+    files = {}
+    for plan, record in checked:
+        session = plan.session(record.session)
+        files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
+            plan, session, record, templates)
+    _write(args, files)
+    return 0
+
+
+def _templates_copy(args: argparse.Namespace) -> int:
+    from .resources import copy_templates
+
+    for path in copy_templates(Path(args.dir), args.locale, force=args.force):
+        print(path)
+    return 0
+
+
+def _templates_check(args: argparse.Namespace) -> int:
+    from .templatecheck import check_folder
+
+    problems = check_folder(Path(args.dir))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{args.dir}: every template compiles and renders the example")
+    return 0
 
 
 def _examples_copy(args: argparse.Namespace) -> int:
@@ -107,6 +193,15 @@ def _examples_copy(args: argparse.Namespace) -> int:
     for path in copy_examples(Path(args.dir), force=args.force):
         print(path)
     return 0
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--templates", metavar="DIR",
+                   help="your own Word templates (default: organization.templates)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite documents that were changed by hand")
+    p.add_argument("--beside", action="store_true",
+                   help="for documents changed by hand, write the new version beside them")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,10 +227,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("curriculum", metavar="CURRICULUM")
     p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
                    help="the quarter to plan (default: calendar.quarter in the curriculum)")
-    p.add_argument("--out", metavar="DIR", help="write plan.yaml and calendar.ics into DIR")
+    p.add_argument("--out", metavar="DIR",
+                   help="write plan.yaml, calendar.ics and the Word documents into DIR")
     p.add_argument("--partial", action="store_true",
                    help="write the plan even when some sessions could not be placed")
+    _output_options(p)
     p.set_defaults(func=_plan)
+
+    p = sub.add_parser("minutes", help="write the minutes (会议记录) of held sessions")
+    p.add_argument("curriculum", metavar="CURRICULUM")
+    p.add_argument("records", nargs="+", metavar="RECORD", help="session record files")
+    p.add_argument("--out", metavar="DIR", required=True, help="the plan's output folder")
+    _output_options(p)
+    p.set_defaults(func=_minutes)
+
+    p = sub.add_parser("templates", help="the Word templates, to copy and edit")
+    tp = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    c = tp.add_parser("copy", help="copy the built-in templates into DIR")
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN")
+    c.add_argument("--force", action="store_true", help="overwrite files that exist")
+    c.set_defaults(func=_templates_copy)
+    c = tp.add_parser("check", help="check that every template in DIR compiles and renders")
+    c.add_argument("dir", metavar="DIR")
+    c.set_defaults(func=_templates_check)
 
     p = sub.add_parser("examples", help="the example curricula that come with studykit")
     ex = p.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -287,8 +287,16 @@ def _syntax_message(template: str, source: str, exc: Any, env: Any) -> str:
     """Name the tag that does not compile: try each ``{{ }}`` alone, else Jinja's words."""
     from jinja2 import TemplateSyntaxError
 
-    for tag in _TAG.findall(source):
-        if tag.startswith("{{"):
+    for opening in re.finditer(r"\{\{|\{%", source):
+        close = "}}" if opening.group() == "{{" else "%}"
+        rest = source[opening.end():]
+        cut = min((i for i in (rest.find(close), rest.find("{{"), rest.find("{%")) if i >= 0),
+                  default=len(rest))
+        if not rest.startswith(close, cut):  # never closed before the next tag
+            shown = re.sub(r"<[^>]+>", "", opening.group() + rest[:cut])[:60]
+            return f"{template}: {shown}: this tag is not closed with {close}"
+        tag = opening.group() + rest[:cut + 2]
+        if close == "}}":
             try:
                 env.parse(tag)
             except TemplateSyntaxError as inner:

@@ -70,9 +70,97 @@ _TEXT: dict[str, tuple[str, str]] = {
     "plan.unplaced": ("未能安排的活动", "Sessions that could not be placed"),
     "plan.summary": ("共{n}项活动", "{n} sessions"),
     "weekday": ("一二三四五六日", "Mon Tue Wed Thu Fri Sat Sun"),
+    # documents
+    "doc.calendar_title": ("{org}{quarter_title}学习计划表", "{org}: study plan, {quarter_title}"),
+    "doc.quarter_title": ("{year}年第{quarter_zh}季度", "Q{quarter} {year}"),
+    "doc.date": ("{year}年{month}月{day}日（星期{weekday_zh}）",
+                 "{weekday_en}, {day} {month_name} {year}"),
+    "doc.short_date": ("{month}月{day}日", "{day} {month_short}"),
+    "doc.participants": ("{who}（{n}人）：{names}", "{who} ({n}): {names}"),
+    "doc.count": ("{who}（{n}人）", "{who} ({n})"),
+    "doc.chair": ("主持", "Chair"),
+    "doc.recorder": ("记录", "Record"),
+    "doc.speaker": ("主讲", "Speaker"),
+    "doc.organiser": ("组织协调、会务", "Organisation and logistics"),
+    "doc.attend": ("按时参加，认真学习，积极发言", "Attend on time, study, take part"),
+    "who.branch-assembly": ("支部全体党员", "All party members of the branch"),
+    "who.committee": ("支部委员会委员", "Committee members"),
+    "who.group": ("{group}全体党员", "Members of {group}"),
+    "who.theme-day": ("支部全体党员", "All party members of the branch"),
+    "who.all": ("全体人员", "Everyone"),
+    "who.party": ("全体党员", "All party members"),
+    "who.committee_audience": ("支部委员", "Committee members"),
+    "who.gaps": ("需提升相关能力的人员", "Members who need the skill"),
+    "who.roles": ("相关岗位人员", "Staff in the posts concerned"),
+    "who.members": ("指定人员", "Named members"),
+    "purpose.branch-assembly": ("贯彻落实上级党组织部署，通报支部工作，讨论决定支部重要事项，"
+                                "增强支部的凝聚力和战斗力。",
+                                "To carry out the higher Party organisation's decisions, report "
+                                "on the branch's work and decide its important matters."),
+    "purpose.committee": ("研究部署支部工作，讨论决定支部日常事务，推动党建与业务工作深度融合。",
+                          "To plan the branch's work, decide its day-to-day matters and tie "
+                          "Party work to the centre's business."),
+    "purpose.group": ("组织党小组成员学习交流，落实支部工作安排，加强党员日常教育管理。",
+                      "For the group's members to study together, share experience and carry "
+                      "out the branch's plans."),
+    "purpose.theme-day": ("以固定主题党日为载体，加强党员教育管理，增强党员意识，"
+                          "发挥党员先锋模范作用。",
+                          "To strengthen Party members' education and sense of duty through a "
+                          "fixed monthly theme day."),
+    "purpose.seminar": ("围绕“{title}”交流研讨，凝聚共识，推动工作。",
+                        "To discuss “{title}”, share experience and agree on next steps."),
+    "purpose.practice": ("通过“{title}”，在实践中锤炼党性、服务群众，推动党建与业务融合。",
+                         "Through “{title}”, to serve the public and learn in practice."),
+    "filing": ("会议记录、签到表、学习材料等于活动结束后3个工作日内整理归档。",
+               "The minutes, the sign-in sheet and the materials are filed within three "
+               "working days."),
+    "method": ("专题讲授与互动研讨相结合，辅以案例分析。",
+               "A talk with discussion and worked cases."),
+    "method.skill": ("讲授与情景模拟、案例演练相结合。",
+                     "Teaching with role play and practice on cases."),
+    "outline.intro": ("导入", "Introduction"),
+    "outline.talk": ("讲授", "Talk"),
+    "outline.discussion": ("研讨", "Discussion"),
+    "outline.summary": ("小结", "Summary"),
+    "outline.intro_text": ("说明学习目的和要求，联系岗位实际提出问题。",
+                           "The aims of the session and the questions from daily work."),
+    "outline.summary_text": ("主讲人总结要点，布置学习任务。",
+                             "The speaker sums up and sets the follow-up."),
+    "aim.gap": ("提升{competency}能力", "Build {competency}"),
+    "aim.default": ("深入学习领会“{title}”的主要内容和精神实质。",
+                    "Understand the main points of “{title}”."),
     "list.sep": ("、", ", "),
     "reason.sep": ("；", "; "),
 }
+
+_LISTS: dict[str, tuple[list[str], list[str]]] = {
+    "agenda.branch-assembly": (["传达学习上级有关会议和文件精神", "通报支部近期工作情况",
+                                "讨论决定有关事项", "书记讲话"],
+                               ["Study the higher Party organisation's documents",
+                                "Report on the branch's recent work", "Discuss and decide",
+                                "The secretary's remarks"]),
+    "agenda.committee": (["传达学习上级有关精神", "研究讨论本月支部工作", "部署下阶段工作"],
+                         ["Study the latest documents", "Discuss this month's work",
+                          "Plan the next steps"]),
+    "agenda.group": (["学习有关文件", "交流思想和工作情况", "讨论落实支部工作安排"],
+                     ["Study the documents", "Share how work and study are going",
+                      "Carry out the branch's plans"]),
+    "agenda.theme-day": (["重温入党誓词", "集中学习", "开展主题活动", "交流体会"],
+                         ["Renew the Party oath", "Study together", "The theme activity",
+                          "Share reflections"]),
+    "requirements": (["全体参加人员按时参加，不得无故缺席；确有特殊情况的，须提前向支部书记请假。",
+                      "认真做好学习准备，积极参与讨论交流，结合岗位工作谈认识、谈体会。",
+                      "因故未能参加的人员，应在一周内完成补学，并将学习心得交支部存档。"],
+                     ["Attend on time; ask the secretary in advance for leave.",
+                      "Prepare, take part in the discussion and relate it to your post.",
+                      "Whoever misses the session completes make-up study within a week."]),
+}
+
+
+def items(locale: str, key: str) -> list[str]:
+    """The list ``key`` (a default agenda, the usual requirements) in ``locale``."""
+    zh, en = _LISTS[key]
+    return list(en if locale == "en" else zh)
 
 
 def text(locale: str, key: str, **values: object) -> str:

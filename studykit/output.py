@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UserError
@@ -36,3 +37,75 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
                 os.unlink(tmp)
         raise UserError(f"cannot write {exc.filename}: {exc.strerror}") from None
     return list(files)
+
+
+MANIFEST = ".studykit-files.json"
+"""In each output folder: the SHA-256 of every file studykit wrote there, to notice
+files changed by hand since."""
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Written:
+    """What :func:`write_outputs` did: written, unchanged, and new versions put beside."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    beside: list[Path] = field(default_factory=list)
+
+
+def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
+                  beside: bool = False) -> Written:
+    """Write ``files`` (paths relative to ``root``) all or nothing, keeping hand edits.
+
+    A file that exists and differs from what studykit last wrote there was changed by
+    hand (or never written by studykit): it is not overwritten. Without ``force`` or
+    ``beside`` nothing at all is written and a :class:`UserError` names the files; with
+    ``beside`` the new version goes next to it as ``name.new.docx``; with ``force`` it
+    is overwritten. A file whose content would not change is left alone.
+    """
+    import json
+
+    manifest_path = root / MANIFEST
+    try:
+        manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    result = Written()
+    todo: dict[Path, bytes] = {}
+    changed: list[Path] = []
+    for rel, content in files.items():
+        path = root / rel
+        new = _sha(content)
+        if path.exists():
+            current = _sha(path.read_bytes())
+            if current == new:
+                result.unchanged.append(path)
+                manifest[rel] = new
+                continue
+            if manifest.get(rel) != current and not force:
+                if beside:
+                    other = path.with_name(f"{path.stem}.new{path.suffix}")
+                    todo[other] = content
+                    result.beside.append(other)
+                    continue
+                changed.append(path)
+                continue
+        todo[path] = content
+        manifest[rel] = new
+        result.written.append(path)
+    if changed:
+        names = "\n  ".join(str(p) for p in changed)
+        raise UserError(
+            f"{len(changed)} file(s) were changed since studykit wrote them, so nothing was "
+            f"written:\n  {names}\nuse --force to overwrite them, or --beside to write the "
+            "new versions next to them (as name.new.docx)")
+    todo[manifest_path] = (json.dumps(dict(sorted(manifest.items())), indent=1,
+                                      ensure_ascii=False) + "\n").encode("utf-8")
+    write_files(todo)
+    return result

@@ -43,3 +43,20 @@ def copy_examples(dest: Path, force: bool = False) -> list[Path]:
     for source, target in zip(sources, targets, strict=True):
         target.write_bytes(source.read_bytes())
     return targets
+
+
+TEMPLATE_NAMES = ("calendar.docx", "plan-activity.docx", "plan-lesson.docx", "attendance.docx",
+                  "minutes.docx")
+
+
+def copy_templates(dest: Path, locale: str, force: bool = False) -> list[Path]:
+    """Copy the built-in templates of ``locale`` into ``dest``, to edit in Word or WPS."""
+    folder = templates() / locale
+    targets = [dest / name for name in TEMPLATE_NAMES]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        raise UserError(f"{existing[0]} exists; use --force to overwrite it")
+    dest.mkdir(parents=True, exist_ok=True)
+    for name, target in zip(TEMPLATE_NAMES, targets, strict=True):
+        target.write_bytes((folder / name).read_bytes())
+    return targets

@@ -1,0 +1,241 @@
+"""The plan's Word documents: the quarter's calendar, and per session its plan
+(活动方案 or 教案) and its sign-in sheet (签到表).
+
+Each document is a template (see :mod:`studykit.docxtemplate`) filled with a
+context built here by a pure function of the plan; ``docs/templates.md`` lists
+every variable. :func:`plan_documents` renders them all, each template prepared
+once for the whole run.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from .docxtemplate import Templates
+from .i18n import MONTHS, items, join, text
+from .models import Curriculum, Member
+from .planner import Plan, Session
+
+ACTIVITY_KINDS = ("branch-assembly", "committee", "group", "theme-day", "seminar", "practice")
+"""Kinds whose plan is an 活动方案; the others (lectures, skill courses, party lectures)
+get a 教案."""
+GUEST_ROWS = 3
+"""Empty rows for guests (列席) on a sign-in sheet."""
+
+
+def long_date(locale: str, day: date) -> str:
+    """2027年1月6日（星期三） / Wednesday, 6 January 2027."""
+    return text(locale, "doc.date", year=day.year, month=day.month, day=day.day,
+                weekday_zh="一二三四五六日"[day.weekday()],
+                weekday_en=day.strftime("%A"), month_name=MONTHS[day.month - 1])
+
+
+def short_date(locale: str, day: date) -> str:
+    """1月6日 / 6 Jan."""
+    return text(locale, "doc.short_date", month=day.month, day=day.day,
+                month_short=MONTHS[day.month - 1][:3])
+
+
+def quarter_title(plan: Plan) -> str:
+    """2027年第一季度 / Q1 2027."""
+    return text(plan.curriculum.locale, "doc.quarter_title", year=plan.quarter.year,
+                quarter=plan.quarter.number,
+                quarter_zh="一二三四"[plan.quarter.number - 1])
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def chair_of(cur: Curriculum, session: Session) -> Member | None:
+    """Who chairs: the secretary (the deputy if the secretary is away); for a party-group
+    meeting the group's committee member, else its first full member."""
+    present = set(session.attendees)
+
+    def first(candidates: list[Member]) -> Member | None:
+        return next((m for m in candidates if m.id in present), None)
+
+    if session.kind == "group":
+        group = [m for m in cur.members if m.group == session.group]
+        return first([m for m in group if m.committee]) or first(
+            [m for m in group if m.party == "full"])
+    posts = {"secretary": 0, "deputy": 1, "member": 2}
+    committee = sorted((m for m in cur.members if m.committee),
+                       key=lambda m: posts[m.committee or "member"])
+    return first(committee)
+
+
+def _person(cur: Curriculum, who: str | None) -> str:
+    if not who:
+        return ""
+    member = cur.member_by_id.get(who)
+    return member.name if member else who
+
+
+def _who(plan: Plan, session: Session) -> str:
+    """Who the session is for, in words (支部委员会委员, 第一党小组全体党员…)."""
+    loc = plan.curriculum.locale
+    if session.course is None:
+        return text(loc, f"who.{session.kind}", group=session.group or "")
+    course = plan.curriculum.course_by_id[session.course]
+    kind = course.effective_audience.kind
+    return text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
+
+
+def session_info(plan: Plan, session: Session) -> dict[str, Any]:
+    """The ``session`` variable of every per-session document."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    chair = chair_of(cur, session)
+    return {
+        "id": session.id,
+        "title": session.title,
+        "kind": text(loc, f"kind.{session.kind}"),
+        "date": long_date(loc, session.date),
+        "short_date": short_date(loc, session.date),
+        "time": f"{session.start:%H:%M}–{session.end:%H:%M}",
+        "venue": session.venue or "",
+        "hours": _hours(session.hours),
+        "speaker": _person(cur, session.speaker),
+        "chair": chair.name if chair else "",
+        "recorder": "",
+    }
+
+
+def _common(plan: Plan) -> dict[str, Any]:
+    org = plan.curriculum.organization
+    return {"org": {"name": org.name, "unit": org.unit or ""}, "quarter": str(plan.quarter),
+            "quarter_title": quarter_title(plan)}
+
+
+def calendar_context(plan: Plan) -> dict[str, Any]:
+    """The variables of ``calendar.docx``."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    rows = []
+    for no, s in enumerate(plan.sessions, start=1):
+        rows.append({
+            "no": no,
+            "date": short_date(loc, s.date),
+            "weekday": "周" + "一二三四五六日"[s.date.weekday()] if loc != "en"
+            else s.date.strftime("%a"),
+            "time": f"{s.start:%H:%M}–{s.end:%H:%M}",
+            "kind": text(loc, f"kind.{s.kind}"),
+            "title": s.title,
+            "speaker": _person(cur, s.speaker),
+            "venue": s.venue or "",
+            "attendees": text(loc, "doc.count", who=_who(plan, s), n=len(s.attendees)),
+            "count": len(s.attendees),
+        })
+    return {**_common(plan),
+            "title": text(loc, "doc.calendar_title", org=cur.organization.name,
+                          quarter_title=quarter_title(plan)),
+            "rows": rows, "notes": list(plan.notes), "count": len(rows)}
+
+
+def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str, str]]:
+    """Agenda items with times: the session's minutes shared out in steps of five."""
+    if not labels:
+        return []
+    step = max(5, int(minutes / len(labels) / 5) * 5)
+    out, at = [], start
+    end = start + timedelta(minutes=minutes)
+    for i, label in enumerate(labels):
+        until = end if i == len(labels) - 1 else min(end, at + timedelta(minutes=step))
+        out.append({"time": f"{at:%H:%M}–{until:%H:%M}", "item": label})
+        at = until
+    return out
+
+
+def session_plan_context(plan: Plan, session: Session) -> dict[str, Any]:
+    """The variables of ``plan-activity.docx`` and ``plan-lesson.docx``."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    course = cur.course_by_id.get(session.course or "")
+    info = session_info(plan, session)
+    names = [cur.member_by_id[m].name for m in session.attendees]
+    agenda_items = list(session.agenda) or (
+        items(loc, f"agenda.{session.kind}") if session.kind in
+        ("branch-assembly", "committee", "group", "theme-day") else [])
+    minutes = session.hours * 60
+    start = datetime.combine(session.date, session.start)
+    if session.kind in ("seminar", "practice"):
+        purpose = text(loc, f"purpose.{session.kind}", title=course.title if course else "")
+    elif session.kind in ("branch-assembly", "committee", "group", "theme-day"):
+        purpose = text(loc, f"purpose.{session.kind}")
+    else:
+        purpose = ""
+    aims = list(course.aims) if course and course.aims else []
+    if course and not aims:
+        aims = [text(loc, "aim.gap", competency=cur.competencies[c]) for c in course.builds] \
+            or [text(loc, "aim.default", title=course.title)]
+    talk = join(loc, agenda_items) if agenda_items else session.title
+    questions = list(course.questions) if course else []
+    # introduction, talk, discussion, summary: a tenth, a half, three tenths, the rest
+    shares = [round(minutes * 0.1), round(minutes * 0.5), round(minutes * 0.3)]
+    shares.append(round(minutes) - sum(shares))
+    contents = [text(loc, "outline.intro_text"), talk,
+                join(loc, questions) if questions else talk, text(loc, "outline.summary_text")]
+    outline = [{"stage": text(loc, f"outline.{stage}"), "content": content, "minutes": share}
+               for stage, content, share in zip(("intro", "talk", "discussion", "summary"),
+                                                contents, shares, strict=True)]
+    duties = []
+    if info["chair"]:
+        duties.append({"who": info["chair"], "duty": text(loc, "doc.chair")})
+    if info["speaker"]:
+        duties.append({"who": info["speaker"], "duty": text(loc, "doc.speaker")})
+    organiser = next((m.name for m in cur.members if m.committee == "member"), "")
+    if organiser:
+        duties.append({"who": organiser, "duty": text(loc, "doc.organiser")})
+    duties.append({"who": _who(plan, session), "duty": text(loc, "doc.attend")})
+    members = cur.member_by_id
+    return {
+        **_common(plan),
+        "session": info,
+        "participants": text(loc, "doc.participants", who=_who(plan, session),
+                             n=len(names), names=join(loc, names)),
+        "attendees": [{"name": members[m].name, "post": cur.roles[members[m].role].name,
+                       "party": text(loc, f"party.{members[m].party}"),
+                       "reason": session.reasons.get(m, "")} for m in session.attendees],
+        "excused": [{"name": members[m].name, "reason": why}
+                    for m, why in session.excused.items()],
+        "purpose": purpose,
+        "method": text(loc, "method.skill" if session.kind == "skill" else "method"),
+        "filing": text(loc, "filing"),
+        "aims": aims,
+        "requirements": items(loc, "requirements"),
+        "materials": list(course.materials) if course else [],
+        "questions": questions,
+        "agenda": _timed(start, minutes, agenda_items),
+        "outline": outline,
+        "duties": duties,
+    }
+
+
+def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
+    """The variables of ``attendance.docx``: only name, post and party standing."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.member_by_id
+    expected = [*session.attendees, *session.excused]
+    order = {m.id: i for i, m in enumerate(cur.members)}
+    rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),
+             "post": cur.roles[members[m].role].name,
+             "note": session.excused.get(m, "")}
+            for no, m in enumerate(sorted(expected, key=order.__getitem__), start=1)]
+    return {**_common(plan), "session": session_info(plan, session),
+            "expected": len(expected), "rows": rows,
+            "guest_rows": [{"no": n} for n in range(1, GUEST_ROWS + 1)]}
+
+
+def plan_template(session: Session) -> str:
+    """The template of a session's plan: 活动方案 or 教案."""
+    return "plan-activity.docx" if session.kind in ACTIVITY_KINDS else "plan-lesson.docx"
+
+
+def plan_documents(plan: Plan, templates: Templates) -> dict[str, bytes]:
+    """Every document of the plan: relative path → bytes of the .docx."""
+    out = {"calendar.docx": templates.get("calendar.docx").render(calendar_context(plan))}
+    for s in plan.sessions:
+        out[f"sessions/{s.id}/plan.docx"] = templates.get(plan_template(s)).render(
+            session_plan_context(plan, s))
+        out[f"sessions/{s.id}/attendance.docx"] = templates.get("attendance.docx").render(
+            attendance_context(plan, s))
+    return out

@@ -1,0 +1,128 @@
+"""Minutes (会议记录) from a session record: who was there, what was said and decided.
+
+:func:`minutes_context` is a pure function of the plan, the session and its record;
+:func:`minutes_document` fills ``minutes.docx`` with it. Votes are counted against
+the members entitled to vote (《中国共产党支部工作条例（试行）》): full members for a
+branch assembly (probationary members attend but do not vote), committee members for
+a committee meeting. Quorum: more than half of those entitled are present. A motion
+passes with more than half of those entitled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .documents import chair_of, long_date, quarter_title, session_info
+from .docxtemplate import Templates
+from .i18n import join, text
+from .models import Curriculum
+from .planner import Plan, Session
+from .records import Record, Vote
+
+
+def entitled_voters(cur: Curriculum, session: Session) -> list[str]:
+    """Members entitled to vote at ``session`` (its expected attendees who may vote)."""
+    expected = [*session.attendees, *session.excused]
+    members = cur.member_by_id
+    if session.kind == "committee":
+        return [m for m in expected if members[m].committee]
+    return [m for m in expected if members[m].party == "full"]
+
+
+def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) -> dict[str, Any]:
+    """One vote's figures and verdicts: quorum (more than half of those entitled present)
+    and result (for: more than half of those entitled)."""
+    loc = cur.locale
+    entitled = entitled_voters(cur, session)
+    present = [m for m in entitled if m in set(record.attended)]
+    quorum = len(present) * 2 > len(entitled)
+    passed = quorum and vote.for_ * 2 > len(entitled)
+    if loc == "en":
+        quorum_text = (f"{len(present)} of the {len(entitled)} members entitled to vote were "
+                       f"present: {'a quorum' if quorum else 'no quorum'}")
+        result_text = (f"for {vote.for_}, against {vote.against}, abstaining {vote.abstain}: "
+                       + ("carried" if passed else "not carried"))
+    else:
+        quorum_text = (f"应到会有表决权的党员{len(entitled)}名，实到{len(present)}名，"
+                       + ("超过半数，符合规定人数" if quorum else "未超过半数，不符合规定人数"))
+        result_text = (f"赞成{vote.for_}票，反对{vote.against}票，弃权{vote.abstain}票，"
+                       + ("赞成票超过应到会有表决权党员的半数，通过" if passed
+                          else "未获通过"))
+    return {"motion": vote.motion, "for": vote.for_, "against": vote.against,
+            "abstain": vote.abstain, "entitled": len(entitled), "voters_present": len(present),
+            "quorum": quorum, "quorum_text": quorum_text, "passed": passed,
+            "result_text": result_text}
+
+
+def meeting_number(plan: Plan, session: Session, record: Record) -> int:
+    """The meeting's number in the year: the record's ``number``, else its month for a
+    monthly meeting, its quarter for a quarterly one, 1 otherwise."""
+    if record.number is not None:
+        return record.number
+    freq = plan.curriculum.meetings.items()
+    every = dict(freq).get(session.kind)
+    if every is not None and every.every == "month":
+        return session.date.month
+    if every is not None and every.every == "quarter":
+        return plan.quarter.number
+    return 1
+
+
+def minutes_context(plan: Plan, session: Session, record: Record) -> dict[str, Any]:
+    """The variables of ``minutes.docx``."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.member_by_id
+
+    def name(who: str | None) -> str:
+        return members[who].name if who in members else (who or "")
+
+    info = session_info(plan, session)
+    info["date"] = long_date(loc, record.date)
+    start, end = record.start or session.start, record.end or session.end
+    info["time"] = f"{start:%H:%M}–{end:%H:%M}"
+    info["venue"] = record.venue or session.venue or ""
+    chair_id = record.chair or (c.id if (c := chair_of(cur, session)) else None)
+    chair = name(chair_id)
+    if chair_id in members and members[chair_id].committee:
+        post = text(loc, f"committee.{members[chair_id].committee}")
+        chair = f"{chair}（支部{post}）" if loc != "en" else f"{chair} ({post})"
+    number = meeting_number(plan, session, record)
+    if session.course is None:
+        title = (f"{record.date.year}年第{number}次{text(loc, f'kind.{session.kind}')}"
+                 if loc != "en" else f"{session.title} (no. {number})")
+        if session.kind == "group" and loc != "en":
+            title = f"{session.group}{title}"
+    else:
+        title = session.title
+    expected = [*session.attendees, *session.excused]
+    return {
+        "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
+        "quarter": str(plan.quarter), "quarter_title": quarter_title(plan),
+        "session": info,
+        "title": title,
+        "number": number,
+        "chair": chair,
+        "recorder": name(record.recorder),
+        "expected": len(expected),
+        "present_count": len(record.attended),
+        "absent_count": len(record.absent),
+        "present": join(loc, [name(m) for m in record.present]),
+        "late": join(loc, [name(m) for m in record.late]),
+        "absent": [{"name": name(m), "reason": why} for m, why in record.absent.items()],
+        "guests": join(loc, list(record.guests)),
+        "topics": list(record.topics) or list(session.agenda),
+        "materials": list(record.materials),
+        "speeches": [{"who": name(s.who), "said": s.said} for s in record.speeches],
+        "votes": [count_vote(cur, session, record, v) for v in record.votes],
+        "decisions": list(record.decisions),
+        "actions": [{"task": a.task, "owner": name(a.owner),
+                     "due": long_date(loc, a.due) if a.due else ""} for a in record.actions],
+        "summary": record.summary or "",
+        "attachments": list(record.attachments),
+    }
+
+
+def minutes_document(plan: Plan, session: Session, record: Record,
+                     templates: Templates) -> bytes:
+    """``minutes.docx`` of one held session."""
+    return templates.get("minutes.docx").render(minutes_context(plan, session, record))

@@ -1,0 +1,145 @@
+"""The template engine: split tags, paragraph and row loops, literal text, the sandbox,
+clear errors, byte-identical output."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from studykit.docxtemplate import TemplateError, Templates, prepare, xml_text
+
+
+def make_template(*paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    """A .docx whose paragraphs consist of the given runs (a tag may be split over runs)."""
+    document = docx.Document()
+    for runs in paragraphs:
+        p = document.add_paragraph()
+        for text in runs:
+            p.add_run(text)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, cells in zip(t.rows, table, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def texts(data: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+
+def test_a_tag_split_over_runs_still_works() -> None:
+    # what Word does after an edit: {{ name }} in four runs, with formatting between
+    tpl = prepare(make_template(["Hello ", "{", "{ na", "me }", "}!"]), "t.docx")
+    assert texts(tpl.render({"name": "王芳"})) == ["Hello 王芳!"]
+
+
+def test_curly_quotes_inside_a_tag_are_straight() -> None:
+    tpl = prepare(make_template(["{{ “A” if x else ‘B’ }}"]), "t.docx")
+    assert texts(tpl.render({"x": True})) == ["A"]
+
+
+def test_paragraph_and_row_loops() -> None:
+    tpl = prepare(make_template(
+        ["{%p for a in aims %}"], ["· {{ a }}"], ["{%p endfor %}"], ["{%p if none %}"],
+        ["hidden"], ["{%p endif %}"], ["end"],
+        table=[["序号", "姓名"], ["{%tr for r in rows %}", ""], ["{{ r.no }}", "{{ r.name }}"],
+               ["{%tr endfor %}", ""]]), "t.docx")
+    out = tpl.render({"aims": ["一", "二"], "none": False,
+                      "rows": [{"no": 1, "name": "唐树"}, {"no": 2, "name": "王芳"}]})
+    assert texts(out) == ["· 一", "· 二", "end"]
+    (table,) = docx.Document(io.BytesIO(out)).tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["序号", "姓名"], ["1", "唐树"], ["2", "王芳"]]
+
+
+@pytest.mark.parametrize("value", [
+    "R&D 部", "<b>bold</b> & 'quotes' \"double\"", "{{ not a tag }} {% if %}", "😀 emoji 党建",
+    "very long " * 500, "ctrl\x00\x01\x0bchars\x1f", "第一行\n第二行"])
+def test_any_text_comes_out_literally_in_a_valid_document(value: str) -> None:
+    tpl = prepare(make_template(["[{{ v }}]"], table=[
+        ["{%tr for r in rows %}"], ["{{ r }}"], ["{%tr endfor %}"]]), "t.docx")
+    out = tpl.render({"v": value, "rows": [value] * 51})
+    document = docx.Document(io.BytesIO(out))               # parses: the XML is valid
+    expected = "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 0x20)
+    assert document.paragraphs[0].text == f"[{expected}]"
+    assert len(document.tables[0].rows) == 51               # no row lost to markup
+
+
+def test_the_sandbox_keeps_python_out() -> None:
+    tpl = prepare(make_template(["{{ ''.__class__.__mro__[1].__subclasses__() }}"]), "t.docx")
+    with pytest.raises(TemplateError, match="unsafe"):
+        tpl.render({})
+    tpl = prepare(make_template(["{{ lipsum.__globals__ }}"]), "t.docx")
+    with pytest.raises(TemplateError):
+        tpl.render({})
+
+
+def test_an_undefined_variable_names_the_template_the_tag_and_the_variables() -> None:
+    tpl = prepare(make_template(["{{ session.titel }}"]), "my/minutes.docx")
+    with pytest.raises(TemplateError) as info:
+        tpl.render({"session": {"title": "x"}, "org": {}})
+    assert str(info.value) == ("my/minutes.docx: 'dict object' has no attribute 'titel' in "
+                               "{{ session.titel }}; the variables are: org, session")
+
+
+def test_a_broken_tag_is_named() -> None:
+    with pytest.raises(TemplateError) as info:
+        prepare(make_template(["ok {{ a }}"], ["{{ session.title }"]), "t.docx")
+    assert str(info.value).startswith("t.docx: {{ session.title }")
+    with pytest.raises(TemplateError, match="endfor"):
+        prepare(make_template(["{%p for a in b %}"], ["x"]), "t.docx")
+
+
+def test_not_a_docx() -> None:
+    with pytest.raises(TemplateError, match="not a Word document"):
+        prepare(b"plain text", "x.docx")
+
+
+def test_renders_are_byte_identical_and_other_parts_untouched() -> None:
+    source = make_template(["{{ a }}"])
+    tpl = prepare(source, "t.docx")
+    first, second = tpl.render({"a": "x"}), tpl.render({"a": "x"})
+    assert first == second
+    original, rendered = zipfile.ZipFile(io.BytesIO(source)), zipfile.ZipFile(io.BytesIO(first))
+    assert original.namelist() == rendered.namelist()
+    assert rendered.testzip() is None
+    for name in original.namelist():
+        if name != "word/document.xml":
+            assert original.read(name) == rendered.read(name)
+    assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in rendered.infolist())
+
+
+def test_xml_text() -> None:
+    assert xml_text("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#x27;"
+    assert xml_text(None) == ""
+    assert "<w:br/>" in xml_text("a\nb")
+
+
+def test_user_templates_are_searched_first(tmp_path: Path) -> None:
+    (tmp_path / "minutes.docx").write_bytes(make_template(["mine {{ x }}"]))
+    templates = Templates("zh-CN", tmp_path)
+    assert templates.path("minutes.docx") == tmp_path / "minutes.docx"
+    assert texts(templates.get("minutes.docx").render({"x": 1})) == ["mine 1"]
+    assert templates.get("minutes.docx") is templates.get("minutes.docx")   # prepared once
+    assert str(templates.path("calendar.docx")).endswith("zh-CN/calendar.docx")
+
+
+def test_run_formatting_and_east_asian_fonts_survive() -> None:
+    document = docx.Document()
+    run = document.add_paragraph().add_run("{{ title }}")
+    run.bold = True
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = prepare(buffer.getvalue(), "t.docx").render({"title": "标题"})
+    (run,) = docx.Document(io.BytesIO(out)).paragraphs[0].runs
+    assert run.text == "标题" and run.bold
+    assert run._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
