@@ -111,12 +111,18 @@ def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> Non
     out = tmp_path / "out"
     result = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["calendar.ics", "plan.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".studykit-files.json", "calendar.docx", "calendar.ics", "plan.yaml", "sessions"]
+    sessions = sorted(p.name for p in (out / "sessions").iterdir())
+    assert len(sessions) == 25 and "committee-2026-04" in sessions
+    assert sorted(p.name for p in (out / "sessions" / "plenum-study").iterdir()) == [
+        "attendance.docx", "plan.docx"]
     assert "2026年4月" in result.stdout and "共25项活动" in result.stdout
     again = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(tmp_path / "b"))
     assert again.returncode == 0
-    for name in ("plan.yaml", "calendar.ics"):
-        assert (out / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (tmp_path / "b" / path.relative_to(out)).read_bytes()
 
 
 def test_plan_that_cannot_be_placed_writes_nothing(tmp_path: Path) -> None:

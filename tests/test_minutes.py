@@ -1,0 +1,93 @@
+"""Minutes: quorum and votes counted against those entitled, worked out by hand here."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+import studykit
+from studykit.docxtemplate import Templates
+from studykit.minutes import entitled_voters, minutes_context, minutes_document
+from studykit.records import load_record
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL = ["tangshu", "chenjing", "zhouhaiyan", "xuming", "gaoyun", "liuyang", "sunli",
+        "zhaolei", "hemin"]                        # the example's nine full members
+PROBATIONARY = ["wangfang", "jiangtao"]
+
+
+@pytest.fixture(scope="module")
+def plan() -> studykit.Plan:
+    return studykit.plan_quarter(studykit.load(ROOT / "curricula" / "employment-centre.yaml"),
+                                 "2027Q1")
+
+
+def record(tmp_path: Path, plan: studykit.Plan, present: list[str], absent: list[str],
+           vote: tuple[int, int, int], session: str = "branch-assembly-2027q1") -> dict:
+    lines = [f"session: {session}", "date: 2027-02-18",
+             f"present: [{', '.join(present)}]",
+             "absent: {" + ", ".join(f"{m}: 请假" for m in absent) + "}",
+             f"votes: [{{motion: 表决事项, for: {vote[0]}, against: {vote[1]}, "
+             f"abstain: {vote[2]}}}]"]
+    path = tmp_path / "r.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sessions = {s.id: s for s in plan.sessions}
+    rec = load_record(path, plan.curriculum, sessions)
+    return minutes_context(plan, sessions[session], rec)
+
+
+def test_probationary_members_do_not_vote(plan: studykit.Plan) -> None:
+    assembly = plan.session("branch-assembly-2027q1")
+    assert entitled_voters(plan.curriculum, assembly) == FULL
+    committee = plan.session("committee-2027-01")
+    assert entitled_voters(plan.curriculum, committee) == FULL[:5]
+
+
+def test_quorum_held_and_carried(tmp_path: Path, plan: studykit.Plan) -> None:
+    # 8 of 9 entitled present (> 4.5): quorum; 8 for (> 4.5): carried
+    ctx = record(tmp_path, plan, FULL[:8] + PROBATIONARY, FULL[8:], (8, 0, 0))
+    (vote,) = ctx["votes"]
+    assert (vote["entitled"], vote["voters_present"], vote["quorum"], vote["passed"]) == \
+        (9, 8, True, True)
+    assert vote["quorum_text"] == "应到会有表决权的党员9名，实到8名，超过半数，符合规定人数"
+    assert ctx["expected"] == 11 and ctx["present_count"] == 10 and ctx["absent_count"] == 1
+
+
+def test_no_quorum(tmp_path: Path, plan: studykit.Plan) -> None:
+    # 4 of 9 entitled present: not more than half, whatever the probationary members do
+    ctx = record(tmp_path, plan, FULL[:4] + PROBATIONARY, FULL[4:], (4, 0, 0))
+    (vote,) = ctx["votes"]
+    assert (vote["voters_present"], vote["quorum"], vote["passed"]) == (4, False, False)
+    assert vote["quorum_text"].endswith("未超过半数，不符合规定人数")
+    assert vote["result_text"].endswith("未获通过")
+
+
+def test_quorum_but_fewer_than_half_of_those_entitled_for(tmp_path: Path,
+                                                        plan: studykit.Plan) -> None:
+    # 6 of 9 present, 4 for: a majority of those present but not of the 9 entitled
+    ctx = record(tmp_path, plan, FULL[:6] + PROBATIONARY, FULL[6:], (4, 1, 1))
+    (vote,) = ctx["votes"]
+    assert (vote["quorum"], vote["passed"]) == (True, False)
+    ctx = record(tmp_path, plan, FULL[:6] + PROBATIONARY, FULL[6:], (5, 1, 0))
+    assert ctx["votes"][0]["passed"]                      # 5 > 4.5
+
+
+def test_minutes_document_reads_back(plan: studykit.Plan) -> None:
+    path = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
+    sessions = {s.id: s for s in plan.sessions}
+    rec = load_record(path, plan.curriculum, sessions)
+    data = minutes_document(plan, sessions[rec.session], rec, Templates("zh-CN"))
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "2027年第1次支部党员大会" in text
+    assert "唐树（支部书记）" in text
+    assert "何敏（病假）" in text
+    assert "同意蒋涛同志按期转为中共正式党员" in text
+    assert "应到会有表决权的党员9名，实到8名，超过半数，符合规定人数" in text
+    assert "赞成8票，反对0票，弃权0票，赞成票超过应到会有表决权党员的半数，通过" in text
+    assert "整理蒋涛同志转正材料报街道党工委" in text and "陈静" in text
+    assert "2027年2月25日" in text

@@ -1,0 +1,104 @@
+"""Session records: read like curricula, checked against the curriculum and the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import studykit
+from studykit.records import load_record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def setting() -> tuple[studykit.Curriculum, dict[str, studykit.Session]]:
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    return cur, {s.id: s for s in studykit.plan_quarter(cur, "2027Q1").sessions}
+
+
+def problems(tmp_path: Path, text: str,
+             setting: tuple[studykit.Curriculum, dict[str, studykit.Session]]) -> list[str]:
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(studykit.InputError) as info:
+        load_record(path, *setting)
+    return [str(p).removeprefix(f"{path}:") for p in info.value.problems]
+
+
+def test_the_example_records_load(setting: tuple[studykit.Curriculum,
+                                                 dict[str, studykit.Session]]) -> None:
+    for path in sorted((ROOT / "curricula" / "records").glob("*.yaml")):
+        record = load_record(path, *setting)
+        assert record.session in setting[1]
+
+
+COMMITTEE = """\
+session: committee-2027-01
+date: 2027-01-06
+present: [tangshu, chenjing, zhouhaiyan, xuming, gaoyun]
+"""
+
+
+def test_every_problem_with_its_place(tmp_path: Path, setting: tuple[
+        studykit.Curriculum, dict[str, studykit.Session]]) -> None:
+    text = """\
+session: committe-2027-01
+date: 2027-01-06
+chair: tangsu
+present: [tangshu, chenjing, chenjing]
+late: [tangshu]
+absent: {chenjing: 病假, nobody: x}
+votes:
+  - {motion: m, for: 9, against: 0, abstain: 0}
+  - {motion: m2, for: many}
+actions:
+  - {task: t, owner: ghost, due: 2027-02-30}
+extra: 1
+"""
+    assert problems(tmp_path, text, setting) == [
+        "1:10: session: no session 'committe-2027-01' in the plan of this quarter "
+        "(did you mean 'committee-2027-01'?)",
+        "3:8: chair: unknown member 'tangsu' (did you mean 'tangshu'?)",
+        "4:30: present[2]: 'chenjing' is listed twice",
+        "5:8: late[0]: 'tangshu' is both present and late",
+        "6:10: absent.chenjing: 'chenjing' is both present and absent",
+        "6:24: absent.nobody: unknown member 'nobody' (known: tangshu, chenjing, zhouhaiyan, "
+        "xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, zhuxiaoyu, …)",
+        "8:5: votes[0]: 9 votes (for 9, against 0, abstain 0) but only 2 members were there",
+        "9:23: votes[1].for: expected a whole number of votes (0 or more), found 'many'",
+        "11:22: actions[0].owner: unknown member 'ghost' (known: tangshu, chenjing, zhouhaiyan, "
+        "xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, zhuxiaoyu, …)",
+        "11:34: actions[0].due: '2027-02-30' is not a date in the calendar (day is out of "
+        "range for month)",
+        "12:1: extra: unknown key `extra` (known here: session, date, start, end, venue, chair, "
+        "recorder, number, present, late, absent, guests, topics, materials, speeches, votes, "
+        "decisions, actions, summary, attachments)",
+    ]
+
+
+def test_expected_members_must_all_be_accounted_for(tmp_path: Path, setting: tuple[
+        studykit.Curriculum, dict[str, studykit.Session]]) -> None:
+    text = COMMITTEE.replace(", gaoyun]", "]")
+    assert problems(tmp_path, text, setting) == [
+        "1:1: members expected at this session are not listed as present, late or absent: "
+        "gaoyun"]
+
+
+def test_a_guest_may_speak(tmp_path: Path, setting: tuple[
+        studykit.Curriculum, dict[str, studykit.Session]]) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(COMMITTEE + "guests: [区人社局 张科长]\nspeeches:\n"
+                    "  - {who: 区人社局 张科长, said: 讲话}\n", encoding="utf-8")
+    record = load_record(path, *setting)
+    assert record.speeches[0].who == "区人社局 张科长"
+    assert record.attended == ["tangshu", "chenjing", "zhouhaiyan", "xuming", "gaoyun"]
+
+
+def test_empty_and_not_a_mapping(tmp_path: Path, setting: tuple[
+        studykit.Curriculum, dict[str, studykit.Session]]) -> None:
+    assert problems(tmp_path, "", setting) == [
+        "1:1: the file is empty; a session record starts with `session: <session id>`"]
+    assert problems(tmp_path, "- a\n", setting) == [
+        "1:1: expected a mapping of keys (session, date, present, …) at the top of the file"]
