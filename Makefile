@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean
+.PHONY: demo test system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,24 @@ demo: $(STAMP)
 	$(BIN)/studykit check curricula/
 	$(BIN)/studykit needs curricula/employment-centre.yaml
 	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --out out/2027Q1
+	$(BIN)/studykit minutes curricula/employment-centre.yaml curricula/records/*.yaml --out out/2027Q1
 
-test: $(STAMP)
+# The document tests convert Word files to PDF with LibreOffice: as root (as in CI) the
+# Debian packages are installed when missing; otherwise that test says it is skipped.
+DEBS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+
+system-deps:
+	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null \
+	    && fc-list 2>/dev/null | grep -q "Noto Serif CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing $(DEBS) for the document tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    --no-install-recommends $(DEBS); \
+	else echo "note: $(DEBS) missing and not root: the LibreOffice test will be skipped"; fi
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check studykit tests benchmarks
+	$(BIN)/ruff check studykit tests benchmarks tools
 	$(BIN)/mypy
 
 clean:

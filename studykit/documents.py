@@ -31,6 +31,12 @@ def long_date(locale: str, day: date) -> str:
                 weekday_en=day.strftime("%A"), month_name=MONTHS[day.month - 1])
 
 
+def day_only(locale: str, day: date) -> str:
+    """2027年1月6日 / 6 January 2027: the date without its weekday."""
+    return text(locale, "doc.day", year=day.year, month=day.month, day=day.day,
+                month_name=MONTHS[day.month - 1])
+
+
 def short_date(locale: str, day: date) -> str:
     """1月6日 / 6 Jan."""
     return text(locale, "doc.short_date", month=day.month, day=day.day,
@@ -92,6 +98,7 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
         "title": session.title,
         "kind": text(loc, f"kind.{session.kind}"),
         "date": long_date(loc, session.date),
+        "day": day_only(loc, session.date),
         "short_date": short_date(loc, session.date),
         "time": f"{session.start:%H:%M}–{session.end:%H:%M}",
         "venue": session.venue or "",
@@ -173,7 +180,8 @@ def session_plan_context(plan: Plan, session: Session) -> dict[str, Any]:
     shares = [round(minutes * 0.1), round(minutes * 0.5), round(minutes * 0.3)]
     shares.append(round(minutes) - sum(shares))
     contents = [text(loc, "outline.intro_text"), talk,
-                join(loc, questions) if questions else talk, text(loc, "outline.summary_text")]
+                join(loc, questions) if questions else text(loc, "outline.discussion_text"),
+                text(loc, "outline.summary_text")]
     outline = [{"stage": text(loc, f"outline.{stage}"), "content": content, "minutes": share}
                for stage, content, share in zip(("intro", "talk", "discussion", "summary"),
                                                 contents, shares, strict=True)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .documents import chair_of, long_date, quarter_title, session_info
+from .documents import chair_of, day_only, long_date, quarter_title, session_info
 from .docxtemplate import Templates
 from .i18n import join, text
 from .models import Curriculum
@@ -78,6 +78,7 @@ def minutes_context(plan: Plan, session: Session, record: Record) -> dict[str, A
 
     info = session_info(plan, session)
     info["date"] = long_date(loc, record.date)
+    info["day"] = day_only(loc, record.date)
     start, end = record.start or session.start, record.end or session.end
     info["time"] = f"{start:%H:%M}–{end:%H:%M}"
     info["venue"] = record.venue or session.venue or ""

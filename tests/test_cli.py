@@ -149,3 +149,73 @@ def test_plan_quarter_errors(centre_path: Path) -> None:
     team = run("plan", str(centre_path.parent / "small-team.en.yaml"))
     assert team.returncode == 0, team.stderr          # calendar.quarter: 2027Q1
     assert "study plan 2027Q1" in team.stdout
+
+
+def test_minutes_command(centre_path: Path, tmp_path: Path) -> None:
+    records = sorted((centre_path.parent / "records").glob("*.yaml"))
+    out = tmp_path / "out"
+    result = run("minutes", str(centre_path), *map(str, records), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "sessions" / "committee-2027-01" / "minutes.docx").exists()
+    again = run("minutes", str(centre_path), *map(str, records), "--out", str(out))
+    assert again.returncode == 0 and "wrote 0 file(s)" in again.stdout
+
+
+def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
+                                                            tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("session: committee-2027-01\ndate: 2027-01-06\npresent: [tangshu, nobody]\n",
+                   encoding="utf-8")
+    result = run("minutes", str(centre_path), str(bad), "--out", str(tmp_path / "o"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{bad}:3:20: present[1]: unknown member 'nobody'" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+    record = centre_path.parent / "records" / "committee-2027-01.yaml"
+    out = tmp_path / "out"
+    assert run("minutes", str(centre_path), str(record), "--out", str(out)).returncode == 0
+    minutes = out / "sessions" / "committee-2027-01" / "minutes.docx"
+    minutes.write_bytes(minutes.read_bytes() + b"edited")
+    refused = run("minutes", str(centre_path), str(record), "--out", str(out),
+                  "--templates", str(tmp_path))     # an empty folder: built-ins are used
+    assert refused.returncode == 1
+    assert str(minutes) in refused.stderr and "--force" in refused.stderr
+    beside = run("minutes", str(centre_path), str(record), "--out", str(out), "--beside")
+    assert beside.returncode == 0
+    assert (minutes.parent / "minutes.new.docx").exists()
+    assert minutes.read_bytes().endswith(b"edited")
+
+
+def test_templates_copy_and_check(tmp_path: Path) -> None:
+    assert run("templates", "copy", str(tmp_path / "t")).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
+        "attendance.docx", "calendar.docx", "minutes.docx", "plan-activity.docx",
+        "plan-lesson.docx"]
+    ok = run("templates", "check", str(tmp_path / "t"))
+    assert ok.returncode == 0, ok.stderr
+    from test_docxtemplate import make_template
+
+    (tmp_path / "t" / "minutes.docx").write_bytes(make_template(["{{ session.titel }}"]))
+    (tmp_path / "t" / "notes.docx").write_bytes(make_template(["x"]))
+    bad = run("templates", "check", str(tmp_path / "t"))
+    assert bad.returncode == 1
+    assert "minutes.docx: 'dict object' has no attribute 'titel' in {{ session.titel }}" \
+        in bad.stderr
+    assert "notes.docx: not a studykit template name" in bad.stderr
+
+
+def test_a_user_template_folder_from_the_curriculum(centre_path: Path, tmp_path: Path) -> None:
+    from test_docxtemplate import make_template
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "calendar.docx").write_bytes(make_template(["我们的 {{ title }}"]))
+    text = centre_path.read_text(encoding="utf-8").replace(
+        "  locale: zh-CN", "  locale: zh-CN\n  templates: mine/")
+    cur = tmp_path / "c.yaml"
+    cur.write_text(text, encoding="utf-8")
+    result = run("plan", str(cur), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    import docx
+
+    calendar = docx.Document(str(tmp_path / "out" / "calendar.docx"))
+    assert calendar.paragraphs[0].text.startswith("我们的 亭湖区")

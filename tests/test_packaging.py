@@ -17,8 +17,7 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
     # checkout clean and nothing outside these files can be relied on.
     source = tmp_path / "source"
     for name in ("studykit", "curricula", "templates"):
-        shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "records"))
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("setup.cfg", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     wheels = tmp_path / "wheels"
@@ -31,6 +30,11 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
     assert "studykit/curricula/employment-centre.yaml" in names
     assert "studykit/curricula/small-team.en.yaml" in names
     assert "studykit/templates/README.md" in names
+    for locale in ("zh-CN", "en"):
+        for template in ("calendar", "plan-activity", "plan-lesson", "attendance", "minutes"):
+            assert f"studykit/templates/{locale}/{template}.docx" in names
+    assert "studykit/curricula/records/committee-2027-01.yaml" in names
+    assert not [n for n in names if n.endswith("build.py") or "/tests/" in n]
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
@@ -52,3 +56,8 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.count(": ok — ") == 2
+    # the installed package finds its templates: a whole plan with documents
+    out = subprocess.run([sys.executable, "-m", "studykit", "plan", "mine/employment-centre.yaml",
+                          "--out", "out"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "out" / "sessions" / "plenum-study" / "attendance.docx").exists()

@@ -1,0 +1,518 @@
+"""Render Word documents: studykit's template engine against docxtpl and a lower bound.
+
+Two workloads, built from the real example (``curricula/employment-centre.yaml``, its
+plan for 2027Q1 and ``curricula/records/branch-assembly-2027q1.yaml``) and enlarged:
+
+- **attendance**: sign-in sheets (``templates/zh-CN/attendance.docx``) of 50 rows each,
+  with the keys of ``attendance_context``;
+- **minutes**: minutes (``templates/zh-CN/minutes.docx``) that fill two A4 pages (the
+  record plus a few members, a topic, a speech and a decision: the template's 公文
+  layout holds about 600 characters a page), with the keys of ``minutes_context``.
+
+Every document gets its own context (title number, a seeded RNG for names, figures and
+sentences), all built before the clocks start, so nothing is cached by accident. Each
+workload is rendered, in the same run and from the same contexts, by:
+
+1. **studykit**: ``prepare`` once, then ``DocxTemplate.render(context)`` per document;
+2. **docxtpl**: ``DocxTemplate(path)``, ``render(context, autoescape=True)`` and
+   ``save`` to a ``BytesIO`` per document, as its documentation shows (autoescape on,
+   because studykit always escapes: a name like ``R&D`` must not break the XML);
+3. **docxtpl (reused)**: one ``DocxTemplate`` object rendered again and again;
+   docxtpl allows it: ``render`` reloads the template .docx when the object was
+   rendered before (``init_docx(reload=True)``), so only the object is saved;
+4. **lower bound**: ``word/document.xml`` as prepared by studykit
+   (``_jinja_source``), compiled once in the same sandboxed environment
+   (``_environment()``), rendered, and written with ``zipfile`` (``ZIP_STORED``, no
+   compression at all) next to the template's other parts, read once.
+
+Times are ``time.perf_counter`` wall-clock seconds of the whole loop (one warm-up
+document per engine before). docxtpl may run fewer documents (``--docxtpl-docs``);
+its totals are then scaled to ``--docs`` and marked so. The first and the last
+output of every engine and workload are opened with python-docx and must contain the
+document's title and the 50th attendee (the last speaker, decision and action owner);
+studykit's and docxtpl's text of the same context are compared. If ``soffice`` and
+``pdfinfo`` are installed, one document of each workload is converted to PDF to count
+its pages. Peak memory: ``ru_maxrss`` of fresh child processes that render 1, 100
+and 1,000 documents with studykit (contexts made one at a time, outputs dropped), to
+show that memory does not grow with the number of documents.
+
+Run by hand: ``.venv/bin/python benchmarks/render.py`` (about 2–3 minutes on 2 cores;
+``--profile`` adds a cProfile of studykit rendering one 50-row sheet).
+Targets: studykit ≥ 20× docxtpl's throughput, within 3× of the lower bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CURRICULUM = ROOT / "curricula" / "employment-centre.yaml"
+RECORD = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
+SESSION = "branch-assembly-2027q1"
+TEMPLATES = ROOT / "templates" / "zh-CN"
+ROWS = 50
+
+Context = dict[str, Any]
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
+            "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉萍红玲芬燕彬鑫波斌宇浩凯健俊帆旭宁"
+         "龙林欢阳海云峰晨雪琳晓梅琴颖慧婷倩蕾薇岚瑶璐佳嘉欣怡梓子涵睿思源泽铭轩")
+POSTS = ("支部书记、中心主任", "中心副主任", "政策咨询窗口", "企业服务专员", "就业援助专员",
+         "职业培训管理", "财务审核", "档案管理", "信息化管理", "综合办公室", "劳动关系协调")
+PARTY = ("正式党员", "正式党员", "正式党员", "预备党员")
+NOTES = ("", "", "", "", "", "", "", "", "病假", "事假", "外出培训", "下沉社区")
+SENTENCES = (
+    "通报了本季度学习计划落实情况，全季度共组织集中学习{a}次，党员参学率{b}%。",
+    "汇报了走访企业情况，共走访辖区企业{a}家，收集用工需求{b}条，已全部录入就业服务平台。",
+    "介绍了就业援助工作进展，本季度帮扶就业困难人员{a}人实现再就业，其中零就业家庭{b}户。",
+    "结合窗口服务工作谈了学习体会，表示要把“高效办成一件事”落实到每一笔业务中。",
+    "提出创业补贴审核中材料重复提交的问题，建议推行告知承诺制，减少群众跑腿。",
+    "认为职业技能培训要对接企业实际需求，建议与{a}家重点企业共建实训基地。",
+    "就档案数字化工作提出意见，建议下季度完成{a}年以前档案的扫描归档。",
+    "对照党章党规检视了自身不足，表示要在政策学习上下更大功夫。",
+    "建议在社区设立就业服务驿站，方便群众就近办理求职登记和政策咨询。",
+    "谈了廉政风险防控的认识，提出补贴资金发放要做到公开透明、全程留痕。",
+    "介绍了高校毕业生就业见习工作，已募集见习岗位{a}个，拟于下月集中对接。",
+    "建议把“就业服务进园区”活动常态化，每月固定一天到园区现场办公。",
+)
+DECISION = "成立“就业服务进园区”党员先锋队，由{who}同志任队长。"
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+
+
+# --- contexts ---------------------------------------------------------------------------
+
+
+def base_contexts() -> tuple[Context, Context]:
+    """The real attendance and minutes contexts of the example's branch assembly."""
+    import studykit
+    from studykit.documents import attendance_context
+    from studykit.minutes import minutes_context
+    from studykit.records import load_record
+
+    cur = studykit.load(CURRICULUM)
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    sessions = {s.id: s for s in plan.sessions}
+    session = sessions[SESSION]
+    record = load_record(RECORD, cur, sessions)
+    return attendance_context(plan, session), minutes_context(plan, session, record)
+
+
+def attendance(base: Context, i: int) -> Context:
+    """Sign-in sheet ``i``: the real members first, then others up to 50 rows."""
+    rng = random.Random(i)
+    ctx = copy.deepcopy(base)
+    ctx["session"]["title"] = f"{base['session']['title']}（第{i + 1}场）"
+    rows = ctx["rows"]
+    for row in rows:
+        row["name"] = _name(rng) if rng.random() < 0.3 else row["name"]
+    while len(rows) < ROWS:
+        rows.append({"no": len(rows) + 1, "name": _name(rng), "party": rng.choice(PARTY),
+                     "post": rng.choice(POSTS), "note": rng.choice(NOTES)})
+    ctx["expected"] = len(rows)
+    return ctx
+
+
+def minutes(base: Context, i: int) -> Context:
+    """Minutes ``i``: the real record, whose minutes fill a page and a half, enlarged to
+    two full A4 pages (the template's 公文 layout has 22 lines of 28 characters a page):
+    12 members, a third topic, a third speech, a second decision, other figures."""
+    rng = random.Random(1_000_000 + i)
+    ctx = copy.deepcopy(base)
+    people = [s["who"] for s in base["speeches"]] + [_name(rng) for _ in range(10)]
+    present, absent = people[:-1], people[-1]
+    ctx["number"] = i + 1
+    ctx["title"] = f"2027年第{i + 1}次支部党员大会"
+    ctx["session"]["title"] = ctx["title"]
+    ctx["expected"] = len(people)
+    ctx["present_count"] = len(present)
+    ctx["present"] = "、".join(present)
+    ctx["absent"] = [{"name": absent, "reason": rng.choice(("病假", "事假", "外出培训"))}]
+    ctx["absent_count"] = 1
+    ctx["topics"] = [*base["topics"], "研究第二季度党员教育培训安排"]
+    said = rng.choice(SENTENCES).format(a=rng.randint(3, 60), b=rng.randint(80, 100))
+    ctx["speeches"] = [*base["speeches"], {"who": rng.choice(present[2:]), "said": said}]
+    entitled = len(people) - 2
+    against, abstain = rng.randint(0, 1), rng.randint(0, 1)
+    voters = entitled - rng.randint(1, 2)
+    for_ = voters - against - abstain
+    ctx["votes"] = [{**base["votes"][0], "entitled": entitled, "voters_present": voters,
+                     "for": for_, "against": against, "abstain": abstain,
+                     "quorum_text": f"应到会有表决权的党员{entitled}名，实到{voters}名，"
+                                    "超过半数，符合规定人数",
+                     "result_text": f"赞成{for_}票，反对{against}票，弃权{abstain}票，"
+                                    "赞成票超过应到会有表决权党员的半数，通过"}]
+    ctx["decisions"] = [*base["decisions"], DECISION.format(who=rng.choice(present))]
+    ctx["actions"] = [{**a, "owner": rng.choice(present)} for a in base["actions"]]
+    ctx["summary"] = base["summary"].replace("何敏", absent)
+    return ctx
+
+
+def expected_texts(workload: str, ctx: Context) -> list[str]:
+    """Text a correct document of ``ctx`` must contain."""
+    if workload == "attendance":
+        return [ctx["session"]["title"], ctx["rows"][-1]["name"], ctx["rows"][-1]["post"]]
+    return [ctx["title"], ctx["speeches"][-1]["who"], ctx["speeches"][-1]["said"],
+            ctx["decisions"][-1], ctx["actions"][-1]["owner"]]
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    template: Path
+    make: Callable[[Context, int], Context]
+
+
+WORKLOADS = (Workload("attendance", TEMPLATES / "attendance.docx", attendance),
+             Workload("minutes", TEMPLATES / "minutes.docx", minutes))
+
+
+# --- engines ------------------------------------------------------------------------------
+
+Renderer = Callable[[Context], bytes]
+
+
+def studykit_engine(path: Path) -> Renderer:
+    from studykit.docxtemplate import prepare
+
+    template = prepare(path.read_bytes(), str(path))
+    return template.render
+
+
+def docxtpl_engine(path: Path) -> Renderer:
+    from docxtpl import DocxTemplate
+
+    def render(ctx: Context) -> bytes:
+        doc = DocxTemplate(str(path))
+        doc.render(ctx, autoescape=True)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    return render
+
+
+def docxtpl_reused_engine(path: Path) -> Renderer:
+    from docxtpl import DocxTemplate
+
+    doc = DocxTemplate(str(path))
+
+    def render(ctx: Context) -> bytes:
+        doc.render(ctx, autoescape=True)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    return render
+
+
+def lower_bound_engine(path: Path) -> Renderer:
+    """Our prepared XML in our environment, zipped without compression: the floor."""
+    from studykit.docxtemplate import _TEMPLATED, _environment, _jinja_source
+
+    env = _environment()
+    parts: list[tuple[zipfile.ZipInfo, bytes | Any]] = []
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            data = zf.read(info)
+            stored = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            stored.compress_type = zipfile.ZIP_STORED
+            if _TEMPLATED.match(info.filename) and b"{" in data:
+                parts.append((stored, env.from_string(_jinja_source(data))))
+            else:
+                parts.append((stored, data))
+
+    def render(ctx: Context) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+            for info, part in parts:
+                zf.writestr(info, part if isinstance(part, bytes)
+                            else part.render(ctx).encode("utf-8"))
+        return out.getvalue()
+
+    return render
+
+
+ENGINES: tuple[tuple[str, Callable[[Path], Renderer]], ...] = (
+    ("studykit", studykit_engine),
+    ("docxtpl", docxtpl_engine),
+    ("docxtpl (reused)", docxtpl_reused_engine),
+    ("lower bound", lower_bound_engine),
+)
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def document_text(data: bytes) -> str:
+    """All the text of the body, read by python-docx."""
+    import docx
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(io.BytesIO(data))
+    return "".join(t.text or "" for t in doc.element.body.iter(qn("w:t")))
+
+
+def check(data: bytes, expected: list[str]) -> list[str]:
+    """What is wrong with a document (empty: nothing)."""
+    try:
+        text = document_text(data)
+    except Exception as exc:  # python-docx or lxml cannot read it
+        return [f"python-docx cannot open it: {exc}"]
+    return [f"missing {want!r}" for want in expected if want not in text]
+
+
+def pdf_pages(documents: dict[str, bytes]) -> dict[str, str]:
+    """Pages of each document as LibreOffice lays it out ('' if soffice is missing)."""
+    soffice, pdfinfo = shutil.which("soffice"), shutil.which("pdfinfo")
+    if not soffice or not pdfinfo:
+        return {}
+    out: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for name, data in documents.items():
+            (Path(tmp) / f"{name}.docx").write_bytes(data)
+            files.append(str(Path(tmp) / f"{name}.docx"))
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                            "--convert-to", "pdf", "--outdir", tmp, *files],
+                           check=True, capture_output=True, timeout=180)
+        except (subprocess.SubprocessError, OSError) as exc:
+            return dict.fromkeys(documents, f"soffice failed: {exc}")
+        for name in documents:
+            pdf = Path(tmp) / f"{name}.pdf"
+            if not pdf.exists():
+                out[name] = "no PDF"
+                continue
+            info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True).stdout
+            out[name] = next((line.split()[-1] for line in info.splitlines()
+                              if line.startswith("Pages:")), "?")
+    return out
+
+
+# --- timing -------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    engine: str
+    docs: int
+    seconds: float
+    size: int
+    problems: list[str]
+
+    def scaled(self, docs: int) -> float:
+        """Seconds for ``docs`` documents at the measured rate."""
+        return self.seconds * docs / self.docs
+
+    @property
+    def rate(self) -> float:
+        return self.docs / self.seconds
+
+
+def run_engine(name: str, factory: Callable[[Path], Renderer], workload: Workload,
+               contexts: list[Context]) -> Result:
+    render = factory(workload.template)
+    render(contexts[0])  # warm up: imports, first compile
+    first = last = b""
+    size = 0
+    start = time.perf_counter()
+    for ctx in contexts:
+        last = render(ctx)
+        size += len(last)
+        if not first:
+            first = last
+    seconds = time.perf_counter() - start
+    problems = [f"doc 1: {p}" for p in check(first, expected_texts(workload.name, contexts[0]))]
+    problems += [f"doc {len(contexts)}: {p}" for p in
+                 check(last, expected_texts(workload.name, contexts[-1]))]
+    return Result(name, len(contexts), seconds, size // len(contexts), problems)
+
+
+def breakdown(workload: Workload, contexts: list[Context]) -> dict[str, float]:
+    """Milliseconds per document of each step of studykit's render."""
+    from studykit.docxtemplate import _deflate, _Part, _zip, prepare
+
+    template = prepare(workload.template.read_bytes(), str(workload.template))
+    compiled = [p for p in template.parts if not isinstance(p, _Part)]
+    fixed = [p for p in template.parts if isinstance(p, _Part)]
+    texts = [[c.render(ctx) for _, c, _ in compiled] for ctx in contexts]
+    xmls = [[t.encode("utf-8") for t in doc] for doc in texts]
+    parts = [[_deflate(x) for x in doc] for doc in xmls]
+    steps: dict[str, Callable[[int], object]] = {
+        "Jinja render": lambda i: [c.render(contexts[i]) for _, c, _ in compiled],
+        "encode UTF-8": lambda i: [t.encode("utf-8") for t in texts[i]],
+        "deflate+CRC": lambda i: [_deflate(x) for x in xmls[i]],
+        "zip": lambda i: _zip([*fixed, *parts[i]]),
+        "whole render()": lambda i: template.render(contexts[i]),
+    }
+    out = {}
+    for label, step in steps.items():
+        start = time.perf_counter()
+        for i in range(len(contexts)):
+            step(i)
+        out[label] = (time.perf_counter() - start) * 1000 / len(contexts)
+    return out
+
+
+# --- peak memory ----------------------------------------------------------------------------
+
+
+def _child(workload: str, docs: int) -> None:
+    """Fresh process: render ``docs`` documents with studykit, print peak RSS in MB."""
+    from studykit.docxtemplate import prepare
+
+    wl = next(w for w in WORKLOADS if w.name == workload)
+    base = dict(zip(("attendance", "minutes"), base_contexts(), strict=True))[workload]
+    template = prepare(wl.template.read_bytes(), str(wl.template))
+    total = 0
+    for i in range(docs):
+        total += len(template.render(wl.make(base, i)))
+    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} {total}")
+
+
+def peak_child(workload: str, docs: int) -> float:
+    out = subprocess.run([sys.executable, __file__, "--child", workload, str(docs)],
+                         check=True, capture_output=True, text=True)
+    return float(out.stdout.split()[0])
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def contexts_for(workload: Workload, base: Context, docs: int) -> Iterator[Context]:
+    return (workload.make(base, i) for i in range(docs))
+
+
+def report(workload: Workload, results: list[Result], docs: int) -> None:
+    by = {r.engine: r for r in results}
+    dt, low = by.get("docxtpl"), by.get("lower bound")
+    print(f"   {'engine':<18}{'docs':>6}{f'total for {docs:,}':>17}{'docs/s':>10}"
+          f"{'ms/doc':>9}{'KB/doc':>8}{'vs docxtpl':>12}{'vs lower bd':>13}")
+    for r in results:
+        scaled = "" if r.docs == docs else "*"
+        vs_dt = f"{r.rate / dt.rate:10.1f}× " if dt else ""
+        vs_low = f"{r.seconds / r.docs / (low.seconds / low.docs):11.2f}× " if low else ""
+        print(f"   {r.engine:<18}{r.docs:>6}{r.scaled(docs):15.2f} s{scaled:1}{r.rate:9.0f}"
+              f"{r.seconds / r.docs * 1000:9.2f}{r.size / 1024:8.1f}{vs_dt:>12}{vs_low:>13}")
+    if any(r.docs != docs for r in results):
+        print(f"   * measured on fewer documents (column 'docs'), total scaled to {docs:,}")
+    print("   ('vs docxtpl': throughput ratio, higher is better; 'vs lower bd': time per "
+          "document ratio, lower is better; the lower bound compresses nothing, hence its "
+          "size)")
+    for r in results:
+        for p in r.problems:
+            print(f"   PROBLEM {r.engine}: {p}")
+    if not any(r.problems for r in results):
+        print("   checks: first and last document of every engine open with python-docx and "
+              "contain the expected names")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents per workload")
+    parser.add_argument("--docxtpl-docs", type=int, default=1000,
+                        help="documents for docxtpl (straightforward); scaled to --docs")
+    parser.add_argument("--reused-docs", type=int, default=200,
+                        help="documents for docxtpl with one reused object")
+    parser.add_argument("--no-memory", action="store_true", help="skip the child processes")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice page count")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile studykit rendering one 50-row sheet")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        _child(args.child[0], int(args.child[1]))
+        return
+
+    import docxtpl
+
+    began = time.perf_counter()
+    bases = dict(zip(("attendance", "minutes"), base_contexts(), strict=True))
+    counts = {"docxtpl": min(args.docs, args.docxtpl_docs),
+              "docxtpl (reused)": min(args.docs, args.reused_docs)}
+    print(f"Rendering {args.docs:,} documents per workload; docxtpl {docxtpl.__version__}, "
+          f"Python {sys.version.split()[0]}")
+    samples: dict[str, bytes] = {}
+    for n, wl in enumerate(WORKLOADS, start=1):
+        contexts = list(contexts_for(wl, bases[wl.name], args.docs))
+        first = contexts[0]
+        what = f"{len(first['rows'])} rows" if wl.name == "attendance" else (
+            f"{first['expected']} members, {len(first['topics'])} topics, "
+            f"{len(first['speeches'])} speeches, {len(first['votes'])} vote, "
+            f"{len(first['decisions'])} decisions, {len(first['actions'])} action")
+        print(f"\n{n}. {wl.name}: {wl.template.relative_to(ROOT)}, {what}")
+        results = []
+        for name, factory in ENGINES:
+            results.append(run_engine(name, factory, wl,
+                                      contexts[:counts.get(name, args.docs)]))
+        report(wl, results, args.docs)
+        sk = studykit_engine(wl.template)
+        same = document_text(sk(contexts[0])) == document_text(
+            docxtpl_engine(wl.template)(contexts[0]))
+        print(f"   studykit and docxtpl give the same text for document 1: "
+              f"{'yes' if same else 'NO'}")
+        samples[wl.name] = sk(contexts[0])
+        steps = breakdown(wl, contexts[:200])
+        print("   where studykit's time goes (ms/doc, 200 docs): " + ", ".join(
+            f"{label} {ms:.3f}" for label, ms in steps.items()))
+
+    if not args.no_pdf:
+        pages = pdf_pages(samples)
+        if pages:
+            print("\nPages as LibreOffice lays them out (document 1): " + ", ".join(
+                f"{name} {n}" for name, n in pages.items()) + "  (minutes: target 2)")
+        else:
+            print("\nPages: soffice or pdfinfo not installed, not checked")
+
+    if not args.no_memory:
+        print("\nPeak memory of a fresh process rendering with studykit (ru_maxrss, MB; "
+              "contexts made one at a time, outputs dropped):")
+        counts_mem = sorted({0, 100, args.docs})
+        print(f"   {'workload':<12}" + "".join(f"{f'{c:,} docs':>12}" for c in counts_mem))
+        for wl in WORKLOADS:
+            peaks = [peak_child(wl.name, c) for c in counts_mem]
+            print(f"   {wl.name:<12}" + "".join(f"{p:12.1f}" for p in peaks)
+                  + f"   (growth {counts_mem[-2]:,}→{counts_mem[-1]:,} docs: "
+                    f"{peaks[-1] - peaks[-2]:+.1f} MB)")
+        print("   (0 docs: imports, example plan and prepare only)")
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        wl = WORKLOADS[0]
+        ctx = wl.make(bases[wl.name], 0)
+        render = studykit_engine(wl.template)
+        render(ctx)
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(200):
+            render(ctx)
+        profile.disable()
+        print("\ncProfile of studykit rendering one 50-row sheet 200 times (by own time):")
+        pstats.Stats(profile).sort_stats("tottime").print_stats(12)
+
+    print(f"\nwhole run: {time.perf_counter() - began:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

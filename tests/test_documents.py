@@ -1,0 +1,217 @@
+"""The plan's Word documents, read back: content, page set-up, East-Asian fonts; and the
+pages LibreOffice makes of them."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm
+
+import studykit
+from studykit.documents import (
+    attendance_context,
+    plan_documents,
+    session_plan_context,
+)
+from studykit.docxtemplate import Templates
+from studykit.minutes import minutes_document
+from studykit.records import load_record
+
+ROOT = Path(__file__).resolve().parent.parent
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def plan() -> studykit.Plan:
+    return studykit.plan_quarter(studykit.load(ROOT / "curricula" / "employment-centre.yaml"),
+                                 "2027Q1")
+
+
+@pytest.fixture(scope="module")
+def files(plan: studykit.Plan) -> dict[str, bytes]:
+    return plan_documents(plan, Templates("zh-CN"))
+
+
+def open_doc(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def all_text(document: docx.document.Document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def table_rows(document: docx.document.Document, index: int = 0) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in document.tables[index].rows]
+
+
+def test_every_session_has_a_plan_and_a_sign_in_sheet(plan: studykit.Plan,
+                                                     files: dict[str, bytes]) -> None:
+    assert set(files) == {"calendar.docx"} | {
+        f"sessions/{s.id}/{name}" for s in plan.sessions
+        for name in ("plan.docx", "attendance.docx")}
+
+
+def test_calendar_lists_every_session(plan: studykit.Plan, files: dict[str, bytes]) -> None:
+    document = open_doc(files["calendar.docx"])
+    rows = table_rows(document)
+    assert rows[0][:6] == ["序号", "日期", "星期", "时间", "类别", "内容"]
+    assert len(rows) == 1 + len(plan.sessions)
+    assert [r[5] for r in rows[1:]] == [s.title for s in plan.sessions]
+    assert rows[1][:4] == ["1", "1月5日", "周二", "15:00–17:00"]
+    section = document.sections[0]
+    assert section.page_width > section.page_height                  # landscape
+    assert "亭湖区劳动就业服务中心党支部2027年第一季度学习计划表" in all_text(document)
+
+
+def test_sign_in_sheet(plan: studykit.Plan, files: dict[str, bytes]) -> None:
+    session = plan.session("employment-forum")
+    document = open_doc(files["sessions/employment-forum/attendance.docx"])
+    rows = table_rows(document)
+    assert rows[0] == ["序号", "姓名", "党员类别", "岗位", "签到时间", "本人签名", "备注"]
+    members = plan.curriculum.member_by_id
+    assert [r[1] for r in rows[1:16]] == [members[m].name for m in session.attendees]
+    assert rows[1][2:4] == ["正式党员", "支部书记、中心主任"]
+    assert rows[13][2] == "入党积极分子" and rows[15][2] == "群众"
+    text = all_text(document)
+    assert "应到15人" in text.replace(" ", "")
+    # the header row repeats on every page
+    header = document.tables[0].rows[0]._tr
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None
+    # only name, party standing and post: no levels, no unavailable dates, no ids
+    assert "wangfang" not in text and "2027-03-08" not in text
+
+
+def test_sign_in_sheet_notes_who_is_excused() -> None:
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    cur = studykit.loads(text.replace("unavailable: [2027-03-08..2027-03-12]",
+                                      "unavailable: [2027-01-01..2027-01-31]"))
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    theme = plan.session("theme-day-2027-01")                     # a fixed day: excused
+    assert "wangfang" in theme.excused
+    ctx = attendance_context(plan, theme)
+    row = next(r for r in ctx["rows"] if r["name"] == "王芳")
+    assert row["note"].startswith("本人当日不能参加（2027-01-01..2027-01-31）")
+    assert ctx["expected"] == 11
+
+
+def test_activity_plan_and_lesson_plan(plan: studykit.Plan, files: dict[str, bytes]) -> None:
+    activity = all_text(open_doc(files["sessions/committee-2027-01/plan.docx"]))
+    assert "1月支部委员会会议活动方案" in activity
+    assert "支部委员会委员（5人）：唐树、陈静、周海燕、徐明、高云" in activity
+    assert "15:00–15:30" in activity and "传达学习上级有关精神" in activity
+    lesson_doc = open_doc(files["sessions/window-communication/plan.docx"])
+    lesson = all_text(lesson_doc)
+    assert "窗口服务沟通技巧" in lesson and "教案" in lesson
+    assert "区人社局培训科" in lesson
+    assert "岗位「政策咨询窗口」要求沟通技巧3级，现为2级" in lesson   # why each attends
+    ctx = session_plan_context(plan, plan.session("window-communication"))
+    assert [o["minutes"] for o in ctx["outline"]] == [18, 90, 54, 18]   # 3 hours
+
+
+def test_official_page_set_up_and_fonts(files: dict[str, bytes]) -> None:
+    for name in ("sessions/committee-2027-01/plan.docx",
+                 "sessions/window-communication/plan.docx",
+                 "sessions/employment-forum/attendance.docx"):
+        document = open_doc(files[name])
+        section = document.sections[0]
+        assert abs(section.page_width - Mm(210)) < Mm(1)
+        assert abs(section.page_height - Mm(297)) < Mm(1)
+        for margin, mm in ((section.top_margin, 37), (section.bottom_margin, 35),
+                           (section.left_margin, 28), (section.right_margin, 26)):
+            assert abs(margin - Mm(mm)) < Mm(0.5), (name, margin, mm)
+        package = zipfile.ZipFile(io.BytesIO(files[name]))
+        styles = package.read("word/styles.xml").decode()
+        body = package.read("word/document.xml").decode()
+        # East-Asian fonts are named, never left to the theme (a Japanese font otherwise)
+        assert "eastAsiaTheme" not in styles and "eastAsiaTheme" not in body
+        defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S)
+        assert defaults and 'w:eastAsia="仿宋_GB2312"' in defaults.group()
+        runs = re.findall(r"<w:r>.*?</w:r>|<w:r .*?</w:r>", body, re.S)
+        with_font = [r for r in runs if "w:eastAsia=" in r]
+        assert len(with_font) == len(runs), name
+        normal = document.styles["Normal"].font
+        assert normal.size.pt == 16                                    # 3号
+        assert 'w:eastAsia="方正小标宋简体"' in styles                  # the title
+        footer = package.read("word/footer1.xml").decode() if \
+            "word/footer1.xml" in package.namelist() else ""
+        assert "PAGE" in footer and "—" in footer
+
+
+def test_minutes_from_every_example_record(plan: studykit.Plan) -> None:
+    sessions = {s.id: s for s in plan.sessions}
+    templates = Templates("zh-CN")
+    for path in sorted((ROOT / "curricula" / "records").glob("*.yaml")):
+        record = load_record(path, plan.curriculum, sessions)
+        text = all_text(open_doc(minutes_document(plan, sessions[record.session], record,
+                                                  templates)))
+        assert "散会" in text and "主持人（签字）" in text
+        for absent, reason in record.absent.items():
+            assert f"{plan.curriculum.member_by_id[absent].name}（{reason}）" in text
+
+
+def test_english_documents(files: dict[str, bytes]) -> None:
+    cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
+    plan = studykit.plan_quarter(cur, "2026Q4")
+    out = plan_documents(plan, Templates("en"))
+    text = all_text(open_doc(out["calendar.docx"]))
+    assert "Outreach Team Party Branch" in text and "Casework roundtable" in text
+    sheet = all_text(open_doc(out[f"sessions/{plan.sessions[0].id}/attendance.docx"]))
+    assert "Alice Chen" in sheet
+
+
+def test_re_rendering_is_byte_identical(plan: studykit.Plan, files: dict[str, bytes]) -> None:
+    assert plan_documents(plan, Templates("zh-CN")) == files
+
+
+# --- what a person sees: LibreOffice's pages ----------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None,
+                    reason="LibreOffice or poppler-utils is not installed (make test installs "
+                           "them when run as root)")
+def test_libreoffice_renders_each_kind_of_document(plan: studykit.Plan, files: dict[str, bytes],
+                                                   tmp_path: Path) -> None:
+    sessions = {s.id: s for s in plan.sessions}
+    record = load_record(ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml",
+                         plan.curriculum, sessions)
+    documents = {
+        "calendar": (files["calendar.docx"], ["学习计划表", "1月主题党日", "共26项活动"]),
+        "activity": (files["sessions/committee-2027-01/plan.docx"], ["活动方案", "唐树"]),
+        "lesson": (files["sessions/window-communication/plan.docx"], ["教案", "区人社局培训科"]),
+        "attendance": (files["sessions/employment-forum/attendance.docx"], ["签到表", "马倩"]),
+        "minutes": (minutes_document(plan, sessions[record.session], record,
+                                     Templates("zh-CN")), ["支部党员大会记录", "散会"]),
+    }
+    for name, (data, _) in documents.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    env = {**os.environ, "FONTCONFIG_FILE": str(ROOT / "tools" / "fonts.conf"),
+           "HOME": str(tmp_path)}
+    subprocess.run([str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in documents)],
+                   check=True, capture_output=True, env=env, timeout=300)
+    for name, (_, expected) in documents.items():
+        pdf = tmp_path / f"{name}.pdf"
+        assert pdf.exists(), name
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))     # type: ignore[union-attr]
+        assert 1 <= pages <= 4, (name, pages)
+        text = subprocess.run([str(PDFTOTEXT), "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        compact = re.sub(r"\s+", "", text)
+        for words in expected:
+            assert words in compact, (name, words)
+        assert "— 1 —" in text or "—1—" in compact                  # page numbers

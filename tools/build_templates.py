@@ -1,0 +1,841 @@
+"""Build the built-in Word templates in ``zh-CN/`` and ``en/`` (a developer script).
+
+    .venv/bin/python templates/build.py
+
+writes ``calendar.docx``, ``plan-activity.docx``, ``plan-lesson.docx``,
+``attendance.docx`` and ``minutes.docx`` into both folders. The output is the same,
+byte for byte, on every run: fixed zip timestamps, fixed document properties, no
+revision ids. The tags and variables are the ones in ``docs/templates.md``.
+
+How the templates are made:
+
+- every Jinja tag is typed as one run of its own, so no tag is split;
+- ``{%p … %}`` tags stand alone in their paragraph, ``{%tr … %}`` tags alone in the
+  first cell of their table row (docxtpl's conventions);
+- the Chinese templates follow GB/T 9704-2012: A4, margins 37/35/28/26 mm, body
+  3号 仿宋_GB2312 at exactly 28.95 pt, title 2号 方正小标宋简体, headings 黑体 and
+  楷体_GB2312, page numbers "— 1 —" in 4号 宋体;
+- every font is named explicitly for ascii, hAnsi and eastAsia, in the document
+  defaults, in every style and on every run, so that Word never falls back to the
+  default template's (Japanese) theme font for Chinese text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Mm, Pt, Twips
+
+HERE = Path(__file__).resolve().parent.parent / "templates"
+FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+W = nsdecls("w")
+
+# --------------------------------------------------------------------------- looks
+
+
+@dataclass(frozen=True)
+class Font:
+    """A font for Latin text (ascii, hAnsi) and one for Chinese text (eastAsia)."""
+
+    latin: str
+    east: str
+    bold: bool = False
+    italic: bool = False
+    # Chinese text: quotes, dashes and other shared characters take the Chinese font.
+    hint: bool = True
+
+    def rfonts(self) -> str:
+        hint = ' w:hint="eastAsia"' if self.hint else ""
+        return (f'<w:rFonts w:ascii="{self.latin}" w:hAnsi="{self.latin}" '
+                f'w:eastAsia="{self.east}" w:cs="{self.latin}"{hint}/>')
+
+
+@dataclass(frozen=True)
+class Look:
+    """Page and type of one document language."""
+
+    locale: str                  # zh-CN or en
+    lang: str                    # w:lang w:val
+    margins: tuple[float, float, float, float]  # top, bottom, left, right, mm (portrait)
+    landscape_margins: tuple[float, float, float, float]
+    footer_mm: float
+    landscape_footer_mm: float
+    fonts: dict[str, Font]       # by role: body, title, subtitle, h1, h2, label, th, page
+    sizes: dict[str, float]      # by style id, pt
+    line_pitch: int              # twips, the document grid
+
+
+ZH = Look(
+    locale="zh-CN",
+    lang="zh-CN",
+    margins=(37, 35, 28, 26),
+    landscape_margins=(25, 25, 25, 25),
+    # The page number's line starts 7 mm below the text block (GB/T 9704 7.5).
+    footer_mm=22,
+    landscape_footer_mm=12,
+    fonts={
+        "body": Font("仿宋_GB2312", "仿宋_GB2312"),
+        "title": Font("方正小标宋简体", "方正小标宋简体"),
+        "subtitle": Font("楷体_GB2312", "楷体_GB2312"),
+        "h1": Font("黑体", "黑体"),
+        "h2": Font("楷体_GB2312", "楷体_GB2312"),
+        "label": Font("黑体", "黑体"),
+        "th": Font("黑体", "黑体"),
+        "page": Font("宋体", "宋体"),
+    },
+    sizes={"Normal": 16, "Title": 22, "Subtitle": 16, "Heading1": 16, "Heading2": 16,
+           "TableText": 12, "TableHeading": 12, "Note": 14, "Footer": 14},
+    line_pitch=579,
+)
+
+EN = Look(
+    locale="en",
+    lang="en-GB",
+    margins=(25, 25, 25, 25),
+    landscape_margins=(25, 25, 25, 25),
+    footer_mm=12,
+    landscape_footer_mm=12,
+    fonts={
+        "body": Font("Times New Roman", "宋体", hint=False),
+        "title": Font("Arial", "黑体", bold=True, hint=False),
+        "subtitle": Font("Arial", "黑体", hint=False),
+        "h1": Font("Arial", "黑体", bold=True, hint=False),
+        "h2": Font("Arial", "楷体_GB2312", bold=True, italic=True, hint=False),
+        "label": Font("Times New Roman", "黑体", bold=True, hint=False),
+        "th": Font("Arial", "黑体", bold=True, hint=False),
+        "page": Font("Times New Roman", "宋体", hint=False),
+    },
+    sizes={"Normal": 12, "Title": 16, "Subtitle": 13, "Heading1": 12, "Heading2": 12,
+           "TableText": 11, "TableHeading": 11, "Note": 11, "Footer": 11},
+    line_pitch=360,
+)
+
+# Which font a run takes in each paragraph style, unless told otherwise.
+STYLE_ROLE = {"Normal": "body", "BodyText": "body", "Closing": "body", "Title": "title",
+              "Subtitle": "subtitle", "Heading1": "h1", "Heading2": "h2",
+              "TableText": "body", "TableHeading": "th", "Note": "body", "Footer": "page"}
+
+# Font entries for word/fontTable.xml: charset 86 is GB2312; altName lets Word use
+# 仿宋 or 楷体 on machines that lack the _GB2312 fonts.
+FONT_TABLE = {
+    "仿宋_GB2312": ('<w:altName w:val="仿宋"/>', "86", "modern", "fixed"),
+    "楷体_GB2312": ('<w:altName w:val="楷体"/>', "86", "modern", "fixed"),
+    "方正小标宋简体": ('<w:altName w:val="宋体"/>', "86", "script", "fixed"),
+    "黑体": ('<w:altName w:val="SimHei"/>', "86", "modern", "fixed"),
+    "宋体": ('<w:altName w:val="SimSun"/>', "86", "auto", "variable"),
+    "Times New Roman": ("", "00", "roman", "variable"),
+    "Arial": ("", "00", "swiss", "variable"),
+}
+
+
+def _rpr(font: Font, size: float | None) -> str:
+    out = font.rfonts()
+    if font.bold:
+        out += "<w:b/><w:bCs/>"
+    if font.italic:
+        out += "<w:i/><w:iCs/>"
+    if size is not None:
+        half = round(size * 2)
+        out += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    return f"<w:rPr>{out}</w:rPr>"
+
+
+def _spacing(line: int | None, exact: bool, before: int = 0, after: int = 0) -> str:
+    if line is None:
+        return f'<w:spacing w:before="{before}" w:after="{after}"/>'
+    rule = "exact" if exact else "auto"
+    return (f'<w:spacing w:before="{before}" w:after="{after}" '
+            f'w:line="{line}" w:lineRule="{rule}"/>')
+
+
+def _style(kind: str, sid: str, name: str, *, based: str | None = None,
+           nxt: str | None = None, ppr: str = "", rpr: str = "", extra: str = "",
+           priority: int | None = None, default: bool = False, custom: bool = False,
+           semi_hidden: bool = False) -> str:
+    attrs = f'w:type="{kind}"'
+    if default:
+        attrs += ' w:default="1"'
+    if custom:
+        attrs += ' w:customStyle="1"'
+    body = f'<w:name w:val="{name}"/>'
+    if based:
+        body += f'<w:basedOn w:val="{based}"/>'
+    if nxt:
+        body += f'<w:next w:val="{nxt}"/>'
+    if priority is not None:
+        body += f'<w:uiPriority w:val="{priority}"/>'
+    if semi_hidden:
+        body += "<w:semiHidden/><w:unhideWhenUsed/>"
+    else:
+        body += "<w:qFormat/>"
+    if ppr:
+        body += f"<w:pPr>{ppr}</w:pPr>"
+    if rpr:
+        body += rpr
+    body += extra
+    return f'<w:style {W} {attrs} w:styleId="{sid}">{body}</w:style>'
+
+
+def styles_xml(look: Look) -> list[str]:
+    """Every style the templates use, with explicit fonts; nothing theme-based."""
+    f, s = look.fonts, look.sizes
+    zh = look.locale == "zh-CN"
+    indent2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>' if zh else ""
+    if zh:
+        body_spacing = _spacing(look.line_pitch, True)
+        title_spacing = _spacing(720, True, after=look.line_pitch)
+        sub_spacing = _spacing(look.line_pitch, True, after=look.line_pitch)
+        h_spacing = _spacing(look.line_pitch, True)
+        note_spacing = _spacing(440, True)
+        jc_body = '<w:jc w:val="both"/>'
+    else:
+        body_spacing = _spacing(276, False, after=120)
+        title_spacing = _spacing(240, False, after=240)
+        sub_spacing = _spacing(240, False, after=240)
+        h_spacing = _spacing(240, False, before=240, after=80)
+        note_spacing = _spacing(240, False, after=60)
+        jc_body = ""
+    table_spacing = _spacing(240, False)
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(b) for b in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    cell_mar = ('<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+                '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+                '</w:tblCellMar>')
+    return [
+        _style("paragraph", "Normal", "Normal", default=True,
+               ppr=f"{body_spacing}{jc_body}", rpr=_rpr(f["body"], s["Normal"])),
+        _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True,
+               priority=1, semi_hidden=True),
+        _style("table", "TableNormal", "Normal Table", default=True, priority=99,
+               semi_hidden=True,
+               extra='<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+                     '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+                     '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+                     '</w:tblCellMar></w:tblPr>'),
+        _style("numbering", "NoList", "No List", default=True, priority=99,
+               semi_hidden=True),
+        _style("paragraph", "Title", "Title", based="Normal", nxt="Normal", priority=10,
+               ppr=f'<w:keepNext/>{title_spacing}<w:jc w:val="center"/>',
+               rpr=_rpr(f["title"], s["Title"])),
+        _style("paragraph", "Subtitle", "Subtitle", based="Normal", nxt="Normal",
+               priority=11, ppr=f'<w:keepNext/>{sub_spacing}<w:jc w:val="center"/>',
+               rpr=_rpr(f["subtitle"], s["Subtitle"])),
+        _style("paragraph", "Heading1", "heading 1", based="Normal", nxt="BodyText",
+               priority=9,
+               ppr=f'<w:keepNext/><w:keepLines/>{h_spacing}{indent2}<w:outlineLvl w:val="0"/>',
+               rpr=_rpr(f["h1"], s["Heading1"])),
+        _style("paragraph", "Heading2", "heading 2", based="Normal", nxt="BodyText",
+               priority=9,
+               ppr=f'<w:keepNext/><w:keepLines/>{h_spacing}{indent2}<w:outlineLvl w:val="1"/>',
+               rpr=_rpr(f["h2"], s["Heading2"])),
+        _style("paragraph", "BodyText", "Body Text", based="Normal", priority=99,
+               ppr=f"{body_spacing}{indent2}", rpr=_rpr(f["body"], s["Normal"])),
+        _style("paragraph", "Closing", "Closing", based="Normal", priority=99,
+               ppr=('<w:ind w:rightChars="200" w:right="640"/>' if zh else "")
+               + '<w:jc w:val="right"/>',
+               rpr=_rpr(f["body"], s["Normal"])),
+        _style("paragraph", "Note", "Note", based="Normal", custom=True, priority=29,
+               ppr=f'{note_spacing}<w:jc w:val="left"/>', rpr=_rpr(f["body"], s["Note"])),
+        _style("paragraph", "TableText", "Table Text", based="Normal", custom=True,
+               priority=29, ppr=f'{table_spacing}<w:ind w:firstLine="0"/><w:jc w:val="left"/>',
+               rpr=_rpr(f["body"], s["TableText"])),
+        _style("paragraph", "TableHeading", "Table Heading", based="TableText",
+               custom=True, priority=29, ppr=f'<w:keepNext/>{table_spacing}<w:jc w:val="center"/>',
+               rpr=_rpr(f["th"], s["TableHeading"])),
+        _style("paragraph", "Footer", "footer", based="Normal", priority=99,
+               semi_hidden=True, ppr=f'{table_spacing}<w:jc w:val="center"/>',
+               rpr=_rpr(f["page"], s["Footer"])),
+        _style("table", "TableGrid", "Table Grid", based="TableNormal", priority=59,
+               extra=f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{cell_mar}</w:tblPr>"),
+    ]
+
+
+def font_table_xml(look: Look) -> bytes:
+    names = sorted({f.latin for f in look.fonts.values()} | {f.east for f in look.fonts.values()})
+    entries = ""
+    for name in names:
+        alt, charset, family, pitch = FONT_TABLE[name]
+        entries += (f'<w:font w:name="{name}">{alt}<w:charset w:val="{charset}"/>'
+                    f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           f'<w:fonts {W}>{entries}</w:fonts>')
+    return xml.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- builder
+
+Piece = str | tuple[str, str]          # text, or (text, font role)
+
+
+class Builder:
+    """One template being written: the document, its look and small helpers."""
+
+    def __init__(self, look: Look, title: str, landscape: bool = False) -> None:
+        self.look = look
+        self.zh = look.locale == "zh-CN"
+        self._after_table = False
+        self.doc = Document()
+        self._clean_package()
+        self._set_styles()
+        self._set_page(landscape)
+        self._page_numbers()
+        props = self.doc.core_properties
+        props.author = "studykit"
+        props.last_modified_by = "studykit"
+        props.title = title
+        props.comments = "studykit built-in template"
+        props.created = FIXED_TIME
+        props.modified = FIXED_TIME
+        props.revision = 1
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.zh else en
+
+    # -- package ----------------------------------------------------------------
+
+    def _clean_package(self) -> None:
+        part = self.doc.part
+        # Parts of python-docx's default template that do not belong in ours: a
+        # thumbnail of an empty page, Word 2010's styles copy, an empty custom XML item.
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+                del part.rels[rid]
+        pkg_rels = part.package.rels
+        for rid, rel in list(pkg_rels.items()):
+            if rel.reltype.endswith("/thumbnail"):
+                del pkg_rels[rid]
+        settings = self.doc.settings.element
+        for el in settings.findall(qn("w:rsids")):
+            settings.remove(el)
+        lang = settings.find(qn("w:themeFontLang"))
+        if lang is not None:
+            lang.set(qn("w:val"), self.look.lang)
+            lang.set(qn("w:eastAsia"), "zh-CN")
+        for rel in part.rels.values():
+            if rel.reltype.endswith("/fontTable"):
+                rel.target_part._blob = font_table_xml(self.look)
+
+    def _set_styles(self) -> None:
+        styles = self.doc.styles.element
+        for el in styles.findall(qn("w:style")):
+            styles.remove(el)
+        look = self.look
+        defaults = styles.find(qn("w:docDefaults"))
+        styles.remove(defaults)
+        rpr = _rpr(look.fonts["body"], look.sizes["Normal"])
+        rpr = rpr.replace("</w:rPr>", f'<w:lang w:val="{look.lang}" w:eastAsia="zh-CN" '
+                                      'w:bidi="ar-SA"/></w:rPr>')
+        styles.insert(0, parse_xml(
+            f"<w:docDefaults {W}><w:rPrDefault>{rpr}</w:rPrDefault>"
+            f'<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            f"</w:pPr></w:pPrDefault></w:docDefaults>"))
+        for xml in styles_xml(look):
+            styles.append(parse_xml(xml))
+        # Nothing theme-based is left anywhere (latent styles carry no fonts).
+        for rfonts in styles.iter(qn("w:rFonts")):
+            for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                rfonts.attrib.pop(qn(f"w:{attr}"), None)
+
+    def _set_page(self, landscape: bool) -> None:
+        section = self.doc.sections[0]
+        top, bottom, left, right = (self.look.landscape_margins if landscape
+                                    else self.look.margins)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
+        section.header_distance = Mm(15)
+        section.footer_distance = Mm(self.look.landscape_footer_mm if landscape
+                                     else self.look.footer_mm)
+        section.gutter = Mm(0)
+        sect = section._sectPr
+        for key in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):
+            sect.attrib.pop(qn(key), None)
+        grid = sect.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.set(qn("w:linePitch"), str(self.look.line_pitch))
+        self.width = Emu(section.page_width - section.left_margin - section.right_margin)
+
+    def _page_numbers(self) -> None:
+        """A centred "— 1 —" in the footer: a PAGE field between em dashes."""
+        footer = self.doc.sections[0].footer
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p._p.style = "Footer"
+        font = self.look.fonts["page"]
+        self._run(p, "— ", font)
+        self._field(p, "PAGE", "1", font)
+        self._run(p, " —", font)
+
+    def _field(self, p, instr: str, shown: str, font: Font) -> None:
+        begin = self._run(p, "", font)
+        begin._r.append(parse_xml(f'<w:fldChar {W} w:fldCharType="begin"/>'))
+        code = self._run(p, "", font)
+        code._r.append(parse_xml(f'<w:instrText {W} xml:space="preserve"> {instr} </w:instrText>'))
+        sep = self._run(p, "", font)
+        sep._r.append(parse_xml(f'<w:fldChar {W} w:fldCharType="separate"/>'))
+        self._run(p, shown, font)
+        end = self._run(p, "", font)
+        end._r.append(parse_xml(f'<w:fldChar {W} w:fldCharType="end"/>'))
+
+    # -- text -------------------------------------------------------------------
+
+    @staticmethod
+    def _run(p, text: str, font: Font):
+        run = p.add_run(text) if text else p.add_run()
+        rpr = run._r.get_or_add_rPr()
+        rfonts = rpr.get_or_add_rFonts()
+        rfonts.set(qn("w:ascii"), font.latin)
+        rfonts.set(qn("w:hAnsi"), font.latin)
+        rfonts.set(qn("w:eastAsia"), font.east)
+        rfonts.set(qn("w:cs"), font.latin)
+        if font.hint:
+            rfonts.set(qn("w:hint"), "eastAsia")
+        if font.bold:
+            run.bold = True
+        if font.italic:
+            run.italic = True
+        return run
+
+    def fill(self, p, style: str, pieces: Sequence[Piece], align: str | None = None):
+        p._p.style = style
+        if align:
+            ppr = p._p.get_or_add_pPr()
+            ppr.append(parse_xml(f'<w:jc {W} w:val="{align}"/>'))
+        role = STYLE_ROLE[style]
+        for piece in pieces:
+            text, r = (piece, role) if isinstance(piece, str) else piece
+            if text:
+                self._run(p, text, self.look.fonts[r])
+        return p
+
+    def para(self, style: str, *pieces: Piece, align: str | None = None):
+        p = self.fill(self.doc.add_paragraph(), style, pieces, align)
+        is_tag = len(pieces) == 1 and str(pieces[0]).startswith("{%p ")
+        if self._after_table and not is_tag:
+            # Air between a table and the text under it (tag paragraphs disappear).
+            self._after_table = False
+            if self.zh or not style.startswith("Heading"):
+                p.paragraph_format.space_before = Pt(8)
+        return p
+
+    def body(self, *pieces: Piece):
+        return self.para("BodyText", *pieces)
+
+    def tag(self, tag: str):
+        """A paragraph holding only a ``{%p … %}`` tag; it disappears when rendered."""
+        assert tag.startswith("{%p ") and tag.endswith(" %}"), tag
+        return self.para("BodyText", tag)
+
+    def title(self, *pieces: Piece):
+        return self.para("Title", *pieces)
+
+    def h1(self, text: str):
+        return self.para("Heading1", text)
+
+    def field(self, label: str, *pieces: Piece):
+        """"时间：…" with the label in the label font (黑体 / bold)."""
+        return self.body((label, "label"), *pieces)
+
+    def numbered(self, var: str, items: str, *pieces: Piece):
+        """One numbered paragraph per item: ``{%p for var in items %}`` 1．… ``{%p endfor %}``."""
+        self.tag(f"{{%p for {var} in {items} %}}")
+        self.body("{{ loop.index }}", self.t("．", ". "), *pieces)
+        self.tag("{%p endfor %}")
+
+    # -- tables -----------------------------------------------------------------
+
+    def table(self, weights: Sequence[float], header: Sequence[str] | None,
+              body: Sequence[Sequence[Sequence[Piece] | None]],
+              center: Sequence[bool] | None = None, repeat_header: bool = True,
+              row_height: float = 0.7):
+        """A grid of fixed column widths (relative ``weights`` of the text width).
+
+        ``body`` rows are lists of cells; a cell is a list of pieces (``None`` = empty).
+        A row whose first cell starts with ``{%tr`` is a tag row: only that cell is
+        filled, it keeps its default height, and it disappears when rendered.
+        """
+        total = int(self.width.twips)
+        widths = [int(total * w / sum(weights)) for w in weights]
+        widths[-1] = total - sum(widths[:-1])
+        nrows = len(body) + (1 if header else 0)
+        table = self.doc.add_table(rows=nrows, cols=len(weights))
+        tbl = table._tbl
+        tbl.tblPr.style = "TableGrid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        tblw = tbl.tblPr.find(qn("w:tblW"))
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), str(total))
+        look = tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            tbl.tblPr.remove(look)
+        for col, w in zip(table.columns, widths, strict=True):
+            col.width = Twips(w)
+        center = center or [False] * len(weights)
+        rows = list(table.rows)
+        if header:
+            hrow = rows.pop(0)
+            self._row_props(hrow, header=repeat_header, height=row_height)
+            for cell, w, text in zip(hrow.cells, widths, header, strict=True):
+                cell.width = Twips(w)
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                self.fill(cell.paragraphs[0], "TableHeading", [text])
+        for row, cells in zip(rows, body, strict=True):
+            first = cells[0]
+            is_tag = bool(first) and isinstance(first[0], str) and first[0].startswith("{%tr")
+            self._row_props(row, header=False, height=None if is_tag else row_height)
+            for i, (cell, w) in enumerate(zip(row.cells, widths, strict=True)):
+                cell.width = Twips(w)
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                pieces = cells[i] if i < len(cells) else None
+                align = "center" if center[i] and not is_tag else None
+                self.fill(cell.paragraphs[0], "TableText", pieces or [], align=align)
+        self._after_table = True
+        return table
+
+    def info_table(self, weights: Sequence[float], rows: Sequence[Sequence[tuple]]):
+        """A form: cells are ("label", text) or ("value", pieces, span)."""
+        total = int(self.width.twips)
+        widths = [int(total * w / sum(weights)) for w in weights]
+        widths[-1] = total - sum(widths[:-1])
+        table = self.doc.add_table(rows=len(rows), cols=len(weights))
+        tbl = table._tbl
+        tbl.tblPr.style = "TableGrid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        tblw = tbl.tblPr.find(qn("w:tblW"))
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), str(total))
+        look = tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            tbl.tblPr.remove(look)
+        for col, w in zip(table.columns, widths, strict=True):
+            col.width = Twips(w)
+        for row, spec in zip(table.rows, rows, strict=True):
+            self._row_props(row, header=False, height=0.9)
+            for cell, w in zip(row.cells, widths, strict=True):
+                cell.width = Twips(w)
+            col = 0
+            for item in spec:
+                span = item[2] if len(item) > 2 else 1
+                cell = row.cells[col]
+                if span > 1:
+                    cell = cell.merge(row.cells[col + span - 1])
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                if item[0] == "label":
+                    self.fill(cell.paragraphs[0], "TableHeading", [item[1]])
+                else:
+                    self.fill(cell.paragraphs[0], "TableText", list(item[1]))
+                col += span
+        self._after_table = True
+        return table
+
+    @staticmethod
+    def _row_props(row, header: bool, height: float | None) -> None:
+        """Rows never break across pages; a header row repeats on every page."""
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(parse_xml(f"<w:cantSplit {W}/>"))
+        if height:
+            row.height = Cm(height)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        if header:
+            trpr.append(parse_xml(f"<w:tblHeader {W}/>"))
+
+    # -- output -----------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        raw = io.BytesIO()
+        self.doc.save(raw)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(fixed_zip(raw.getvalue()))
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip with fixed timestamps and attributes, entries in written order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 0
+            fixed.external_attr = 0
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def calendar(b: Builder) -> None:
+    b.title("{{ title }}")
+    head = b.t("序号 日期 星期 时间 类别 内容 主讲 地点 参加人员",
+               "No.|Date|Day|Time|Type|Topic|Speaker|Venue|Participants")
+    header = head.split(" ") if b.zh else head.split("|")
+    fields = ["no", "date", "weekday", "time", "kind", "title", "speaker", "venue",
+              "attendees"]
+    # mm of the 247 mm landscape text width; 12 pt CJK is 4.2 mm a character, and
+    # Word adds a quarter space between Chinese and digits (1月24日 needs 21 mm).
+    weights = ([12, 24, 12, 28, 33, 53, 20, 25, 40] if b.zh
+               else [12, 25, 13, 28, 30, 52, 22, 25, 40])
+    b.table(weights, header, [
+        [["{%tr for row in rows %}"]],
+        [[f"{{{{ row.{f} }}}}"] for f in fields],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, True, True, True, False, True, True, False])
+    b.para("Note", b.t("共", ""), "{{ count }}", b.t("项活动。", " sessions in total."))
+    b.para("Note", "{%p if notes %}")
+    b.para("Note", (b.t("注：", "Notes:"), "label"))
+    b.para("Note", "{%p for n in notes %}")
+    b.para("Note", "{{ n }}")
+    b.para("Note", "{%p endfor %}")
+    b.para("Note", "{%p endif %}")
+
+
+def _excused(b: Builder) -> None:
+    b.tag("{%p if excused %}")
+    b.body(b.t("请假人员：", "Excused: "),
+           "{% for e in excused %}", "{{ e.name }}", b.t("（", " ("), "{{ e.reason }}",
+           b.t("）", ")"), "{% if not loop.last %}", b.t("、", "; "), "{% endif %}",
+           "{% endfor %}")
+    b.tag("{%p endif %}")
+
+
+def plan_activity(b: Builder) -> None:
+    b.title("{{ session.title }}", b.t("活动方案", " — Activity Plan"))
+    b.h1(b.t("一、活动目的", "1. Purpose"))
+    b.body("{{ purpose }}")
+    b.h1(b.t("二、活动主题", "2. Theme"))
+    b.body("{{ session.title }}")
+    b.h1(b.t("三、时间地点", "3. Time and venue"))
+    b.body(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
+    b.body(b.t("地点：", "Venue: "), "{{ session.venue }}")
+    b.h1(b.t("四、参加人员", "4. Participants"))
+    b.body("{{ participants }}")
+    _excused(b)
+    b.h1(b.t("五、活动议程", "5. Agenda"))
+    b.table([30, 96] if b.zh else [32, 96], [b.t("时间", "Time"), b.t("内容", "Item")], [
+        [["{%tr for a in agenda %}"]],
+        [["{{ a.time }}"], ["{{ a.item }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, False])
+    b.h1(b.t("六、职责分工", "6. Duties"))
+    b.tag("{%p for d in duties %}")
+    b.body("{{ d.who }}", b.t("：", ": "), "{{ d.duty }}")
+    b.tag("{%p endfor %}")
+    b.h1(b.t("七、有关要求", "7. Requirements"))
+    b.numbered("r", "requirements", "{{ r }}")
+    b.h1(b.t("八、资料归档", "8. Filing"))
+    b.body("{{ filing }}")
+    b.body("")
+    b.para("Closing", "{{ org.name }}")
+    # session.date reads 2027年1月6日（星期三）: the signature date is without the weekday.
+    b.para("Closing", b.t("{{ session.day }}", "{{ session.day }}"))
+
+
+def plan_lesson(b: Builder) -> None:
+    title = b.title("{{ session.title }}")
+    title.paragraph_format.space_after = 0
+    b.para("Subtitle", b.t("", "Lesson plan: "), "{{ session.kind }}", b.t("教案", ""))
+    label = b.t
+    b.info_table([22, 56, 22, 56] if b.zh else [24, 56, 24, 56], [
+        [("label", label("主讲人", "Speaker")), ("value", ["{{ session.speaker }}"]),
+         ("label", label("学时", "Hours")), ("value", ["{{ session.hours }}"])],
+        [("label", label("时间", "Time")),
+         ("value", ["{{ session.date }}", " ", "{{ session.time }}"], 3)],
+        [("label", label("地点", "Venue")), ("value", ["{{ session.venue }}"], 3)],
+        [("label", label("授课对象", "Audience")), ("value", ["{{ participants }}"], 3)],
+    ])
+    b.body("")
+    b.h1(b.t("一、教学目的", "1. Aims"))
+    b.tag("{%p if purpose %}")
+    b.body("{{ purpose }}")
+    b.tag("{%p endif %}")
+    b.numbered("a", "aims", "{{ a }}")
+    b.h1(b.t("二、教学重点", "2. Key points"))
+    b.numbered("a", "agenda", "{{ a.item }}")
+    b.h1(b.t("三、教学方法", "3. Method"))
+    b.body("{{ method }}")
+    b.h1(b.t("四、教学过程", "4. Outline"))
+    b.table([22, 104, 30], [b.t("环节", "Stage"), b.t("内容", "Content"),
+                            b.t("时间（分钟）", "Minutes")], [
+        [["{%tr for o in outline %}"]],
+        [["{{ o.stage }}"], ["{{ o.content }}"], ["{{ o.minutes }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, False, True])
+    b.h1(b.t("五、参考资料", "5. References"))
+    b.numbered("m", "materials", "{{ m }}")
+    b.h1(b.t("六、研讨题", "6. Questions for discussion"))
+    b.numbered("q", "questions", "{{ q }}")
+    b.h1(b.t("七、参加人员及原因", "7. Who attends and why"))
+    b.table([13, 18, 35, 90], [b.t("序号", "No."), b.t("姓名", "Name"),
+                               b.t("岗位", "Post"), b.t("参加原因", "Reason")], [
+        [["{%tr for a in attendees %}"]],
+        [["{{ loop.index }}"], ["{{ a.name }}"], ["{{ a.post }}"], ["{{ a.reason }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, False, False])
+    _excused(b)
+
+
+def attendance(b: Builder) -> None:
+    b.title("{{ session.title }}", b.t("签到表", " — Sign-in Sheet"))
+    b.field(b.t("支部：", "Branch: "), "{{ org.name }}")
+    b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
+    b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
+    b.field(b.t("主持人：", "Chair: "), "{{ session.chair }}")
+    b.body(b.t("应到", "Expected: "), "{{ expected }}",
+           b.t("人　实到____人　请假____人", "    Present: ____    On leave: ____"))
+    b.table([13, 19, 22, 34, 21, 28, 19] if b.zh else [12, 24, 28, 30, 21, 26, 19],
+            b.t("序号 姓名 党员类别 岗位 签到时间 本人签名 备注",
+                "No.|Name|Standing|Post|Time in|Signature|Notes").split(
+                " " if b.zh else "|"), [
+        [["{%tr for row in rows %}"]],
+        [["{{ row.no }}"], ["{{ row.name }}"], ["{{ row.party }}"], ["{{ row.post }}"],
+         None, None, ["{{ row.note }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, True, False, True, False, False], row_height=0.8)
+    b.tag("{%p if guest_rows %}")
+    b.h1(b.t("列席人员", "Guests"))
+    b.table([13, 24, 58, 24, 37] if b.zh else [12, 30, 54, 26, 38],
+            b.t("序号 姓名 单位/职务 签到时间 本人签名",
+                "No.|Name|Organisation / post|Time in|Signature").split(
+                " " if b.zh else "|"), [
+        [["{%tr for g in guest_rows %}"]],
+        [["{{ g.no }}"], None, None, None, None],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, False, True, False], row_height=0.8)
+    b.tag("{%p endif %}")
+
+
+def minutes(b: Builder) -> None:
+    b.title(b.t("", "Minutes: "), "{{ title }}", b.t("记录", ""))
+    b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
+    b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
+    b.field(b.t("主持人：", "Chair: "), "{{ chair }}")
+    b.field(b.t("记录人：", "Recorder: "), "{{ recorder }}")
+    b.field(b.t("出席情况：", "Attendance: "),
+            b.t("应到", "expected "), "{{ expected }}", b.t("人，实到", ", present "),
+            "{{ present_count }}", b.t("人", ""),
+            "{% if absent_count %}", b.t("，缺席", ", absent "), "{{ absent_count }}",
+            b.t("人", ""), "{% endif %}")
+    b.tag("{%p if present %}")
+    b.field(b.t("出席人员：", "Present: "), "{{ present }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if absent %}")
+    b.field(b.t("缺席人员及原因：", "Absent (reason): "),
+            "{% for a in absent %}", "{{ a.name }}", b.t("（", " ("), "{{ a.reason }}",
+            b.t("）", ")"), "{% if not loop.last %}", b.t("、", "; "), "{% endif %}",
+            "{% endfor %}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if late %}")
+    b.field(b.t("迟到人员：", "Late: "), "{{ late }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if guests %}")
+    b.field(b.t("列席人员：", "Guests: "), "{{ guests }}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if topics %}")
+    b.h1(b.t("会议议题", "Agenda"))
+    b.numbered("t", "topics", "{{ t }}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if materials %}")
+    b.h1(b.t("学习材料", "Study materials"))
+    b.numbered("m", "materials", "{{ m }}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if speeches %}")
+    b.h1(b.t("会议内容", "Discussion"))
+    b.tag("{%p for s in speeches %}")
+    b.body("{{ s.who }}", b.t("：", ": "), "{{ s.said }}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if votes %}")
+    b.h1(b.t("表决情况", "Votes"))
+    b.tag("{%p for v in votes %}")
+    b.body("{{ loop.index }}", b.t("．", ". "), "{{ v.motion }}")
+    b.body(b.t("应参加表决", "Entitled to vote: "), "{{ v.entitled }}",
+           b.t("人，到会有表决权", "; present with a vote: "), "{{ v.voters_present }}",
+           b.t("人，", "; "), "{{ v.quorum_text }}", b.t("。", "."))
+    b.body(b.t("表决结果：赞成", "Result: for "), "{{ v.for }}",
+           b.t("票，反对", ", against "), "{{ v.against }}",
+           b.t("票，弃权", ", abstaining "), "{{ v.abstain }}",
+           b.t("票，", "; "), "{{ v.result_text }}", b.t("。", "."))
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if decisions %}")
+    b.h1(b.t("会议决定", "Decisions"))
+    b.numbered("d", "decisions", "{{ d }}")
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if actions %}")
+    b.h1(b.t("任务分工", "Action items"))
+    b.table([13, 83, 30, 30], [b.t("序号", "No."), b.t("任务", "Task"),
+                               b.t("责任人", "Owner"), b.t("完成时限", "Due")], [
+        [["{%tr for a in actions %}"]],
+        [["{{ loop.index }}"], ["{{ a.task }}"], ["{{ a.owner }}"], ["{{ a.due }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, False, True, True])
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if summary %}")
+    b.h1(b.t("主持人小结", "Chair's summary"))
+    b.body("{{ summary }}")
+    b.tag("{%p endif %}")
+
+    b.body(b.t("散会。", "The meeting closed."))
+    b.body("")
+    sign = b.para("Normal", b.t("主持人（签字）：__________", "Chair (signature): ______________"),
+                  "\t", b.t("记录人（签字）：__________", "Recorder (signature): ______________"))
+    sign.paragraph_format.tab_stops.add_tab_stop(Emu(b.width // 2))
+    b.tag("{%p if attachments %}")
+    b.body("")
+    b.field(b.t("附件：", "Attachments:"))
+    b.numbered("a", "attachments", "{{ a }}")
+    b.tag("{%p endif %}")
+
+
+TEMPLATES = {
+    "calendar": (calendar, True, ("季度学习计划表", "Quarterly study calendar")),
+    "plan-activity": (plan_activity, False, ("活动方案", "Activity plan")),
+    "plan-lesson": (plan_lesson, False, ("教案", "Lesson plan")),
+    "attendance": (attendance, False, ("签到表", "Sign-in sheet")),
+    "minutes": (minutes, False, ("会议记录", "Minutes")),
+}
+
+
+def build(out: Path = HERE) -> list[Path]:
+    written = []
+    for look in (ZH, EN):
+        for name, (make, landscape, titles) in TEMPLATES.items():
+            b = Builder(look, titles[0] if look is ZH else titles[1], landscape=landscape)
+            make(b)
+            path = out / look.locale / f"{name}.docx"
+            b.save(path)
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in build(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
+        print(path)
