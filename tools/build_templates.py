@@ -472,23 +472,8 @@ class Builder:
         A row whose first cell starts with ``{%tr`` is a tag row: only that cell is
         filled, it keeps its default height, and it disappears when rendered.
         """
-        total = int(self.width.twips)
-        widths = [int(total * w / sum(weights)) for w in weights]
-        widths[-1] = total - sum(widths[:-1])
         nrows = len(body) + (1 if header else 0)
-        table = self.doc.add_table(rows=nrows, cols=len(weights))
-        tbl = table._tbl
-        tbl.tblPr.style = "TableGrid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        tblw = tbl.tblPr.find(qn("w:tblW"))
-        tblw.set(qn("w:type"), "dxa")
-        tblw.set(qn("w:w"), str(total))
-        look = tbl.tblPr.find(qn("w:tblLook"))
-        if look is not None:
-            tbl.tblPr.remove(look)
-        for col, w in zip(table.columns, widths, strict=True):
-            col.width = Twips(w)
+        table, widths = self._grid(weights, nrows)
         center = center or [False] * len(weights)
         rows = list(table.rows)
         if header:
@@ -511,12 +496,13 @@ class Builder:
         self._after_table = True
         return table
 
-    def info_table(self, weights: Sequence[float], rows: Sequence[Sequence[tuple]]):
-        """A form: cells are ("label", text) or ("value", pieces, span)."""
+    def _grid(self, weights: Sequence[float], nrows: int):
+        """An empty bordered table of ``nrows`` rows, centred, filling the text width in
+        fixed columns proportional to ``weights``; returns it with the column widths."""
         total = int(self.width.twips)
         widths = [int(total * w / sum(weights)) for w in weights]
         widths[-1] = total - sum(widths[:-1])
-        table = self.doc.add_table(rows=len(rows), cols=len(weights))
+        table = self.doc.add_table(rows=nrows, cols=len(weights))
         tbl = table._tbl
         tbl.tblPr.style = "TableGrid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -529,6 +515,11 @@ class Builder:
             tbl.tblPr.remove(look)
         for col, w in zip(table.columns, widths, strict=True):
             col.width = Twips(w)
+        return table, widths
+
+    def info_table(self, weights: Sequence[float], rows: Sequence[Sequence[tuple]]):
+        """A form: cells are ("label", text) or ("value", pieces, span)."""
+        table, widths = self._grid(weights, len(rows))
         for row, spec in zip(table.rows, rows, strict=True):
             self._row_props(row, header=False, height=0.9)
             for cell, w in zip(row.cells, widths, strict=True):
