@@ -210,8 +210,10 @@ def session_plan_context(plan: Plan, session: Session) -> dict[str, Any]:
         "filing": text(loc, "filing"),
         "aims": aims,
         "requirements": items(loc, "requirements"),
-        "materials": list(course.materials) if course else [],
-        "questions": questions,
+        # a 教案 numbers its sections, so an empty one says so rather than vanish
+        "materials": list(course.materials) if course and course.materials
+        else [text(loc, "doc.none")],
+        "questions": questions or [text(loc, "doc.default_question")],
         "agenda": _timed(start, minutes, agenda_items),
         "outline": outline,
         "duties": duties,

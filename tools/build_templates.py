@@ -666,7 +666,7 @@ def plan_lesson(b: Builder) -> None:
     b.h1(b.t("三、教学方法", "3. Method"))
     b.body("{{ method }}")
     b.h1(b.t("四、教学过程", "4. Outline"))
-    b.table([22, 104, 30], [b.t("环节", "Stage"), b.t("内容", "Content"),
+    b.table([22, 104, 30] if b.zh else [30, 100, 26], [b.t("环节", "Stage"), b.t("内容", "Content"),
                             b.t("时间（分钟）", "Minutes")], [
         [["{%tr for o in outline %}"]],
         [["{{ o.stage }}"], ["{{ o.content }}"], ["{{ o.minutes }}"]],
