@@ -6,7 +6,7 @@ Generates a curriculum of 10,000 members and 300 courses, then times, in one run
 - ``studykit.loads(text)``: safe parsing that keeps line numbers, the schema and
   every cross-reference check.
 
-Peak memory is measured for each in a fresh child process (``ru_maxrss``), so the
+Peak memory is measured for each in a fresh child process (VmHWM), so the
 two do not share a heap. Run by hand: ``.venv/bin/python benchmarks/load.py``.
 Target (issue 2): studykit within 1.5× of the baseline, peak memory under 500 MB.
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import time
 from pathlib import Path
 
 import yaml
+from memory import peak_mb
 
 COMPETENCIES = ["theory", "policy", "communication", "leadership", "project", "integrity"]
 KINDS = ["lecture", "seminar", "skill", "party-lecture", "theme-day", "practice"]
@@ -116,10 +116,8 @@ def main() -> None:
     if args.child:
         which, path = args.child
         text = Path(path).read_text(encoding="utf-8")
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         (_baseline if which == "baseline" else _studykit)(text)
-        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"{max(before, after) / 1024:.1f}")
+        print(f"{peak_mb():.1f}")
         return
 
     text = generate(args.members, args.courses)

@@ -18,7 +18,7 @@ Measures, in one run, for the quarter 2026Q2 (covered by the built-in holiday da
    members built the same way as 2 (one party group per 100 members), next to n/100
    and (n log n)/(100 log 100), with a verdict on whether it grows faster than n log n.
 
-Peak memory is ``ru_maxrss`` of a fresh child process (so runs do not share a heap),
+Peak memory is the VmHWM of a fresh child process (so runs do not share a heap),
 shown next to the peak of a child that only imports studykit. Times are
 ``time.perf_counter`` wall-clock seconds. ``--profile`` adds a cProfile of the
 2,000-member plan (top functions by cumulative time).
@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import math
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from memory import peak_mb
 
 QUARTER = "2026Q2"
 QUARTER_FIRST = date(2026, 4, 1)
@@ -314,8 +315,6 @@ def _median_plan(text: str, repeat: int) -> tuple[float, int]:
     return statistics.median(times), sessions
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
 def _child(which: str, count: int, seed: int) -> None:
@@ -329,7 +328,7 @@ def _child(which: str, count: int, seed: int) -> None:
             _run(branch(i, seed), f"branch-{i:03d}.yaml")
     elif which == "large":
         _run(organisation(count, seed), "large.yaml")
-    print(f"{_peak_mb():.1f}")
+    print(f"{peak_mb():.1f}")
 
 
 def _peak_child(which: str, count: int, seed: int) -> float:

@@ -48,8 +48,13 @@ class TemplateError(UserError):
     """A template that cannot be read, compiled or rendered; names the file and the tag."""
 
 
+_PLAIN = re.compile("[&<>\"'\x00-\x1f\ufffe\uffff]")
+
+
 def xml_text(value: Any) -> str:
     """A value as the text of a ``<w:t>``: escaped, XML-safe, line breaks as ``<w:br/>``."""
+    if isinstance(value, str) and not _PLAIN.search(value):
+        return value  # the common case, a name or a title: nothing to do
     text = _INVALID_XML.sub("", "" if value is None else str(value))
     text = html.escape(text, quote=True)
     if "\n" in text:
@@ -110,6 +115,13 @@ def _join_split_tags(root: Any) -> None:
                 t.set(_XML_SPACE, "preserve")
 
 
+def _preserve_spaces(root: Any) -> None:
+    """A run that holds a value keeps the value's leading and trailing spaces."""
+    for t in root.iter(f"{{{W}}}t"):
+        if "{{" in (t.text or ""):
+            t.set(_XML_SPACE, "preserve")
+
+
 def _structural_tags(root: Any) -> None:
     """Replace ``{%p …%}`` paragraphs and ``{%tr …%}`` rows by plain Jinja tags."""
     for t in list(root.iter(f"{{{W}}}t")):
@@ -135,6 +147,7 @@ def _structural_tags(root: Any) -> None:
 def _jinja_source(xml: bytes) -> str:
     root = etree.fromstring(xml)
     _join_split_tags(root)
+    _preserve_spaces(root)
     _structural_tags(root)
     source = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                             standalone=True).decode("utf-8")
@@ -177,7 +190,8 @@ def _bytes_io(raw: bytes) -> Any:
 
 
 def _deflate(data: bytes) -> _Part:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    # level 1: half the time of the default level for a few per cent more bytes
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
     packed = compressor.compress(data) + compressor.flush()
     return _Part(b"", zipfile.ZIP_DEFLATED, zlib.crc32(data), len(packed), len(data), packed)
 

@@ -117,7 +117,7 @@ def minutes_context(plan: Plan, session: Session, record: Record) -> dict[str, A
         "votes": [count_vote(cur, session, record, v) for v in record.votes],
         "decisions": list(record.decisions),
         "actions": [{"task": a.task, "owner": name(a.owner),
-                     "due": long_date(loc, a.due) if a.due else ""} for a in record.actions],
+                     "due": day_only(loc, a.due) if a.due else ""} for a in record.actions],
         "summary": record.summary or "",
         "attachments": list(record.attachments),
     }

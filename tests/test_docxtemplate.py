@@ -143,3 +143,11 @@ def test_run_formatting_and_east_asian_fonts_survive() -> None:
     (run,) = docx.Document(io.BytesIO(out)).paragraphs[0].runs
     assert run.text == "标题" and run.bold
     assert run._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+def test_leading_and_trailing_spaces_of_a_value_are_kept() -> None:
+    out = prepare(make_template(["[{{ v }}]"]), "t.docx").render({"v": "  two  "})
+    assert texts(out) == ["[  two  ]"]
+    # Word and LibreOffice drop edge spaces unless the text says to keep them
+    xml = zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml").decode()
+    assert '<w:t xml:space="preserve">[  two  ]</w:t>' in xml

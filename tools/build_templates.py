@@ -764,13 +764,9 @@ def minutes(b: Builder) -> None:
     b.h1(b.t("表决情况", "Votes"))
     b.tag("{%p for v in votes %}")
     b.body("{{ loop.index }}", b.t("．", ". "), "{{ v.motion }}")
-    b.body(b.t("应参加表决", "Entitled to vote: "), "{{ v.entitled }}",
-           b.t("人，到会有表决权", "; present with a vote: "), "{{ v.voters_present }}",
-           b.t("人，", "; "), "{{ v.quorum_text }}", b.t("。", "."))
-    b.body(b.t("表决结果：赞成", "Result: for "), "{{ v.for }}",
-           b.t("票，反对", ", against "), "{{ v.against }}",
-           b.t("票，弃权", ", abstaining "), "{{ v.abstain }}",
-           b.t("票，", "; "), "{{ v.result_text }}", b.t("。", "."))
+    # quorum_text and result_text carry the figures: 应到…实到…; 赞成…票，反对…
+    b.body(b.t("法定人数：", "Quorum: "), "{{ v.quorum_text }}", b.t("。", "."))
+    b.body(b.t("表决结果：", "Result: "), "{{ v.result_text }}", b.t("。", "."))
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 
@@ -781,7 +777,7 @@ def minutes(b: Builder) -> None:
 
     b.tag("{%p if actions %}")
     b.h1(b.t("任务分工", "Action items"))
-    b.table([13, 83, 30, 30], [b.t("序号", "No."), b.t("任务", "Task"),
+    b.table([13, 75, 28, 40], [b.t("序号", "No."), b.t("任务", "Task"),
                                b.t("责任人", "Owner"), b.t("完成时限", "Due")], [
         [["{%tr for a in actions %}"]],
         [["{{ loop.index }}"], ["{{ a.task }}"], ["{{ a.owner }}"], ["{{ a.due }}"]],
