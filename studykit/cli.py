@@ -133,35 +133,22 @@ def _plan(args: argparse.Namespace) -> int:
 def _minutes(args: argparse.Namespace) -> int:
     from .curriculum import load
     from .minutes import minutes_document
-    from .models import Quarter
-    from .planner import plan_quarter
-    from .records import load_record, load_records
+    from .records import Record, load_records, quarter_of, year_plans
 
     cur = load(args.curriculum)
-    # read the records once to learn their quarters, then again against those plans
-    records = load_records(args.records, cur)
-    plans = {}
-    for record in records:
-        q = Quarter(record.date.year, (record.date.month - 1) // 3 + 1)
-        if q not in plans:
-            plans[q] = plan_quarter(cur, q)
-    problems = []
-    checked = []
-    for path, record in zip(args.records, records, strict=True):
-        q = Quarter(record.date.year, (record.date.month - 1) // 3 + 1)
-        sessions = {s.id: s for s in plans[q].sessions}
-        try:
-            checked.append((plans[q], load_record(path, cur, sessions)))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
+    # read the records once for their dates, then again against the plans of their years
+    first = load_records(args.records, cur)
+    plans = year_plans(cur, {r.date.year for r in first if isinstance(r, Record)})
+    records = load_records(args.records, cur, plans)
     templates = _templates_for(args, cur)
     files = {}
-    for plan, record in checked:
-        session = plan.session(record.session)
+    for record in records:
+        if not isinstance(record, Record):
+            print(f"{record.source}: make-up study only, no minutes to write")
+            continue
+        plan = plans[quarter_of(record.date)]
         files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
-            plan, session, record, templates)
+            plan, plan.session(record.session), record, templates)
     _write(args, files)
     return 0
 

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from .i18n import text, title
 from .models import (
@@ -104,12 +105,14 @@ class Plan:
         """Whether every session was placed."""
         return not self.unplaced
 
+    @cached_property
+    def session_ids(self) -> dict[str, Session]:
+        """Sessions by id."""
+        return {s.id: s for s in self.sessions}
+
     def session(self, session_id: str) -> Session:
         """The session with id ``session_id`` (KeyError if there is none)."""
-        for s in self.sessions:
-            if s.id == session_id:
-                return s
-        raise KeyError(session_id)
+        return self.session_ids[session_id]
 
     def __str__(self) -> str:
         from .tables import plan_report

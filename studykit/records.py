@@ -8,7 +8,9 @@ nobody is both present and absent, votes do not add up to more than the voters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +20,8 @@ from pydantic_core import PydanticCustomError
 from . import yamlio
 from .curriculum import merge, schema_problems, suggest
 from .errors import InputError, Problem
-from .models import ID_PATTERN, Count, Curriculum, Date, Id, Model, Text, Time
+from .models import ID_PATTERN, Count, Curriculum, Date, Id, Model, Quarter, Text, Time, parse_date
+from .planner import Plan
 
 
 def _votes(value: Any) -> int:
@@ -29,6 +32,18 @@ def _votes(value: Any) -> int:
 
 
 Votes = Annotated[int, BeforeValidator(_votes)]
+_ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
+
+
+def _action_ref(value: Any) -> str:
+    if isinstance(value, str) and _ACTION_REF.match(value):
+        return value
+    raise PydanticCustomError("studykit", "expected an action as <session id>/<number>, like "
+                              "committee-2027-01/2, found {found}", {"found": repr(value)})
+
+
+ActionRef = Annotated[str, BeforeValidator(_action_ref)]
+"""An action item of an earlier record: its session id and its number there (from 1)."""
 
 
 class Speech(Model):
@@ -55,6 +70,16 @@ class Action(Model):
     due: Date | None = None
 
 
+class Makeup(Model):
+    """Make-up study (补学) of a session a member missed: closes the make-up item and
+    credits the session's hours."""
+
+    member: Id
+    session: Id
+    date: Date
+    how: Text | None = None
+
+
 class Record(Model):
     """What happened at one held session."""
 
@@ -78,6 +103,8 @@ class Record(Model):
     actions: list[Action] = Field(default_factory=list)
     summary: Text | None = None
     attachments: list[Text] = Field(default_factory=list)
+    done: list[ActionRef] = Field(default_factory=list)
+    makeup: list[Makeup] = Field(default_factory=list)
 
     _source: str = ""
 
@@ -92,15 +119,44 @@ class Record(Model):
         return [*self.present, *(m for m in self.late if m not in self.present)]
 
 
+class MakeupRecord(Model):
+    """A file of make-up study only (no session held): ``makeup: [...]``."""
+
+    makeup: list[Makeup]
+
+    _source: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file the record was read from."""
+        return self._source
+
+
 def _votes_value(vote: Any, key: str) -> Any:
     return vote.get(key, 0) if isinstance(vote, dict) else 0
 
 
+def quarter_of(day: date) -> Quarter:
+    """The quarter a day falls in."""
+    return Quarter(day.year, (day.month - 1) // 3 + 1)
+
+
 def _problems(doc: yamlio.Document, cur: Curriculum,
-              sessions: dict[str, Any] | None) -> Iterator[Problem]:
-    """Cross-references a schema cannot see, on the raw data (so all are found at once)."""
+              plans: Mapping[Quarter, Plan] | None) -> Iterator[Problem]:
+    """Cross-references a schema cannot see, on the raw data (so all are found at once).
+
+    With ``plans``, the record's session must be in the plan of its date's quarter, and
+    sessions named in ``makeup`` and ``done`` in any of the plans.
+    """
     data = doc.data
     members = list(cur.member_by_id)
+    try:
+        day = parse_date(data.get("date"))
+    except PydanticCustomError:
+        day = None
+    sessions = plans[quarter_of(day)].session_ids if plans and day and \
+        quarter_of(day) in plans else None
+    known = {i for plan in plans.values() for i in plan.session_ids} if plans else None
 
     def member(where: tuple[str | int, ...], value: Any, key: bool = False) -> Iterator[Problem]:
         if isinstance(value, str) and value not in cur.member_by_id:
@@ -142,19 +198,35 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
             yield doc.problem(("votes", i), f"{sum(counts)} votes (for {counts[0]}, against "
                                             f"{counts[1]}, abstain {counts[2]}) but only "
                                             f"{len(attended)} members were there")
+    for i, item in enumerate(data.get("makeup") or []):
+        if isinstance(item, dict):
+            yield from member(("makeup", i, "member"), item.get("member"))
+            ref = item.get("session")
+            if known is not None and isinstance(ref, str) and ref not in known:
+                yield doc.problem(("makeup", i, "session"), f"no session '{ref}' in the plans "
+                                                            f"({suggest(ref, sorted(known))})")
+    for i, ref in enumerate(data.get("done") or []):
+        match = _ACTION_REF.match(ref) if isinstance(ref, str) else None
+        if match and known is not None and match[1] not in known:
+            yield doc.problem(("done", i), f"no session '{match[1]}' in the plans "
+                                           f"({suggest(match[1], sorted(known))})")
     if sessions is not None and isinstance(session_id, str) and session_id in sessions:
-        expected = sessions[session_id].attendees
+        expected = [*sessions[session_id].attendees]
         missing = [m for m in expected if m not in seen and m not in absent]
         if missing:
             yield doc.problem((), "members expected at this session are not listed as present, "
                                   f"late or absent: {', '.join(missing)}")
 
 
-def load_record(path: Path | str, curriculum: Curriculum,
-                sessions: dict[str, Any] | None = None) -> Record:
-    """Read and check one record; ``sessions`` (id → planned session) checks the session.
+def read_record(path: Path | str, curriculum: Curriculum,
+                plans: Mapping[Quarter, Plan] | None = None,
+                ) -> tuple[Record | MakeupRecord, list[Problem]]:
+    """Read one record (a session's, or a make-up record) and find what disagrees with the
+    curriculum and the plans.
 
-    Raises :class:`~studykit.errors.InputError` with every problem found.
+    A file that cannot be read as a record raises :class:`~studykit.errors.InputError`;
+    the disagreements (an unknown member, a session not in the plan…) are returned, for
+    the caller to refuse (:func:`load_record`) or to report beside its results (the ledger).
     """
     doc = yamlio.load(path)
     if doc.data is None:
@@ -163,27 +235,46 @@ def load_record(path: Path | str, curriculum: Curriculum,
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "expected a mapping of keys (session, date, present, "
                                           "…) at the top of the file")])
-    problems = [*doc.problems, *_problems(doc, curriculum, sessions)]
+    model: type[Record] | type[MakeupRecord] = (
+        MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
+    problems = [*doc.problems, *_problems(doc, curriculum, plans)]
     try:
-        record = Record.model_validate(doc.data)
+        record = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(merge(problems, schema_problems(doc, exc, Record))) from None
-    if problems:
-        raise InputError(sorted(set(problems)))
+        raise InputError(merge(problems, schema_problems(doc, exc, model))) from None
     record._source = doc.path
+    return record, sorted(set(problems))
+
+
+def load_record(path: Path | str, curriculum: Curriculum,
+                plans: Mapping[Quarter, Plan] | None = None) -> Record | MakeupRecord:
+    """Read and check one record; with ``plans`` its session must be in them.
+
+    Raises :class:`~studykit.errors.InputError` with every problem found.
+    """
+    record, problems = read_record(path, curriculum, plans)
+    if problems:
+        raise InputError(problems)
     return record
 
 
 def load_records(paths: Iterable[Path | str], curriculum: Curriculum,
-                 sessions: dict[str, Any] | None = None) -> list[Record]:
+                 plans: Mapping[Quarter, Plan] | None = None) -> list[Record | MakeupRecord]:
     """Read several records; the problems of all are raised together."""
     out, problems = [], []
     for path in paths:
         try:
-            out.append(load_record(path, curriculum, sessions))
+            out.append(load_record(path, curriculum, plans))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
     return out
 
+
+def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Plan]:
+    """The plans of every quarter of ``years`` (plans are deterministic: the same ids)."""
+    from .planner import plan_quarter
+
+    return {Quarter(y, n): plan_quarter(curriculum, Quarter(y, n))
+            for y in sorted(set(years)) for n in (1, 2, 3, 4)}

@@ -20,7 +20,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     from .documents import attendance_context, calendar_context, session_plan_context
     from .minutes import minutes_context
     from .planner import plan_quarter
-    from .records import load_record
+    from .records import Record, load_record
 
     folder = Path(str(examples()))
     cur = load(folder / "employment-centre.yaml")
@@ -28,8 +28,8 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     sessions = {s.id: s for s in plan.sessions}
     lecture = next(s for s in plan.sessions if s.kind == "skill")
     meeting = next(s for s in plan.sessions if s.kind == "committee")
-    record_path = sorted((folder / "records").glob("*.yaml"))[0]
-    record = load_record(record_path, cur, sessions)
+    record = next(r for path in sorted((folder / "records").glob("*.yaml"))
+                  if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
     return {
         "calendar.docx": calendar_context(plan),
         "plan-activity.docx": session_plan_context(plan, meeting),

@@ -23,7 +23,7 @@ from studykit.documents import (
 )
 from studykit.docxtemplate import Templates
 from studykit.minutes import minutes_document
-from studykit.records import load_record
+from studykit.records import Record, load_record
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -151,7 +151,7 @@ def test_minutes_from_every_example_record(plan: studykit.Plan) -> None:
     sessions = {s.id: s for s in plan.sessions}
     templates = Templates("zh-CN")
     for path in sorted((ROOT / "curricula" / "records").glob("*.yaml")):
-        record = load_record(path, plan.curriculum, sessions)
+        record = load_record(path, plan.curriculum, {plan.quarter: plan})
         text = all_text(open_doc(minutes_document(plan, sessions[record.session], record,
                                                   templates)))
         assert "散会" in text and "主持人（签字）" in text
@@ -186,7 +186,7 @@ def test_libreoffice_renders_each_kind_of_document(plan: studykit.Plan, files: d
                                                    tmp_path: Path) -> None:
     sessions = {s.id: s for s in plan.sessions}
     record = load_record(ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml",
-                         plan.curriculum, sessions)
+                         plan.curriculum, {plan.quarter: plan})
     documents = {
         "calendar": (files["calendar.docx"], ["学习计划表", "1月主题党日", "共26项活动"]),
         "activity": (files["sessions/committee-2027-01/plan.docx"], ["活动方案", "唐树"]),

@@ -11,7 +11,7 @@ import pytest
 import studykit
 from studykit.docxtemplate import Templates
 from studykit.minutes import entitled_voters, minutes_context, minutes_document
-from studykit.records import load_record
+from studykit.records import Record, load_record
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ["tangshu", "chenjing", "zhouhaiyan", "xuming", "gaoyun", "liuyang", "sunli",
@@ -35,7 +35,8 @@ def record(tmp_path: Path, plan: studykit.Plan, present: list[str], absent: list
     path = tmp_path / "r.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sessions = {s.id: s for s in plan.sessions}
-    rec = load_record(path, plan.curriculum, sessions)
+    rec = load_record(path, plan.curriculum, {plan.quarter: plan})
+    assert isinstance(rec, Record)
     return minutes_context(plan, sessions[session], rec)
 
 
@@ -78,7 +79,8 @@ def test_quorum_but_fewer_than_half_of_those_entitled_for(tmp_path: Path,
 def test_minutes_document_reads_back(plan: studykit.Plan) -> None:
     path = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
     sessions = {s.id: s for s in plan.sessions}
-    rec = load_record(path, plan.curriculum, sessions)
+    rec = load_record(path, plan.curriculum, {plan.quarter: plan})
+    assert isinstance(rec, Record)
     data = minutes_document(plan, sessions[rec.session], rec, Templates("zh-CN"))
     document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
