@@ -33,13 +33,16 @@ _EXPORTS = {
     "analyse_needs": "needs",
     "Plan": "planner", "Session": "planner", "Unplaced": "planner", "plan_quarter": "planner",
     "WorkCalendar": "workdays",
+    "Ledger": "ledger", "build_ledger": "ledger", "read_ledger": "ledger",
+    "Record": "records", "load_record": "records",
 }
 
 __all__ = [
     "Attendee", "Audience", "Course", "Curriculum", "DateSpan", "Finding", "Frequency", "Gap",
-    "InputError", "Member", "Needs", "Plan", "Problem", "Quarter", "Role", "Session",
-    "Uncovered", "Unplaced", "UserError", "WorkCalendar", "__version__", "analyse_needs",
-    "check_plan", "load", "load_many", "loads", "plan_quarter",
+    "InputError", "Ledger", "Member", "Needs", "Plan", "Problem", "Quarter", "Record", "Role",
+    "Session", "Uncovered", "Unplaced", "UserError", "WorkCalendar", "__version__",
+    "analyse_needs", "build_ledger", "check_plan", "load", "load_many", "load_record", "loads",
+    "plan_quarter", "read_ledger",
 ]
 
 
@@ -60,7 +63,9 @@ if TYPE_CHECKING:
     from .checker import Finding, check_plan
     from .curriculum import load, load_many, loads
     from .errors import InputError, Problem, UserError
+    from .ledger import Ledger, build_ledger, read_ledger
     from .models import Audience, Course, Curriculum, DateSpan, Frequency, Member, Quarter, Role
     from .needs import Attendee, Gap, Needs, Uncovered, analyse_needs
     from .planner import Plan, Session, Unplaced, plan_quarter
+    from .records import Record, load_record
     from .workdays import WorkCalendar

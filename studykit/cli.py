@@ -17,7 +17,7 @@ from .errors import InputError, Problem, UserError
 
 if TYPE_CHECKING:
     from .docxtemplate import Templates
-    from .models import Curriculum
+    from .models import Curriculum, Quarter
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -37,11 +37,11 @@ def _check(args: argparse.Namespace) -> int:
               f"{len(cur.competencies)} competencies, {len(cur.courses)} courses")
     if problems:
         files = len({p.path for p in problems})
-        raise _report(problems, files)
+        raise _counted(problems, files)
     return 0
 
 
-def _report(problems: list[Problem], files: int) -> InputError:
+def _counted(problems: list[Problem], files: int) -> InputError:
     """An InputError whose text ends with a count, for ``check``."""
     err = InputError(problems)
     noun = "problem" if len(problems) == 1 else "problems"
@@ -85,14 +85,22 @@ def _templates_for(args: argparse.Namespace, cur: Curriculum) -> Templates:
     return Templates(cur.locale, folder)
 
 
-def _write(args: argparse.Namespace, files: dict[str, bytes]) -> None:
+def _write(args: argparse.Namespace, files: dict[str, bytes], quiet: bool = False) -> None:
     from .output import write_outputs
 
     done = write_outputs(Path(args.out), files, force=args.force, beside=args.beside)
+    say = sys.stderr if quiet else sys.stdout  # keep stdout clean for --json
     print(f"wrote {len(done.written)} file(s) in {args.out}"
-          + (f", {len(done.unchanged)} unchanged" if done.unchanged else ""))
+          + (f", {len(done.unchanged)} unchanged" if done.unchanged else ""), file=say)
     for path in done.beside:
-        print(f"changed by hand, new version beside it: {path}")
+        print(f"changed by hand, new version beside it: {path}", file=say)
+
+
+def _quarter_value(value: str) -> Quarter:
+    """argparse type for --quarter as a :class:`Quarter`."""
+    from .models import Quarter
+
+    return Quarter.parse(_quarter(value))
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -124,22 +132,34 @@ def _plan(args: argparse.Namespace) -> int:
               + ("" if args.partial else "; nothing was written (--partial writes the rest)"),
               file=sys.stderr)
     if args.out and (not failed or args.partial):
+        todo = {}
+        if args.records:
+            from .ledger import followups, read_ledger
+            from .records import record_files
+
+            ledger = read_ledger(cur, record_files([Path(args.records)]), plan.quarter.year)
+            todo = {s.id: followups(ledger.actions, s, s.date, cur) for s in plan.sessions}
         files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
-        files.update(plan_documents(plan, _templates_for(args, cur)))
+        files.update(plan_documents(plan, _templates_for(args, cur), todo))
         _write(args, files)
     return 1 if failed else 0
 
 
 def _minutes(args: argparse.Namespace) -> int:
     from .curriculum import load
+    from .ledger import followups, read_ledger
     from .minutes import minutes_document
-    from .records import Record, load_records, quarter_of, year_plans
+    from .records import Record, load_records, quarter_of, record_files, year_plans
 
     cur = load(args.curriculum)
     # read the records once for their dates, then again against the plans of their years
     first = load_records(args.records, cur)
     plans = year_plans(cur, {r.date.year for r in first if isinstance(r, Record)})
     records = load_records(args.records, cur, plans)
+    # the other records beside them tell which earlier action items are still open
+    folders = {Path(p).parent for p in args.records}
+    ledgers = {year: read_ledger(cur, record_files(folders), year)
+               for year in {r.date.year for r in records if isinstance(r, Record)}}
     templates = _templates_for(args, cur)
     files = {}
     for record in records:
@@ -147,9 +167,32 @@ def _minutes(args: argparse.Namespace) -> int:
             print(f"{record.source}: make-up study only, no minutes to write")
             continue
         plan = plans[quarter_of(record.date)]
+        session = plan.session(record.session)
+        todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
         files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
-            plan, plan.session(record.session), record, templates)
+            plan, session, record, templates, todo)
     _write(args, files)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .curriculum import load
+    from .ledger import read_ledger
+    from .records import record_files
+    from .report import ledger_json, ledger_xlsx, report_docx
+
+    cur = load(args.curriculum)
+    folder = Path(args.records)
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of session records")
+    ledger = read_ledger(cur, record_files([folder]), args.year, args.quarter)
+    if args.json:
+        print(ledger_json(ledger))
+    else:
+        print(ledger)
+    if args.out:
+        _write(args, {"report.docx": report_docx(ledger, _templates_for(args, cur)),
+                      "ledger.xlsx": ledger_xlsx(ledger)}, quiet=args.json)
     return 0
 
 
@@ -218,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write plan.yaml, calendar.ics and the Word documents into DIR")
     p.add_argument("--partial", action="store_true",
                    help="write the plan even when some sessions could not be placed")
+    p.add_argument("--records", metavar="DIR", help="session records, for the open action "
+                                                    "items each meeting follows up")
     _output_options(p)
     p.set_defaults(func=_plan)
 
@@ -227,6 +272,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", required=True, help="the plan's output folder")
     _output_options(p)
     p.set_defaults(func=_minutes)
+
+    p = sub.add_parser("report", help="the ledger: study hours, meetings, quorum, make-up "
+                                      "study, action items")
+    p.add_argument("curriculum", metavar="CURRICULUM")
+    p.add_argument("--records", metavar="DIR", required=True,
+                   help="the folder of session records")
+    p.add_argument("--year", type=int, metavar="2027",
+                   help="the year (default: that of the latest record)")
+    p.add_argument("--quarter", type=_quarter_value, metavar="2027Q1",
+                   help="report up to the end of this quarter")
+    p.add_argument("--out", metavar="DIR", help="write report.docx and ledger.xlsx into DIR")
+    p.add_argument("--json", action="store_true", help="print the ledger as JSON")
+    _output_options(p)
+    p.set_defaults(func=_report)
 
     p = sub.add_parser("templates", help="the Word templates, to copy and edit")
     tp = p.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -9,6 +9,7 @@ once for the whole run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -153,8 +154,10 @@ def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str,
     return out
 
 
-def session_plan_context(plan: Plan, session: Session) -> dict[str, Any]:
-    """The variables of ``plan-activity.docx`` and ``plan-lesson.docx``."""
+def session_plan_context(plan: Plan, session: Session,
+                         followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The variables of ``plan-activity.docx`` and ``plan-lesson.docx``; ``followups`` are
+    the open action items of earlier meetings (from the ledger)."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     course = cur.course_by_id.get(session.course or "")
     info = session_info(plan, session)
@@ -217,6 +220,7 @@ def session_plan_context(plan: Plan, session: Session) -> dict[str, Any]:
         "agenda": _timed(start, minutes, agenda_items),
         "outline": outline,
         "duties": duties,
+        "followups": followups or [],
     }
 
 
@@ -240,12 +244,18 @@ def plan_template(session: Session) -> str:
     return "plan-activity.docx" if session.kind in ACTIVITY_KINDS else "plan-lesson.docx"
 
 
-def plan_documents(plan: Plan, templates: Templates) -> dict[str, bytes]:
-    """Every document of the plan: relative path → bytes of the .docx."""
+def plan_documents(plan: Plan, templates: Templates,
+                   followups: Mapping[str, list[dict[str, str]]] | None = None,
+                   ) -> dict[str, bytes]:
+    """Every document of the plan: relative path → bytes of the .docx.
+
+    ``followups`` (session id → open action items) fills 上次会议决议落实情况.
+    """
+    followups = followups or {}
     out = {"calendar.docx": templates.get("calendar.docx").render(calendar_context(plan))}
     for s in plan.sessions:
         out[f"sessions/{s.id}/plan.docx"] = templates.get(plan_template(s)).render(
-            session_plan_context(plan, s))
+            session_plan_context(plan, s, followups.get(s.id)))
         out[f"sessions/{s.id}/attendance.docx"] = templates.get("attendance.docx").render(
             attendance_context(plan, s))
     return out

@@ -68,8 +68,10 @@ def meeting_number(plan: Plan, session: Session, record: Record) -> int:
     return 1
 
 
-def minutes_context(plan: Plan, session: Session, record: Record) -> dict[str, Any]:
-    """The variables of ``minutes.docx``."""
+def minutes_context(plan: Plan, session: Session, record: Record,
+                    followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The variables of ``minutes.docx``; ``followups`` are the open action items of earlier
+    meetings of the kind (from the ledger), those closed in this record marked done."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     members = cur.member_by_id
 
@@ -120,10 +122,12 @@ def minutes_context(plan: Plan, session: Session, record: Record) -> dict[str, A
                      "due": day_only(loc, a.due) if a.due else ""} for a in record.actions],
         "summary": record.summary or "",
         "attachments": list(record.attachments),
+        "followups": followups or [],
     }
 
 
-def minutes_document(plan: Plan, session: Session, record: Record,
-                     templates: Templates) -> bytes:
+def minutes_document(plan: Plan, session: Session, record: Record, templates: Templates,
+                     followups: list[dict[str, str]] | None = None) -> bytes:
     """``minutes.docx`` of one held session."""
-    return templates.get("minutes.docx").render(minutes_context(plan, session, record))
+    return templates.get("minutes.docx").render(
+        minutes_context(plan, session, record, followups))

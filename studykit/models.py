@@ -429,10 +429,12 @@ class Rules(Model):
 
     ``minima`` says how often each kind of session must be held at least
     (``monthly``, ``quarterly`` or ``yearly``); ``group`` means once per party group.
+    ``makeup-days``: how many days a member has to make up a missed session (补学).
     """
 
     hours: HourFloors = Field(default_factory=HourFloors)
     minima: dict[Kind, Every] = Field(default_factory=lambda: dict(DEFAULT_MINIMA))
+    makeup_days: Count = 30
 
 
 class Curriculum(Model):

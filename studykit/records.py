@@ -278,3 +278,31 @@ def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Pl
 
     return {Quarter(y, n): plan_quarter(curriculum, Quarter(y, n))
             for y in sorted(set(years)) for n in (1, 2, 3, 4)}
+
+
+def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
+                 plans: Mapping[Quarter, Plan] | None = None,
+                 ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+    """Read records for the ledger: files that cannot be read raise (all together); the
+    disagreements with the curriculum and the plans come back to be reported."""
+    out, problems, fatal = [], [], []
+    for path in paths:
+        try:
+            record, found = read_record(path, curriculum, plans)
+        except InputError as exc:
+            fatal.extend(exc.problems)
+            continue
+        out.append(record)
+        problems.extend(found)
+    if fatal:
+        raise InputError(fatal)
+    return out, problems
+
+
+def record_files(folders: Iterable[Path]) -> list[Path]:
+    """The ``*.yaml`` records in ``folders``, in name order, each once."""
+    seen: dict[Path, None] = {}
+    for folder in folders:
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            seen.setdefault(path.resolve(), None)
+    return list(seen)

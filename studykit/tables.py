@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .i18n import MONTHS, join, text, weekday
 
 if TYPE_CHECKING:
+    from .ledger import Ledger
     from .needs import Needs
     from .planner import Plan
 
@@ -127,3 +128,21 @@ def plan_report(plan: Plan) -> str:
         out += ["", text(loc, "plan.unplaced") + ":"]
         out += [f"  {u}" for u in plan.unplaced]
     return "\n".join(out)
+
+
+def ledger_report(ledger: Ledger) -> str:
+    """The ledger's tables for the terminal, each under its heading."""
+    from .report import as_of_line, ledger_tables, report_title
+
+    loc = ledger.curriculum.locale
+    out = [f"{report_title(ledger)}（{as_of_line(ledger)}）" if loc != "en"
+           else f"{report_title(ledger)} ({as_of_line(ledger)})"]
+    for t in ledger_tables(ledger, upcoming_shown=2):
+        if t.key == "votes" and not t.rows:
+            continue
+        out += ["", t.title if t.key != "votes" else ""]
+        if not t.rows:
+            out.append(text(loc, "ledger.none"))
+            continue
+        out.append(table(t.headers, t.rows))
+    return "\n".join(line for i, line in enumerate(out) if line or i == 0 or out[i - 1])

@@ -20,7 +20,9 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     from .documents import attendance_context, calendar_context, session_plan_context
     from .minutes import minutes_context
     from .planner import plan_quarter
+    from .ledger import read_ledger
     from .records import Record, load_record
+    from .report import report_context
 
     folder = Path(str(examples()))
     cur = load(folder / "employment-centre.yaml")
@@ -36,6 +38,8 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
         "plan-lesson.docx": session_plan_context(plan, lecture),
         "attendance.docx": attendance_context(plan, meeting),
         "minutes.docx": minutes_context(plan, sessions[record.session], record),
+        "report.docx": report_context(read_ledger(cur, sorted((folder / "records").glob(
+            "*.yaml")))),
     }
 
 

@@ -190,7 +190,7 @@ def test_templates_copy_and_check(tmp_path: Path) -> None:
     assert run("templates", "copy", str(tmp_path / "t")).returncode == 0
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
         "attendance.docx", "calendar.docx", "minutes.docx", "plan-activity.docx",
-        "plan-lesson.docx"]
+        "plan-lesson.docx", "report.docx"]
     ok = run("templates", "check", str(tmp_path / "t"))
     assert ok.returncode == 0, ok.stderr
     from test_docxtemplate import make_template

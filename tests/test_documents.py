@@ -152,6 +152,8 @@ def test_minutes_from_every_example_record(plan: studykit.Plan) -> None:
     templates = Templates("zh-CN")
     for path in sorted((ROOT / "curricula" / "records").glob("*.yaml")):
         record = load_record(path, plan.curriculum, {plan.quarter: plan})
+        if not isinstance(record, Record):
+            continue  # make-up study only
         text = all_text(open_doc(minutes_document(plan, sessions[record.session], record,
                                                   templates)))
         assert "散会" in text and "主持人（签字）" in text

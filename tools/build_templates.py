@@ -610,6 +610,59 @@ def _excused(b: Builder) -> None:
     b.tag("{%p endif %}")
 
 
+def _followups(b: Builder) -> None:
+    """上次会议决议落实情况: the open action items of earlier meetings of the kind."""
+    b.tag("{%p if followups %}")
+    b.body((b.t("上次会议决议落实情况：", "Follow-up of earlier decisions:"), "label"))
+    b.table([13, 75, 22, 28, 18] if b.zh else [12, 72, 24, 28, 20],
+            [b.t("序号", "No."), b.t("任务", "Task"), b.t("责任人", "Owner"),
+             b.t("完成时限", "Due"), b.t("情况", "Status")], [
+        [["{%tr for f in followups %}"]],
+        [["{{ loop.index }}"], ["{{ f.task }}"], ["{{ f.owner }}"], ["{{ f.due }}"],
+         ["{{ f.status }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, False, True, True, True])
+    b.tag("{%p endif %}")
+
+
+def report(b: Builder) -> None:
+    b.title("{{ title }}")
+    b.para("Subtitle", "{{ as_of }}")
+    b.body(b.t("本期共开展活动", "Sessions held: "), "{{ summary.held }}",
+           b.t("次；学时进度滞后", "; members behind on hours: "), "{{ summary.behind }}",
+           b.t("人；组织生活缺", "; meetings missing: "), "{{ summary.missing }}",
+           b.t("次；未完成补学", "; make-up study open: "), "{{ summary.makeup_open }}",
+           b.t("项；未落实决议事项", "; action items open: "), "{{ summary.actions_open }}",
+           b.t("项；会议人数或表决问题", "; quorum or vote problems: "), "{{ summary.flags }}",
+           b.t("项。", "."))
+    sections = [("hours", [20, 22, 16, 14, 14, 16, 14, 131]),
+                ("meetings", [50, 24, 18, 18, 137]),
+                ("quorum", [90, 40, 30, 30, 57]),
+                ("votes", [55, 90, 20, 20, 20, 22, 20]),
+                ("makeup", [22, 80, 30, 18, 30, 22, 45]),
+                ("actions", [50, 95, 22, 30, 22, 28]),
+                ("growth", [24, 40, 40, 24, 119]),
+                ("problems", [80, 167])]
+    for key, weights in sections:
+        if key != "votes":
+            b.h1(f"{{{{ tables.{key}.title }}}}")
+        else:
+            b.tag("{%p if tables.votes.rows %}")
+        b.tag(f"{{%p if tables.{key}.rows %}}")
+        b.table(weights, [f"{{{{ tables.{key}.headers[{i}] }}}}" for i in range(len(weights))], [
+            [[f"{{%tr for r in tables.{key}.rows %}}"]],
+            [[f"{{{{ r[{i}] }}}}"] for i in range(len(weights))],
+            [["{%tr endfor %}"]],
+        ])
+        b.tag("{%p else %}")
+        b.body(b.t("无。", "None."))
+        b.tag("{%p endif %}")
+        if key == "votes":
+            b.tag("{%p endif %}")
+    b.body("")
+    b.para("Closing", "{{ org.name }}")
+
+
 def plan_activity(b: Builder) -> None:
     b.title("{{ session.title }}", b.t("活动方案", " — Activity Plan"))
     b.h1(b.t("一、活动目的", "1. Purpose"))
@@ -628,6 +681,7 @@ def plan_activity(b: Builder) -> None:
         [["{{ a.time }}"], ["{{ a.item }}"]],
         [["{%tr endfor %}"]],
     ], center=[True, False])
+    _followups(b)
     b.h1(b.t("六、职责分工", "6. Duties"))
     b.tag("{%p for d in duties %}")
     b.body("{{ d.who }}", b.t("：", ": "), "{{ d.duty }}")
@@ -747,6 +801,7 @@ def minutes(b: Builder) -> None:
     b.h1(b.t("会议议题", "Agenda"))
     b.numbered("t", "topics", "{{ t }}")
     b.tag("{%p endif %}")
+    _followups(b)
 
     b.tag("{%p if materials %}")
     b.h1(b.t("学习材料", "Study materials"))
@@ -808,6 +863,7 @@ TEMPLATES = {
     "plan-lesson": (plan_lesson, False, ("教案", "Lesson plan")),
     "attendance": (attendance, False, ("签到表", "Sign-in sheet")),
     "minutes": (minutes, False, ("会议记录", "Minutes")),
+    "report": (report, True, ("学习台账", "Study ledger")),
 }
 
 
