@@ -22,8 +22,9 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 demo: $(STAMP)
 	$(BIN)/studykit check curricula/
 	$(BIN)/studykit needs curricula/employment-centre.yaml
-	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --out out/2027Q1
+	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --records curricula/records --out out/2027Q1
 	$(BIN)/studykit minutes curricula/employment-centre.yaml curricula/records/*.yaml --out out/2027Q1
+	$(BIN)/studykit report curricula/employment-centre.yaml --records curricula/records --quarter 2027Q1 --out out/2027Q1
 
 # The document tests convert Word files to PDF with LibreOffice: as root (as in CI) the
 # Debian packages are installed when missing; otherwise that test says it is skipped.

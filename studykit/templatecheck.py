@@ -18,9 +18,9 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     """Template name → a context from the example curriculum and its records."""
     from .curriculum import load
     from .documents import attendance_context, calendar_context, session_plan_context
+    from .ledger import read_ledger
     from .minutes import minutes_context
     from .planner import plan_quarter
-    from .ledger import read_ledger
     from .records import Record, load_record
     from .report import report_context
 

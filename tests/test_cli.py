@@ -219,3 +219,31 @@ def test_a_user_template_folder_from_the_curriculum(centre_path: Path, tmp_path:
 
     calendar = docx.Document(str(tmp_path / "out" / "calendar.docx"))
     assert calendar.paragraphs[0].text.startswith("我们的 亭湖区")
+
+
+def test_report_command(centre_path: Path, tmp_path: Path) -> None:
+    import json
+
+    records = centre_path.parent / "records"
+    result = run("report", str(centre_path), "--records", str(records), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "学习台账" in result.stdout and "一、学时完成情况" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".studykit-files.json", "ledger.xlsx", "report.docx"]
+    as_json = run("report", str(centre_path), "--records", str(records), "--json",
+                  "--quarter", "2027Q1")
+    data = json.loads(as_json.stdout)
+    assert data["quarter"] == "2027Q1" and data["organization"] == "亭湖区劳动就业服务中心党支部"
+    # the example holds what the issue asks for: an absence, a late arrival, a vote,
+    # a make-up and an overdue action
+    assert any(h["absent"] for h in data["sessions_held"])
+    assert data["votes"] and any(m["status"] == "done" for m in data["makeup"])
+    assert any(a["status"] == "overdue" for a in data["actions"])
+
+
+def test_report_refuses_what_it_cannot_read(centre_path: Path, tmp_path: Path) -> None:
+    assert run("report", str(centre_path), "--records", str(tmp_path / "nope")).returncode == 1
+    (tmp_path / "bad.yaml").write_text("session: [unclosed\n", encoding="utf-8")
+    result = run("report", str(centre_path), "--records", str(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'bad.yaml'}:1:10: YAML syntax" in result.stderr

@@ -18,8 +18,10 @@ def setting() -> tuple[studykit.Curriculum, dict[studykit.Quarter, studykit.Plan
     return cur, year_plans(cur, [2027])
 
 
-def problems(tmp_path: Path, text: str,
-             setting: tuple[studykit.Curriculum, dict[studykit.Quarter, studykit.Plan]]) -> list[str]:
+Setting = tuple[studykit.Curriculum, dict[studykit.Quarter, studykit.Plan]]
+
+
+def problems(tmp_path: Path, text: str, setting: Setting) -> list[str]:
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(studykit.InputError) as info:

@@ -1,0 +1,185 @@
+"""The ledger, on a small branch whose figures are worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import studykit
+from studykit.docxtemplate import Templates
+from studykit.ledger import Ledger, followups, read_ledger
+from studykit.report import ledger_json, ledger_tables, ledger_xlsx, report_docx
+
+CURRICULUM = """\
+studykit: 1
+organization: {name: 测试支部, venues: {会议室: 20}}
+competencies: {x: 政策}
+roles: {r: {name: 窗口, requires: {x: 3}}}
+members:
+  - {id: a, name: 甲, role: r, party: full, committee: secretary, group: 一组, levels: {x: 1}}
+  - {id: b, name: 乙, role: r, party: full, committee: member, group: 一组, levels: {x: 3}}
+  - {id: c, name: 丙, role: r, party: probationary, group: 二组, levels: {x: 2}}
+  - {id: d, name: 丁, role: r, party: full, group: 二组, levels: {x: 3}}
+  - {id: e, name: 戊, role: r, party: none, levels: {x: 3}}
+courses:
+  - {id: lec, title: 政策讲座, kind: lecture, hours: 2, audience: all, builds: {x: 1}}
+  - {id: pl, title: 党课, kind: party-lecture, hours: 2}
+rules: {hours: {party: 8, committee: 12}, makeup-days: 10}
+"""
+
+RECORDS = {
+    # a, b, c present, d late (counts), e absent: make-up due 2026-04-24
+    "lec.yaml": "session: lec\ndate: 2026-04-14\npresent: [a, b, c]\nlate: [d]\n"
+                "absent: {e: 病假}\n",
+    # c absent, made up on 2026-04-20 (below)
+    "pl.yaml": "session: pl\ndate: 2026-04-16\npresent: [a, b, d]\nabsent: {c: 出差}\n",
+    # entitled: the full members a, b, d; only a is there: no quorum for the vote
+    "assembly.yaml": "session: branch-assembly-2026q2\ndate: 2026-06-25\npresent: [a, c]\n"
+                     "absent: {b: 病假, d: 事假}\n"
+                     "votes: [{motion: 表决事项, for: 2, against: 0, abstain: 0}]\n",
+    "committee-04.yaml": "session: committee-2026-04\ndate: 2026-04-08\npresent: [a, b]\n"
+                         "actions: [{task: 整理台账, owner: b, due: 2026-04-20}]\n",
+    # 1 of 2 committee members: no quorum; closes the April task
+    "committee-05.yaml": "session: committee-2026-05\ndate: 2026-05-08\npresent: [a]\n"
+                         "absent: {b: 病假}\ndone: [committee-2026-04/1]\n"
+                         "votes: [{motion: 另一事项, for: 1, against: 0, abstain: 0}]\n"
+                         "actions: [{task: 筹备党员大会, owner: a, due: 2026-05-30}]\n",
+    "makeup.yaml": "makeup: [{member: c, session: pl, date: 2026-04-20, how: 自学}]\n",
+}
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    cur = studykit.loads(CURRICULUM, "branch.yaml")
+    for name, text in RECORDS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return read_ledger(cur, sorted(tmp_path.glob("*.yaml")), quarter=studykit.Quarter(2026, 2))
+
+
+def test_hours_count_present_late_and_made_up(ledger: Ledger) -> None:
+    hours = {h.member: h for h in ledger.hours}
+    # a: lecture 2 + party lecture 2 + assembly 2 (committee meetings are not study) = 6
+    # b: 2 + 2; c: lecture 2 + assembly 2 + party lecture made up 2; d: late counts: 2 + 2
+    assert {m: h.year for m, h in hours.items()} == {"a": 6, "b": 4, "c": 6, "d": 4, "e": 0}
+    assert hours["a"].by_kind == {"lecture": 2, "party-lecture": 2, "branch-assembly": 2}
+    assert ledger.as_of == date(2026, 6, 30)
+
+
+def test_floors_pro_rata(ledger: Ledger) -> None:
+    hours = {h.member: h for h in ledger.hours}
+    # half the year has passed: committee 12 → pace 6; party 8 → pace 4
+    assert (hours["a"].floor, hours["a"].pace, hours["a"].status, hours["a"].needed) == \
+        (12, 6, "on track", 6)
+    assert (hours["b"].status, hours["b"].needed) == ("behind", 8)
+    assert (hours["c"].floor, hours["c"].status, hours["c"].needed) == (8, "on track", 2)
+    assert hours["d"].status == "on track"
+    assert hours["e"].floor is None and hours["e"].status is None
+    # b's planned sessions after 2026-06-30 cover the 8 hours still needed
+    assert sum(n for _, _, n, _ in hours["b"].upcoming) >= 8
+    assert all(d > date(2026, 6, 30) for _, d, _, _ in hours["b"].upcoming)
+
+
+def test_meetings_held_against_the_minima(ledger: Ledger) -> None:
+    held = {(m.kind, m.period, m.group): len(m.held) for m in ledger.meetings}
+    assert held["branch-assembly", "2026Q2", None] == 1
+    assert held["party-lecture", "2026Q2", None] == 1
+    assert [held["committee", f"2026-0{m}", None] for m in (4, 5, 6)] == [1, 1, 0]
+    missing = {(m.kind, m.period, m.group) for m in ledger.meetings if m.missing}
+    assert ("committee", "2026-06", None) in missing
+    assert {("group", f"2026-0{m}", g) for m in (4, 5, 6) for g in ("一组", "二组")} <= missing
+    assert {("theme-day", f"2026-0{m}", None) for m in (4, 5, 6)} <= missing
+    assert len(missing) == 1 + 6 + 3
+
+
+def test_quorum_and_votes(ledger: Ledger) -> None:
+    assert [(q.session, q.entitled, q.present, q.quorum) for q in ledger.quorum] == [
+        ("committee-2026-04", 2, 2, True), ("committee-2026-05", 2, 1, False),
+        ("branch-assembly-2026q2", 3, 1, False)]
+    assert [(v.session, v.flag) for v in ledger.votes] == [
+        ("committee-2026-05", "no quorum"), ("branch-assembly-2026q2", "no quorum")]
+
+
+def test_make_up_items(ledger: Ledger) -> None:
+    items = {(m.member, m.session): m for m in ledger.makeup}
+    assert set(items) == {("e", "lec"), ("c", "pl"), ("b", "branch-assembly-2026q2"),
+                          ("d", "branch-assembly-2026q2")}
+    assert items["e", "lec"].due == date(2026, 4, 24)
+    assert items["e", "lec"].status == "overdue"                  # due before 2026-06-30
+    assert (items["c", "pl"].status, items["c", "pl"].done) == ("done", date(2026, 4, 20))
+    assert items["b", "branch-assembly-2026q2"].status == "open"  # due 2026-07-05
+    assert ledger.attendance["2026Q2/pl"]["c"] == "made up"
+    assert ledger.attendance["2026Q2/lec"]["d"] == "late"
+
+
+def test_actions_and_follow_ups(ledger: Ledger) -> None:
+    actions = {a.ref: a for a in ledger.actions}
+    assert (actions["committee-2026-04/1"].status,
+            actions["committee-2026-04/1"].done_in) == ("done", "committee-2026-05")
+    assert actions["committee-2026-05/1"].status == "overdue"     # due 2026-05-30
+    plan = studykit.plan_quarter(ledger.curriculum, "2026Q2")
+    june = plan.session("committee-2026-06")
+    assert [f["task"] for f in followups(ledger.actions, june, june.date,
+                                         ledger.curriculum)] == ["筹备党员大会"]
+    may = plan.session("committee-2026-05")       # closed at this very meeting: shown done
+    rows = followups(ledger.actions, may, date(2026, 5, 8), ledger.curriculum)
+    assert [(r["task"], r["status"]) for r in rows] == [("整理台账", "已完成")]
+
+
+def test_competencies_reached(ledger: Ledger) -> None:
+    growth = {(g.member, g.competency): g for g in ledger.growth}
+    assert (growth["a", "x"].before, growth["a", "x"].after, growth["a", "x"].remaining) == \
+        (1, 2, 1)                                       # the lecture builds 1 level
+    assert growth["c", "x"].after == 3 and growth["c", "x"].remaining == 0
+    assert ledger.uncovered == {"x": ["a"]}
+
+
+def test_records_that_disagree_are_reported_not_dropped(tmp_path: Path) -> None:
+    cur = studykit.loads(CURRICULUM, "branch.yaml")
+    (tmp_path / "lec.yaml").write_text(RECORDS["lec.yaml"].replace("[a, b, c]", "[a, b, c, zz]"),
+                                       encoding="utf-8")
+    (tmp_path / "old.yaml").write_text("session: gone-course\ndate: 2026-05-05\npresent: [a]\n",
+                                       encoding="utf-8")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")))
+    messages = [str(p) for p in ledger.problems]
+    assert any(m.startswith(f"{tmp_path / 'lec.yaml'}:3:20: present[3]: unknown member 'zz'")
+               for m in messages)
+    assert any(f"{tmp_path / 'old.yaml'}:1:10: session: no session 'gone-course'" in m
+               for m in messages)
+    hours = {h.member: h.year for h in ledger.hours}
+    assert hours["a"] == 2                 # the lecture still counts; the unknown session not
+
+
+def test_report_documents_read_back(ledger: Ledger) -> None:
+    document = docx.Document(io.BytesIO(report_docx(ledger, Templates("zh-CN"))))
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert rows[0][:4] == ["姓名", "类别", "年度要求", "本年"]
+    assert rows[2][:7] == ["乙", "正式党员", "12", "4", "4", "滞后", "8"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "测试支部2026年第二季度学习台账" in text and "统计截至2026年6月30日" in text
+
+    book = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))
+    assert book.sheetnames[0] == "出勤"
+    grid = list(book["出勤"].iter_rows(values_only=True))
+    header = grid[0]
+    assert header[0] == "姓名"
+    lec = header.index(next(h for h in header if h and "政策讲座" in h))
+    assert [row[lec] for row in grid[1:]] == ["✓", "✓", "✓", "迟", "缺"]
+    hours = list(book["学时完成情况"].iter_rows(values_only=True))
+    assert hours[1][:4] == ("甲", "正式党员", 12, 6)
+    assert ledger_xlsx(ledger) == ledger_xlsx(ledger)               # byte-identical
+
+
+def test_json(ledger: Ledger) -> None:
+    import json
+
+    data = json.loads(ledger_json(ledger))
+    assert data["quarter"] == "2026Q2" and data["as_of"] == "2026-06-30"
+    assert {h["member"]: h["year"] for h in data["hours"]}["c"] == 6
+    assert [v["flag"] for v in data["votes"]] == ["no quorum", "no quorum"]
+    assert sorted(m["status"] for m in data["makeup"]) == ["done", "open", "open", "overdue"]
+    assert {t.key for t in ledger_tables(ledger)} >= {"hours", "meetings", "makeup"}
