@@ -34,15 +34,51 @@ _EXPORTS = {
     "Plan": "planner", "Session": "planner", "Unplaced": "planner", "plan_quarter": "planner",
     "WorkCalendar": "workdays",
     "Ledger": "ledger", "build_ledger": "ledger", "read_ledger": "ledger",
-    "Record": "records", "load_record": "records",
+    "Record": "records", "load_record": "records", "loads_record": "records",
+    "year_plans": "records",
+    "write_plan": "documents", "write_minutes": "minutes", "write_report": "report",
+    "Templates": "docxtemplate",
 }
 
 __all__ = [
-    "Attendee", "Audience", "Course", "Curriculum", "DateSpan", "Finding", "Frequency", "Gap",
-    "InputError", "Ledger", "Member", "Needs", "Plan", "Problem", "Quarter", "Record", "Role",
-    "Session", "Uncovered", "Unplaced", "UserError", "WorkCalendar", "__version__",
-    "analyse_needs", "build_ledger", "check_plan", "load", "load_many", "load_record", "loads",
-    "plan_quarter", "read_ledger",
+    "Attendee",
+    "Audience",
+    "Course",
+    "Curriculum",
+    "DateSpan",
+    "Finding",
+    "Frequency",
+    "Gap",
+    "InputError",
+    "Ledger",
+    "Member",
+    "Needs",
+    "Plan",
+    "Problem",
+    "Quarter",
+    "Record",
+    "Role",
+    "Session",
+    "Templates",
+    "Uncovered",
+    "Unplaced",
+    "UserError",
+    "WorkCalendar",
+    "__version__",
+    "analyse_needs",
+    "build_ledger",
+    "check_plan",
+    "load",
+    "load_many",
+    "load_record",
+    "loads",
+    "loads_record",
+    "plan_quarter",
+    "read_ledger",
+    "write_minutes",
+    "write_plan",
+    "write_report",
+    "year_plans",
 ]
 
 
@@ -62,10 +98,14 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .checker import Finding, check_plan
     from .curriculum import load, load_many, loads
+    from .documents import write_plan
+    from .docxtemplate import Templates
     from .errors import InputError, Problem, UserError
     from .ledger import Ledger, build_ledger, read_ledger
+    from .minutes import write_minutes
     from .models import Audience, Course, Curriculum, DateSpan, Frequency, Member, Quarter, Role
     from .needs import Attendee, Gap, Needs, Uncovered, analyse_needs
     from .planner import Plan, Session, Unplaced, plan_quarter
-    from .records import Record, load_record
+    from .records import Record, load_record, loads_record, year_plans
+    from .report import write_report
     from .workdays import WorkCalendar

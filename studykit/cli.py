@@ -18,6 +18,7 @@ from .errors import InputError, Problem, UserError
 if TYPE_CHECKING:
     from .docxtemplate import Templates
     from .models import Curriculum, Quarter
+    from .output import Written
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -71,25 +72,14 @@ def _quarter(value: str) -> str:
 
 
 def _templates_for(args: argparse.Namespace, cur: Curriculum) -> Templates:
-    """The user's templates (--templates, or organization.templates beside the curriculum)
-    searched first, then the built-ins of the curriculum's language."""
     from .docxtemplate import Templates
 
-    folder: Path | None = None
-    if getattr(args, "templates", None):
-        folder = Path(args.templates)
-    elif cur.organization.templates:
-        folder = Path(cur.source).parent / cur.organization.templates
-    if folder is not None and not folder.is_dir():
-        raise UserError(f"template folder {folder} does not exist")
-    return Templates(cur.locale, folder)
+    return Templates.for_curriculum(cur, args.templates)
 
 
-def _write(args: argparse.Namespace, files: dict[str, bytes], quiet: bool = False) -> None:
-    from .output import write_outputs
-
-    done = write_outputs(Path(args.out), files, force=args.force, beside=args.beside)
-    say = sys.stderr if quiet else sys.stdout  # keep stdout clean for --json
+def _said(args: argparse.Namespace, done: Written, quiet: bool = False) -> None:
+    """What was written (on stderr with --json, to keep stdout clean)."""
+    say = sys.stderr if quiet else sys.stdout
     print(f"wrote {len(done.written)} file(s) in {args.out}"
           + (f", {len(done.unchanged)} unchanged" if done.unchanged else ""), file=say)
     for path in done.beside:
@@ -106,9 +96,7 @@ def _quarter_value(value: str) -> Quarter:
 def _plan(args: argparse.Namespace) -> int:
     from .checker import check_plan
     from .curriculum import load
-    from .documents import plan_documents
-    from .ical import to_ics
-    from .planfile import dump_plan
+    from .documents import write_plan
     from .planner import plan_quarter
 
     cur = load(args.curriculum)
@@ -139,9 +127,8 @@ def _plan(args: argparse.Namespace) -> int:
 
             ledger = read_ledger(cur, record_files([Path(args.records)]), plan.quarter.year)
             todo = {s.id: followups(ledger.actions, s, s.date, cur) for s in plan.sessions}
-        files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
-        files.update(plan_documents(plan, _templates_for(args, cur), todo))
-        _write(args, files)
+        _said(args, write_plan(plan, args.out, _templates_for(args, cur), todo,
+                               force=args.force, beside=args.beside))
     return 1 if failed else 0
 
 
@@ -149,6 +136,7 @@ def _minutes(args: argparse.Namespace) -> int:
     from .curriculum import load
     from .ledger import followups, read_ledger
     from .minutes import minutes_document
+    from .output import write_outputs
     from .records import Record, load_records, quarter_of, record_files, year_plans
 
     cur = load(args.curriculum)
@@ -161,7 +149,7 @@ def _minutes(args: argparse.Namespace) -> int:
     ledgers = {year: read_ledger(cur, record_files(folders), year)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
     templates = _templates_for(args, cur)
-    files = {}
+    files = {}  # all the minutes together: written all or none
     for record in records:
         if not isinstance(record, Record):
             print(f"{record.source}: make-up study only, no minutes to write")
@@ -171,7 +159,7 @@ def _minutes(args: argparse.Namespace) -> int:
         todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
         files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
             plan, session, record, templates, todo)
-    _write(args, files)
+    _said(args, write_outputs(Path(args.out), files, force=args.force, beside=args.beside))
     return 0
 
 
@@ -179,7 +167,7 @@ def _report(args: argparse.Namespace) -> int:
     from .curriculum import load
     from .ledger import read_ledger
     from .records import record_files
-    from .report import ledger_json, ledger_xlsx, report_docx
+    from .report import ledger_json, write_report
 
     cur = load(args.curriculum)
     folder = Path(args.records)
@@ -191,8 +179,8 @@ def _report(args: argparse.Namespace) -> int:
     else:
         print(ledger)
     if args.out:
-        _write(args, {"report.docx": report_docx(ledger, _templates_for(args, cur)),
-                      "ledger.xlsx": ledger_xlsx(ledger)}, quiet=args.json)
+        _said(args, write_report(ledger, args.out, _templates_for(args, cur), force=args.force,
+                                 beside=args.beside), quiet=args.json)
     return 0
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from .docxtemplate import Templates
 from .i18n import MONTHS, items, join, text
 from .models import Curriculum, Member
+from .output import Written, write_outputs
 from .planner import Plan, Session
 
 ACTIVITY_KINDS = ("branch-assembly", "committee", "group", "theme-day", "seminar", "practice")
@@ -259,3 +261,18 @@ def plan_documents(plan: Plan, templates: Templates,
         out[f"sessions/{s.id}/attendance.docx"] = templates.get("attendance.docx").render(
             attendance_context(plan, s))
     return out
+
+
+def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
+               followups: Mapping[str, list[dict[str, str]]] | None = None,
+               force: bool = False, beside: bool = False) -> Written:
+    """Write the plan into folder ``out``: plan.yaml, calendar.ics, calendar.docx and per
+    session its plan and sign-in sheet (atomically; files changed by hand are kept, see
+    :func:`studykit.output.write_outputs`)."""
+    from .ical import to_ics
+    from .planfile import dump_plan
+
+    templates = templates or Templates.for_curriculum(plan.curriculum)
+    files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
+    files.update(plan_documents(plan, templates, followups))
+    return write_outputs(Path(out), files, force=force, beside=beside)

@@ -27,11 +27,14 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .models import Curriculum
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -326,6 +329,18 @@ class Templates:
         self.locale = locale
         self.user_dir = user_dir
         self._cache: dict[str, DocxTemplate] = {}
+
+    @classmethod
+    def for_curriculum(cls, curriculum: Curriculum, folder: Path | str | None = None,
+                       ) -> Templates:
+        """The templates of ``curriculum``: ``folder`` if given, else its
+        ``organization.templates`` (relative to the curriculum's file), then the built-ins
+        of its language."""
+        if folder is None and curriculum.organization.templates:
+            folder = Path(curriculum.source).parent / curriculum.organization.templates
+        if folder is not None and not Path(folder).is_dir():
+            raise UserError(f"template folder {folder} does not exist")
+        return cls(curriculum.locale, Path(folder) if folder is not None else None)
 
     def path(self, name: str) -> Path | Any:
         """Where template ``name`` (``minutes.docx``) comes from."""

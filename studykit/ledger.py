@@ -200,6 +200,11 @@ class Ledger:
 
         return ledger_report(self)
 
+    def _repr_html_(self) -> str:
+        from .display import ledger_html
+
+        return ledger_html(self)
+
 
 def held_key(h: Held) -> str:
     """A held session's unique key: a course id repeats from quarter to quarter."""

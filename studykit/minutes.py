@@ -10,12 +10,14 @@ passes with more than half of those entitled.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .documents import chair_of, day_only, long_date, quarter_title, session_info
 from .docxtemplate import Templates
 from .i18n import join, text
 from .models import Curriculum
+from .output import Written, write_outputs
 from .planner import Plan, Session
 from .records import Record, Vote
 
@@ -131,3 +133,15 @@ def minutes_document(plan: Plan, session: Session, record: Record, templates: Te
     """``minutes.docx`` of one held session."""
     return templates.get("minutes.docx").render(
         minutes_context(plan, session, record, followups))
+
+
+def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
+                  templates: Templates | None = None,
+                  followups: list[dict[str, str]] | None = None, force: bool = False,
+                  beside: bool = False) -> Written:
+    """Write ``sessions/<id>/minutes.docx`` into the plan's folder ``out``."""
+    templates = templates or Templates.for_curriculum(plan.curriculum)
+    return write_outputs(Path(out), {
+        f"sessions/{session.id}/minutes.docx": minutes_document(plan, session, record,
+                                                                templates, followups)},
+        force=force, beside=beside)

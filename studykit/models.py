@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -105,7 +105,9 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def parse_date(value: Any) -> date:
-    """Parse an ISO date ``2027-01-14``; the error says what was found."""
+    """Parse an ISO date ``2027-01-14`` (a ``date`` given in code is kept as it is)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     match = _DATE.match(value) if isinstance(value, str) else None
     if not match:
         raise _fail("expected a date like 2027-01-14, found {found}", found=_show(value))
@@ -150,6 +152,8 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
     match = _TIME.match(value) if isinstance(value, str) else None
     if not match:
         raise _fail('expected a time like "15:00", found {found}', found=_show(value))
@@ -169,6 +173,8 @@ class Quarter:
     @classmethod
     def parse(cls, value: Any) -> Quarter:
         """Parse ``2027Q1``; raise PydanticCustomError with what was found."""
+        if isinstance(value, Quarter):
+            return value
         match = _QUARTER.match(value.strip().upper()) if isinstance(value, str) else None
         if not match:
             raise _fail("expected a quarter like 2027Q1, found {found}", found=_show(value))
@@ -471,3 +477,49 @@ class Curriculum(Model):
     def course_by_id(self) -> dict[str, Course]:
         """Courses by id."""
         return {c.id: c for c in self.courses}
+
+    def with_course(self, course_id: str, **changes: Any) -> Curriculum:
+        """A copy with one course changed and validated again, for trying things out:
+        ``cur.with_course("window-communication", date=date(2027, 3, 10))``.
+
+        Keys are the YAML keys with ``_`` for ``-``; values as in YAML or as Python
+        objects (``date``, ``{"roles": ["window"]}``).
+        """
+        from pydantic import ValidationError
+
+        from .errors import UserError
+
+        course = self.course_by_id[course_id]
+        try:
+            changed = Course.model_validate(
+                {**{name: getattr(course, name) for name in Course.model_fields}, **changes})
+        except ValidationError as exc:
+            raise UserError("; ".join(
+                f"courses[{course_id}].{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                for e in exc.errors(include_url=False))) from None
+        audience = changed.effective_audience
+        known: set[str] = (set(self.roles) if audience.kind == "roles"
+                           else set(self.member_by_id) if audience.kind == "members" else set())
+        wrong = [f"audience: unknown {audience.kind[:-1]} '{i}'" for i in audience.ids
+                 if i not in known]
+        wrong += [f"builds: unknown competency '{c}'" for c in changed.builds
+                  if c not in self.competencies]
+        if changed.venue is not None and changed.venue not in self.organization.venues:
+            wrong.append(f"venue: unknown venue '{changed.venue}'")
+        if wrong:
+            raise UserError("; ".join(f"courses[{course_id}].{w}" for w in wrong))
+        copy = self.model_copy(update={
+            "courses": [changed if c.id == course_id else c for c in self.courses]})
+        for cached in ("member_by_id", "course_by_id"):
+            copy.__dict__.pop(cached, None)
+        copy._source = self._source
+        return copy
+
+    def __str__(self) -> str:
+        return (f"{self.organization.name}: {len(self.members)} members, {len(self.roles)} "
+                f"roles, {len(self.competencies)} competencies, {len(self.courses)} courses")
+
+    def _repr_html_(self) -> str:
+        from .display import curriculum_html
+
+        return curriculum_html(self)

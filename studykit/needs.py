@@ -81,6 +81,11 @@ class Needs:
 
         return needs_report(self)
 
+    def _repr_html_(self) -> str:
+        from .display import needs_html
+
+        return needs_html(self)
+
 
 def member_gaps(curriculum: Curriculum, member: Member) -> list[Gap]:
     """The member's gaps in the curriculum's competency order (required or assessed ones)."""

@@ -119,6 +119,11 @@ class Plan:
 
         return plan_report(self)
 
+    def _repr_html_(self) -> str:
+        from .display import plan_html
+
+        return plan_html(self)
+
 
 @dataclass
 class _Request:

@@ -118,6 +118,16 @@ class Record(Model):
         """Members who were there: present and late, in the order written."""
         return [*self.present, *(m for m in self.late if m not in self.present)]
 
+    def __str__(self) -> str:
+        return (f"{self.session} {self.date}: present {len(self.present)}, late "
+                f"{len(self.late)}, absent {len(self.absent)}, {len(self.votes)} vote(s), "
+                f"{len(self.actions)} action(s)")
+
+    def _repr_html_(self) -> str:
+        from .display import record_html
+
+        return record_html(self)
+
 
 class MakeupRecord(Model):
     """A file of make-up study only (no session held): ``makeup: [...]``."""
@@ -218,6 +228,17 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
                                   f"late or absent: {', '.join(missing)}")
 
 
+def loads_record(text: str, curriculum: Curriculum,
+                 plans: Mapping[Quarter, Plan] | None = None,
+                 path: str = "<record>") -> Record | MakeupRecord:
+    """A record from YAML text (a notebook cell), checked like a file; ``path`` names it
+    in messages."""
+    record, problems = _from_document(yamlio.parse(text, path), curriculum, plans)
+    if problems:
+        raise InputError(problems)
+    return record
+
+
 def read_record(path: Path | str, curriculum: Curriculum,
                 plans: Mapping[Quarter, Plan] | None = None,
                 ) -> tuple[Record | MakeupRecord, list[Problem]]:
@@ -228,7 +249,12 @@ def read_record(path: Path | str, curriculum: Curriculum,
     the disagreements (an unknown member, a session not in the plan…) are returned, for
     the caller to refuse (:func:`load_record`) or to report beside its results (the ledger).
     """
-    doc = yamlio.load(path)
+    return _from_document(yamlio.load(path), curriculum, plans)
+
+
+def _from_document(doc: yamlio.Document, curriculum: Curriculum,
+                   plans: Mapping[Quarter, Plan] | None,
+                   ) -> tuple[Record | MakeupRecord, list[Problem]]:
     if doc.data is None:
         raise InputError([Problem(doc.path, 1, 1, "", "the file is empty; a session record "
                                                       "starts with `session: <session id>`")])

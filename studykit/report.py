@@ -12,11 +12,13 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from .docxtemplate import Templates
 from .i18n import join, text
 from .ledger import Ledger, held_key
+from .output import Written, write_outputs
 
 
 @dataclass(frozen=True)
@@ -265,3 +267,12 @@ def ledger_json(ledger: Ledger) -> str:
         "problems": [str(p) for p in ledger.problems],
     }
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def write_report(ledger: Ledger, out: Path | str, templates: Templates | None = None,
+                 force: bool = False, beside: bool = False) -> Written:
+    """Write ``report.docx`` and ``ledger.xlsx`` into folder ``out``."""
+    templates = templates or Templates.for_curriculum(ledger.curriculum)
+    return write_outputs(Path(out), {"report.docx": report_docx(ledger, templates),
+                                     "ledger.xlsx": ledger_xlsx(ledger)},
+                         force=force, beside=beside)
