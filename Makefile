@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test system-deps clean
+.PHONY: demo test notebook system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check studykit tests benchmarks tools
 	$(BIN)/mypy
+
+# Jupyter on the project's environment, with a kernel named "studykit".
+notebook: $(STAMP)
+	$(BIN)/pip install --quiet --editable '.[notebooks]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name studykit --display-name "studykit"
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

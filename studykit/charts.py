@@ -145,7 +145,7 @@ def quarter_calendar(plan: Plan) -> Figure:
                             clip_on=True)
     used = sorted({s.kind for s in plan.sessions}, key=KINDS.index)
     fig.legend(handles=[Patch(color=KIND_COLOURS[k], label=text(loc, f"kind.{k}"))
-                        for k in used], loc="lower center", ncol=len(used), fontsize=9)
+                        for k in used], loc="outside lower center", ncol=len(used), fontsize=9)
     fig.suptitle(text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter))
     return fig
 

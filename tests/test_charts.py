@@ -1,0 +1,58 @@
+"""The charts: saved as PNG and SVG, of a sensible size, not blank, without time stamps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.image
+import numpy as np
+import pytest
+
+import studykit
+from studykit import charts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[studykit.Needs, studykit.Plan, studykit.Ledger]:
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    ledger = studykit.read_ledger(cur, sorted((ROOT / "curricula" / "records").glob("*.yaml")),
+                                  quarter=studykit.Quarter(2027, 1))
+    return studykit.analyse_needs(cur), studykit.plan_quarter(cur, "2027Q1"), ledger
+
+
+def test_a_chinese_font_is_found() -> None:
+    assert charts.cjk_font() in charts.CJK_FONTS     # fonts-noto-cjk is installed by make test
+
+
+@pytest.mark.parametrize("name", ["gap_heatmap", "quarter_calendar", "hours_chart",
+                                  "meetings_chart"])
+def test_each_chart_is_a_real_picture(name: str, example: tuple[studykit.Needs, studykit.Plan,
+                                                                  studykit.Ledger],
+                                      tmp_path: Path) -> None:
+    needs, plan, ledger = example
+    subject = {"gap_heatmap": needs, "quarter_calendar": plan}.get(name, ledger)
+    fig = getattr(charts, name)(subject)
+    png = charts.save(fig, tmp_path / f"{name}.png")
+    assert png.stat().st_size > 10_000
+    pixels = matplotlib.image.imread(png)
+    height, width = pixels.shape[:2]
+    assert width >= 600 and height >= 300
+    grey = pixels[..., :3].mean(axis=2)
+    assert grey.std() > 0.05                         # not one flat colour
+    assert (grey < 0.5).mean() > 0.005               # some dark ink: text, bars, lines
+    svg = charts.save(fig, tmp_path / f"{name}.svg")
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    again = charts.save(getattr(charts, name)(subject), tmp_path / f"{name}-again.png")
+    assert np.array_equal(matplotlib.image.imread(again), pixels)   # same figure, same pixels
+
+
+def test_the_heat_map_shows_the_largest_gap_darkest(example: tuple[
+        studykit.Needs, studykit.Plan, studykit.Ledger]) -> None:
+    needs, _, _ = example
+    fig = charts.gap_heatmap(needs)
+    (image,) = fig.axes[0].get_images()
+    data = image.get_array()
+    assert data.max() == max(g.missing for g in needs.gaps)
+    assert data.shape == (len(needs.curriculum.members), len(needs.curriculum.competencies))
