@@ -123,7 +123,7 @@ def quarter_calendar(plan: Plan) -> Figure:
     for ax, month in zip(axes, plan.quarter.months, strict=True):
         weeks = calendar.Calendar().monthdatescalendar(plan.quarter.year, month)
         ax.set_xlim(0, 7)
-        ax.set_ylim(len(weeks), -0.6)
+        ax.set_ylim(len(weeks) + 0.05, -0.6)
         ax.axis("off")
         ax.set_title(text(loc, "plan.month", year=plan.quarter.year, month=month,
                           month_name=calendar.month_name[month]), fontsize=12)
@@ -189,9 +189,10 @@ def meetings_chart(ledger: Ledger) -> Figure:
     x = range(len(kinds))
     ax.bar([i - 0.2 for i in x], [required[k] for k in kinds], width=0.4, color="#bab0ac",
            label=text(loc, "col.required"))
-    ax.bar([i + 0.2 for i in x], [held[k] for k in kinds], width=0.4,
-           color=[KIND_COLOURS[k] for k in kinds], label=text(loc, "col.held"))
+    ax.bar([i + 0.2 for i in x], [held[k] for k in kinds], width=0.4, color="#4e79a7",
+           label=text(loc, "col.held"))
     ax.set_xticks(list(x), [text(loc, f"kind.{k}") for k in kinds])
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(fontsize=9)
     ax.set_title(text(loc, "ledger.meetings"), fontsize=11)
     return fig
