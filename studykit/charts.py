@@ -183,6 +183,8 @@ def meetings_chart(ledger: Ledger) -> Figure:
     for m in ledger.meetings:
         required[m.kind] += m.required
         held[m.kind] += min(len(m.held), m.required)
+    from matplotlib.ticker import MaxNLocator
+
     kinds = sorted(required, key=KINDS.index)
     fig = _figure(8, 4)
     ax = fig.add_subplot()
@@ -192,7 +194,7 @@ def meetings_chart(ledger: Ledger) -> Figure:
     ax.bar([i + 0.2 for i in x], [held[k] for k in kinds], width=0.4, color="#4e79a7",
            label=text(loc, "col.held"))
     ax.set_xticks(list(x), [text(loc, f"kind.{k}") for k in kinds])
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=9)
     ax.set_title(text(loc, "ledger.meetings"), fontsize=11)
     return fig

@@ -387,27 +387,40 @@ def _votes(cur: Curriculum, held: Sequence[Held]) -> tuple[VoteCheck, ...]:
 
 def _makeup(cur: Curriculum, held: Sequence[Held], makeups: Sequence[Makeup],
             as_of: date) -> list[MakeupItem]:
-    done: dict[tuple[str, str], list[Makeup]] = defaultdict(list)
-    for m in makeups:
-        done[m.member, m.session].append(m)
-    out = []
+    # what each member missed: (member, session id) → the held sessions, in date order
+    missed: dict[tuple[str, str], list[Held]] = defaultdict(list)
+    absentees: list[tuple[Held, list[str]]] = []
     for h in held:
         if h.session.kind not in STUDY_KINDS:
             continue
-        missed = [*h.record.absent, *(m for m in h.session.excused
-                                      if m not in h.record.attended and m not in h.record.absent)]
+        there = set(h.record.attended)
+        members = [*h.record.absent, *(m for m in h.session.excused
+                                       if m not in there and m not in h.record.absent)]
+        absentees.append((h, members))
+        for member in members:
+            missed[member, h.session.id].append(h)
+    # A make-up names a session id, which a course repeats every quarter: it closes the
+    # latest absence from that id on or before its date, and only one.
+    closed: dict[tuple[str, int], Makeup] = {}
+    for entry in sorted(makeups, key=lambda e: e.date):
+        if entry.date > as_of:
+            continue
+        candidates = [h for h in missed.get((entry.member, entry.session), ())
+                      if h.record.date <= entry.date and (entry.member, id(h)) not in closed]
+        if candidates:
+            closed[entry.member, id(candidates[-1])] = entry
+    out = []
+    for h, members in absentees:
         course = cur.course_by_id.get(h.session.course or "")
         materials = tuple(h.record.materials) or (tuple(course.materials) if course else ())
-        for member in missed:
-            due = h.record.date + timedelta(days=cur.rules.makeup_days)
-            # a make-up of this session's id on or after the day it was held closes it
-            entry = next((e for e in sorted(done[member, h.session.id], key=lambda e: e.date)
-                          if e.date >= h.record.date and e.date <= as_of), None)
-            status: ItemStatus = "done" if entry else "overdue" if due < as_of else "open"
+        due = h.record.date + timedelta(days=cur.rules.makeup_days)
+        for member in members:
+            made_up = closed.get((member, id(h)))
+            status: ItemStatus = "done" if made_up else "overdue" if due < as_of else "open"
             out.append(MakeupItem(member, h.session.id, h.session.title, h.record.date,
                                   h.session.hours, materials, due,
-                                  entry.date if entry else None,
-                                  entry.how if entry else None, status))
+                                  made_up.date if made_up else None,
+                                  made_up.how if made_up else None, status))
     return out
 
 

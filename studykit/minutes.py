@@ -36,7 +36,8 @@ def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) ->
     and result (for: more than half of those entitled)."""
     loc = cur.locale
     entitled = entitled_voters(cur, session)
-    present = [m for m in entitled if m in set(record.attended)]
+    there = set(record.attended)
+    present = [m for m in entitled if m in there]
     quorum = len(present) * 2 > len(entitled)
     passed = quorum and vote.for_ * 2 > len(entitled)
     if loc == "en":

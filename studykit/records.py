@@ -116,7 +116,8 @@ class Record(Model):
     @property
     def attended(self) -> list[str]:
         """Members who were there: present and late, in the order written."""
-        return [*self.present, *(m for m in self.late if m not in self.present)]
+        present = set(self.present)
+        return [*self.present, *(m for m in self.late if m not in present)]
 
     def __str__(self) -> str:
         return (f"{self.session} {self.date}: present {len(self.present)}, late "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -164,48 +165,53 @@ def report_docx(ledger: Ledger, templates: Templates) -> bytes:
 def ledger_xlsx(ledger: Ledger) -> bytes:
     """``ledger.xlsx``: an attendance grid (members × sessions) and one sheet per table.
 
-    The workbook is byte-identical for the same ledger: fixed document dates and zip
-    times.
+    Written in openpyxl's streaming mode (a district's grid has hundreds of thousands of
+    cells); the workbook is byte-identical for the same ledger: fixed document dates and
+    zip times.
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     cur, loc = ledger.curriculum, ledger.curriculum.locale
-    book = Workbook()
-    grid = book.active
-    assert grid is not None
-    grid.title = "出勤" if loc != "en" else "Attendance"
     marks = {"present": "✓", "late": "迟" if loc != "en" else "late",
              "absent": "缺" if loc != "en" else "absent",
              "made up": "补" if loc != "en" else "made up"}
-    grid.append([text(loc, "col.name"),
-                 *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)])
-    for m in cur.members:
-        grid.append([m.name, *(marks.get(ledger.attendance[held_key(h)].get(m.id, ""), "")
-                               for h in ledger.held)])
+    columns = [ledger.attendance[held_key(h)] for h in ledger.held]
+    grid_rows = [[m.name, *(marks.get(column.get(m.id, ""), "") for column in columns)]
+                 for m in cur.members]
+    sheets = [("出勤" if loc != "en" else "Attendance",
+               [text(loc, "col.name"),
+                *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)],
+               grid_rows)]
     for table in ledger_tables(ledger, upcoming_shown=1000):
-        if table.key == "votes":
-            sheet = book.create_sheet("表决" if loc != "en" else "Votes")
-        else:
-            sheet = book.create_sheet(table.title.split("、")[-1].split(". ")[-1][:31])
-        sheet.append(table.headers)
-        for row in table.rows:
-            sheet.append([_cell(v) for v in row])
-    for sheet in book.worksheets:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True)
+        name = ("表决" if loc != "en" else "Votes") if table.key == "votes" else \
+            table.title.split("、")[-1].split(". ")[-1]
+        sheets.append((name[:31], table.headers, [[_cell(v) for v in r] for r in table.rows]))
+
+    book = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True)
+    for name, headers, rows in sheets:
+        sheet = book.create_sheet(name)
+        for index, header in enumerate(headers, start=1):
+            longest = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
+            sheet.column_dimensions[get_column_letter(index)].width = min(40, 2 + longest * 1.6)
         sheet.freeze_panes = "B2"
-        for index, column in enumerate(sheet.columns, start=1):
-            width = max((len(str(c.value or "")) for c in column), default=4)
-            sheet.column_dimensions[get_column_letter(index)].width = min(40, 2 + width * 1.6)
+        head = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font, cell.alignment = bold, wrap
+            head.append(cell)
+        sheet.append(head)
+        for row in rows:
+            sheet.append(row)
     book.properties.creator = "studykit"
     fixed = datetime(ledger.as_of.year, ledger.as_of.month, ledger.as_of.day)
     book.properties.created = book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return _fixed_zip(buffer.getvalue(), f"{ledger.as_of.isoformat()}T00:00:00Z")
 
 
 def _cell(value: str) -> Any:
@@ -216,16 +222,24 @@ def _cell(value: str) -> Any:
         return value
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _fixed_zip(data: bytes, stamp: str) -> bytes:
+    """The same package with fixed zip times, and the document's modification time (which
+    openpyxl sets to now on saving) set to ``stamp``."""
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
             fixed = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
