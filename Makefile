@@ -48,7 +48,7 @@ test: $(STAMP) system-deps
 notebook: $(STAMP)
 	$(BIN)/pip install --quiet --editable '.[notebooks]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name studykit --display-name "studykit"
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(JUPYTER_ARGS)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
