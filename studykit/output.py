@@ -1,16 +1,19 @@
-"""Writing files safely: all of them or none, each atomically.
+"""Writing files safely: all of them or none, each atomically, one run at a time.
 
 Every file is first written to a temporary file beside its target, then renamed
-over it, so a reader (or an interrupted run) never sees half a file. When several
-files belong together (a plan and its calendar), all are written before any is
-renamed into place.
+over it, so a reader (or a run killed half-way) never sees half a file; the next run
+removes the temporary files a killed run left. When several files belong together (a
+plan and its calendar), all are written before any is renamed into place. A lock file
+keeps two runs from writing into one folder at once, and no path may lead outside the
+output folder.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +27,10 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            # no fsync: the rename is what keeps a killed run from leaving half a file,
+            # and a district writes thousands of files
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
             staged.append((tmp, path))
         for tmp, path in staged:
             os.replace(tmp, path)
@@ -59,6 +62,47 @@ class Written:
     beside: list[Path] = field(default_factory=list)
 
 
+LOCK = ".studykit.lock"
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the output folder's lock; a second run gets a clear :class:`UserError`."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no advisory locks here
+            yield
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"another studykit run is writing into {root} right now; "
+                            "wait for it to finish, then run again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _remove_stale_temporaries(root: Path) -> None:
+    """Temporary files a killed run left behind (only ours: ``.<name>.<random>.tmp``)."""
+    for stale in root.rglob(".*.tmp"):
+        if stale.is_file():
+            stale.unlink()
+
+
+def inside(root: Path, rel: str) -> Path:
+    """``root / rel``, refusing any path that would lead outside ``root``."""
+    path = root / rel
+    base = root.resolve()
+    target = path.resolve()
+    if rel.startswith(("/", "\\")) or (target != base and base not in target.parents):
+        raise UserError(f"refusing to write outside the output folder {root}: {rel}")
+    return path
+
+
 def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
                   beside: bool = False) -> Written:
     """Write ``files`` (paths relative to ``root``) all or nothing, keeping hand edits.
@@ -69,6 +113,13 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     ``beside`` the new version goes next to it as ``name.new.docx``; with ``force`` it
     is overwritten. A file whose content would not change is left alone.
     """
+    with locked(root):
+        _remove_stale_temporaries(root)
+        return _write_outputs(root, files, force, beside)
+
+
+def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool,
+                   beside: bool) -> Written:
     import json
 
     manifest_path = root / MANIFEST
@@ -80,7 +131,7 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     todo: dict[Path, bytes] = {}
     changed: list[Path] = []
     for rel, content in files.items():
-        path = root / rel
+        path = inside(root, rel)
         new = _sha(content)
         if path.exists():
             current = _sha(path.read_bytes())

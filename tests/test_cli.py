@@ -112,7 +112,8 @@ def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> Non
     result = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        ".studykit-files.json", "calendar.docx", "calendar.ics", "plan.yaml", "sessions"]
+        ".studykit-files.json", ".studykit.lock", "calendar.docx", "calendar.ics", "plan.yaml",
+        "sessions"]
     sessions = sorted(p.name for p in (out / "sessions").iterdir())
     assert len(sessions) == 25 and "committee-2026-04" in sessions
     assert sorted(p.name for p in (out / "sessions" / "plenum-study").iterdir()) == [
@@ -229,7 +230,7 @@ def test_report_command(centre_path: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "学习台账" in result.stdout and "一、学时完成情况" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".studykit-files.json", "ledger.xlsx", "report.docx"]
+        ".studykit-files.json", ".studykit.lock", "ledger.xlsx", "report.docx"]
     as_json = run("report", str(centre_path), "--records", str(records), "--json",
                   "--quarter", "2027Q1")
     data = json.loads(as_json.stdout)

@@ -61,3 +61,65 @@ def test_a_file_studykit_never_wrote_is_not_overwritten(tmp_path: Path) -> None:
     (tmp_path / "calendar.docx").write_bytes(b"someone else's")
     with pytest.raises(UserError):
         write_outputs(tmp_path, {"calendar.docx": b"ours"})
+
+
+def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    from studykit.output import locked
+
+    with locked(tmp_path), pytest.raises(UserError, match="another studykit run is writing"):
+        write_outputs(tmp_path, {"a.txt": b"1"})
+    write_outputs(tmp_path, {"a.txt": b"1"})          # free again afterwards
+    assert (tmp_path / "a.txt").read_bytes() == b"1"
+
+
+def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "sessions" / "x").mkdir(parents=True)
+    stale = tmp_path / "sessions" / "x" / ".plan.docx.k2j3h4.tmp"
+    stale.write_bytes(b"half a docu")
+    write_outputs(tmp_path, {"sessions/x/plan.docx": b"whole"})
+    assert not stale.exists()
+    assert (tmp_path / "sessions" / "x" / "plan.docx").read_bytes() == b"whole"
+
+
+@pytest.mark.parametrize("rel", ["../outside.txt", "sessions/../../outside.txt",
+                                 "/tmp/absolute.txt"])
+def test_nothing_is_written_outside_the_output_folder(tmp_path: Path, rel: str) -> None:
+    root = tmp_path / "out"
+    with pytest.raises(UserError, match="refusing to write outside the output folder"):
+        write_outputs(root, {"ok.txt": b"1", rel: b"2"})
+    assert not (tmp_path / "outside.txt").exists()
+    assert not (root / "ok.txt").exists()
+
+
+def test_killing_a_run_never_leaves_a_broken_document(tmp_path: Path) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+    import zipfile
+
+    import docx
+
+    curriculum = Path(__file__).resolve().parent.parent / "curricula" / "employment-centre.yaml"
+    command = [sys.executable, "-m", "studykit", "plan", str(curriculum), "--out"]
+    clean = tmp_path / "clean"
+    subprocess.run([*command, str(clean)], check=True, capture_output=True)
+    out = tmp_path / "killed"
+    rng = random.Random(7)
+    for _ in range(6):
+        child = subprocess.Popen([*command, str(out)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.5))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        for path in out.rglob("*.docx"):
+            assert zipfile.ZipFile(path).testzip() is None, path     # whole, or not there
+            docx.Document(str(path))
+    subprocess.run([*command, str(out)], check=True, capture_output=True)
+    def files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.name != ".studykit.lock"}
+    assert files(out) == files(clean)                                 # exactly the right files
+    assert not list(out.rglob("*.tmp"))
