@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import InputError, Problem, UserError
+from .output import write_outputs
 
 if TYPE_CHECKING:
     from .docxtemplate import Templates
@@ -93,12 +94,47 @@ def _quarter_value(value: str) -> Quarter:
     return Quarter.parse(_quarter(value))
 
 
+def _progress(done: int, total: int) -> None:
+    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        return
+    filled = round(30 * done / total)
+    end = "\n" if done == total else ""
+    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end,
+          file=sys.stderr, flush=True)
+
+
+def _plan_district(args: argparse.Namespace, paths: list[Path]) -> int:
+    from .district import plan_branches
+
+    if not args.out:
+        raise UserError("planning several branches needs --out DIR (each branch gets a "
+                        "folder of its own in it)")
+    results = plan_branches(paths, args.quarter, args.out, args.templates, args.force,
+                            args.beside, args.jobs, _progress)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok:
+            print(f"{r.source}: ok — {r.message}, {r.written} file(s) written")
+    for r in failed:
+        print(f"{r.source}: FAILED", file=sys.stderr)
+        for line in r.message.splitlines():
+            print(f"  {line}", file=sys.stderr)
+    print(f"{len(results)} branches: {len(results) - len(failed)} planned and written, "
+          f"{len(failed)} failed", file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0
+
+
 def _plan(args: argparse.Namespace) -> int:
     from .checker import check_plan
-    from .curriculum import load
+    from .curriculum import expand, load
     from .documents import write_plan
     from .planner import plan_quarter
 
+    paths = expand(args.curricula)
+    if len(paths) != 1:
+        return _plan_district(args, paths)
+    args.curriculum = str(paths[0])
     cur = load(args.curriculum)
     quarter = args.quarter or cur.calendar.quarter
     if quarter is None:
@@ -163,13 +199,60 @@ def _minutes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
+def _report_district(args: argparse.Namespace, paths: list[Path]) -> int:
     from .curriculum import load
+    from .district import (
+        BranchResult,
+        branch_folder,
+        district_context,
+        district_overview,
+        district_tables,
+        district_title,
+        district_xlsx,
+    )
+    from .ledger import read_ledger
+    from .records import record_files
+    from .tables import table
+
+    ledgers, failed = [], []
+    for path in paths:
+        try:
+            cur = load(path)
+            folder = Path(args.records) / branch_folder(path)
+            ledgers.append(read_ledger(cur, record_files([folder]) if folder.is_dir() else [],
+                                       args.year, args.quarter))
+        except UserError as exc:
+            failed.append(BranchResult(str(path), branch_folder(path), False, str(exc)))
+    district = district_overview(ledgers, failed)
+    period = str(args.quarter or args.year or "")
+    title = district_title(district, period)
+    print(title)
+    for heading, headers, rows in district_tables(district):
+        print(f"\n{heading}")
+        print(table(headers, rows) if rows else "—")
+    for r in failed:
+        print(f"{r.source}: could not be counted\n  {r.message}", file=sys.stderr)
+    if args.out:
+        from .docxtemplate import Templates
+
+        templates = Templates(district.locale, Path(args.templates) if args.templates else None)
+        _said(args, write_outputs(Path(args.out), {
+            "district.docx": templates.get("district.docx").render(
+                district_context(district, title)),
+            "district.xlsx": district_xlsx(district)}, force=args.force, beside=args.beside))
+    return 1 if failed else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .curriculum import expand, load
     from .ledger import read_ledger
     from .records import record_files
     from .report import ledger_json, write_report
 
-    cur = load(args.curriculum)
+    paths = expand(args.curricula)
+    if len(paths) != 1:
+        return _report_district(args, paths)
+    cur = load(paths[0])
     folder = Path(args.records)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of session records")
@@ -242,7 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_needs)
 
     p = sub.add_parser("plan", help="plan a quarter: meetings and courses on working days")
-    p.add_argument("curriculum", metavar="CURRICULUM")
+    p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
+                   help="a curriculum; several (or a folder) plan a district, each branch "
+                        "into OUT/<file name>/")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="branches planned at once (default: the machine's cores)")
     p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
                    help="the quarter to plan (default: calendar.quarter in the curriculum)")
     p.add_argument("--out", metavar="DIR",
@@ -263,9 +350,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="the ledger: study hours, meetings, quorum, make-up "
                                       "study, action items")
-    p.add_argument("curriculum", metavar="CURRICULUM")
+    p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
+                   help="a curriculum; several (or a folder) make a district overview")
     p.add_argument("--records", metavar="DIR", required=True,
-                   help="the folder of session records")
+                   help="the folder of session records (for a district: one sub-folder "
+                        "per branch, named like its curriculum file)")
     p.add_argument("--year", type=int, metavar="2027",
                    help="the year (default: that of the latest record)")
     p.add_argument("--quarter", type=_quarter_value, metavar="2027Q1",

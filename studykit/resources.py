@@ -46,7 +46,7 @@ def copy_examples(dest: Path, force: bool = False) -> list[Path]:
 
 
 TEMPLATE_NAMES = ("calendar.docx", "plan-activity.docx", "plan-lesson.docx", "attendance.docx",
-                  "minutes.docx", "report.docx")
+                  "minutes.docx", "report.docx", "district.docx")
 
 
 def copy_templates(dest: Path, locale: str, force: bool = False) -> list[Path]:

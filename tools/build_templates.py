@@ -663,6 +663,27 @@ def report(b: Builder) -> None:
     b.para("Closing", "{{ org.name }}")
 
 
+def district(b: Builder) -> None:
+    b.title("{{ title }}")
+    b.body(b.t("共", "Branches: "), "{{ summary.branches }}",
+           b.t("个支部；未能统计", "; not counted: "), "{{ summary.failed }}",
+           b.t("个；学时进度滞后共", "; members behind on hours: "), "{{ summary.behind }}",
+           b.t("人；组织生活共缺", "; meetings missing: "), "{{ summary.missing }}",
+           b.t("次。", "."))
+    widths = [[62, 18, 40, 14, 24, 24, 24, 20], [150, 50, 47], [60, 90, 97]]
+    for i, weights in enumerate(widths):
+        b.h1(f"{{{{ tables[{i}].title }}}}")
+        b.tag(f"{{%p if tables[{i}].rows %}}")
+        b.table(weights, [f"{{{{ tables[{i}].headers[{j}] }}}}" for j in range(len(weights))], [
+            [[f"{{%tr for r in tables[{i}].rows %}}"]],
+            [[f"{{{{ r[{j}] }}}}"] for j in range(len(weights))],
+            [["{%tr endfor %}"]],
+        ])
+        b.tag("{%p else %}")
+        b.body(b.t("无。", "None."))
+        b.tag("{%p endif %}")
+
+
 def plan_activity(b: Builder) -> None:
     b.title("{{ session.title }}", b.t("活动方案", " — Activity Plan"))
     b.h1(b.t("一、活动目的", "1. Purpose"))
@@ -864,6 +885,7 @@ TEMPLATES = {
     "attendance": (attendance, False, ("签到表", "Sign-in sheet")),
     "minutes": (minutes, False, ("会议记录", "Minutes")),
     "report": (report, True, ("学习台账", "Study ledger")),
+    "district": (district, True, ("学习情况汇总", "District overview")),
 }
 
 

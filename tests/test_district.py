@@ -1,0 +1,111 @@
+"""A district: many branches in one run, partial failure, and the overview's figures."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+
+import studykit
+from studykit.district import branch_folder, district_overview, plan_branches, summarise
+
+ROOT = Path(__file__).resolve().parent.parent
+CENTRE = ROOT / "curricula" / "employment-centre.yaml"
+
+
+def branches(tmp_path: Path, n: int = 3, broken: bool = True) -> Path:
+    folder = tmp_path / "curricula"
+    folder.mkdir()
+    for i in range(1, n + 1):
+        shutil.copy(CENTRE, folder / f"branch-{i}.yaml")
+    if broken:
+        (folder / "broken.yaml").write_text("studykit: 1\norganization: {name: X}\n",
+                                            encoding="utf-8")
+    return folder
+
+
+def test_plan_many_branches_each_in_its_own_folder(tmp_path: Path) -> None:
+    folder = branches(tmp_path)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "studykit", "plan", str(folder),
+                             "--quarter", "2026Q2", "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1                         # one branch failed
+    assert "Traceback" not in result.stderr
+    assert f"{folder / 'broken.yaml'}: FAILED" in result.stderr
+    assert "missing required key `competencies`" in result.stderr
+    assert "4 branches: 3 planned and written, 1 failed" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["branch-1", "branch-2", "branch-3"]
+    for i in (1, 2, 3):
+        calendar = docx.Document(str(out / f"branch-{i}" / "calendar.docx"))
+        assert "学习计划表" in calendar.paragraphs[0].text
+    # the same as planning each branch alone
+    alone = tmp_path / "alone"
+    subprocess.run([sys.executable, "-m", "studykit", "plan", str(folder / "branch-2.yaml"),
+                    "--quarter", "2026Q2", "--out", str(alone)], check=True,
+                   capture_output=True)
+    assert (alone / "calendar.docx").read_bytes() == \
+        (out / "branch-2" / "calendar.docx").read_bytes()
+
+
+def test_in_parallel_or_not_the_results_are_the_same(tmp_path: Path) -> None:
+    folder = branches(tmp_path, n=2, broken=False)
+    paths = sorted(folder.glob("*.yaml"))
+    seen = []
+    one = plan_branches(paths, "2026Q2", tmp_path / "one", jobs=1,
+                        progress=lambda done, total: seen.append((done, total)))
+    two = plan_branches(paths, "2026Q2", tmp_path / "two", jobs=2)
+    assert [r.ok for r in one] == [r.ok for r in two] == [True, True]
+    assert seen == [(1, 2), (2, 2)]
+    for path in (tmp_path / "one").rglob("*.docx"):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")
+                                     ).read_bytes()
+
+
+def test_branch_folders_are_safe_names() -> None:
+    assert branch_folder("some/where/亭湖 branch.yaml") == "亭湖-branch"
+    assert branch_folder("../../..yaml") == "branch"
+    assert "/" not in branch_folder("a/b/c.yaml")
+
+
+def test_the_overview_counts_each_branch(tmp_path: Path) -> None:
+    cur = studykit.load(CENTRE)
+    records = sorted((ROOT / "curricula" / "records").glob("*.yaml"))
+    with_records = studykit.read_ledger(cur, records, quarter=studykit.Quarter(2027, 1))
+    without = studykit.read_ledger(cur, [], 2027, studykit.Quarter(2027, 1))
+    district = district_overview([with_records, without])
+    busy, idle = district.branches
+    # 2027Q1 asks for: an assembly, a party lecture, 3 committee meetings, 3 theme days and
+    # 3 meetings of each of the 2 party groups = 14
+    assert (idle.required, idle.held, idle.missing) == (14, 0, 14)
+    assert (idle.behind, idle.with_floor) == (11, 11)     # 11 party members, no hours yet
+    assert busy == summarise(with_records)
+    assert busy.required == 14 and busy.held == 14 - busy.missing
+    # every competency with a gap left in both branches is shared by 2
+    assert all(n == 2 for _, n, _ in district.shared_gaps)
+    assert {label for label, _, _ in district.shared_gaps} == {
+        cur.competencies[c] for c in with_records.uncovered}
+
+
+def test_district_report_files(tmp_path: Path) -> None:
+    folder = branches(tmp_path, n=2)
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "curricula" / "records", records / "branch-1")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "studykit", "report", str(folder),
+                             "--records", str(records), "--quarter", "2027Q1", "--out",
+                             str(out)], capture_output=True, text=True)
+    assert result.returncode == 1                         # broken.yaml could not be counted
+    assert "各支部情况" in result.stdout
+    document = docx.Document(str(out / "district.docx"))
+    rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert len(rows) == 1 + 2 and rows[2][1:4] == ["15", "0/14", "14"]
+    book = openpyxl.load_workbook(io.BytesIO((out / "district.xlsx").read_bytes()))
+    assert book.sheetnames[0] == "各支部情况"
+    sheet = list(book[book.sheetnames[2]].iter_rows(values_only=True))
+    assert sheet[1][0] == "broken"
