@@ -17,6 +17,7 @@ from .resources import TEMPLATE_NAMES, examples
 def sample_contexts() -> dict[str, dict[str, Any]]:
     """Template name → a context from the example curriculum and its records."""
     from .curriculum import load
+    from .district import district_context, district_overview
     from .documents import attendance_context, calendar_context, session_plan_context
     from .ledger import read_ledger
     from .minutes import minutes_context
@@ -30,6 +31,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     sessions = {s.id: s for s in plan.sessions}
     lecture = next(s for s in plan.sessions if s.kind == "skill")
     meeting = next(s for s in plan.sessions if s.kind == "committee")
+    ledger = read_ledger(cur, sorted((folder / "records").glob("*.yaml")))
     record = next(r for path in sorted((folder / "records").glob("*.yaml"))
                   if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
     return {
@@ -38,8 +40,8 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
         "plan-lesson.docx": session_plan_context(plan, lecture),
         "attendance.docx": attendance_context(plan, meeting),
         "minutes.docx": minutes_context(plan, sessions[record.session], record),
-        "report.docx": report_context(read_ledger(cur, sorted((folder / "records").glob(
-            "*.yaml")))),
+        "report.docx": report_context(ledger),
+        "district.docx": district_context(district_overview([ledger]), "district"),
     }
 
 
