@@ -1,0 +1,51 @@
+"""A short fuzz run (benchmarks/fuzz.py runs the same targets on a fixed, larger budget):
+whatever the input, studykit answers with a clear user error or valid documents."""
+
+from __future__ import annotations
+
+import fuzzing
+from hypothesis import HealthCheck, given, settings
+
+QUICK = settings(max_examples=25, deadline=None, database=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@QUICK
+@given(fuzzing.mutated(fuzzing._BASE))
+def test_curricula(text: str) -> None:
+    assert fuzzing.curriculum_target(text, render=False) in ("ok", "user error")
+
+
+@settings(max_examples=5, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(fuzzing.mutated(fuzzing._BASE))
+def test_curricula_rendered(text: str) -> None:
+    assert fuzzing.curriculum_target(text) in ("ok", "user error")
+
+
+@QUICK
+@given(fuzzing.mutated(fuzzing._RECORD_BASE))
+def test_records(text: str) -> None:
+    assert fuzzing.record_target(text) in ("ok", "user error")
+
+
+@QUICK
+@given(fuzzing.TEMPLATE_PIECES)
+def test_templates(runs: list[str]) -> None:
+    assert fuzzing.template_target(runs, fuzzing.TEMPLATE_CONTEXT) in ("ok", "user error")
+
+
+@settings(max_examples=5, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(fuzzing.NAMES, fuzzing.NAMES)
+def test_names_and_titles_as_typed(name: str, title: str) -> None:
+    assert fuzzing.names_target(name, title) in ("ok", "user error")
+
+
+def test_the_targets_do_reach_both_outcomes() -> None:
+    assert fuzzing.curriculum_target(fuzzing.EXAMPLE, render=False) == "ok"
+    assert fuzzing.curriculum_target("studykit: 1\n") == "user error"
+    assert fuzzing.record_target(fuzzing.RECORD) == "ok"
+    assert fuzzing.template_target(["{{ x }}"], fuzzing.TEMPLATE_CONTEXT) == "ok"
+    assert fuzzing.template_target(["{{ x "], fuzzing.TEMPLATE_CONTEXT) == "user error"
+    assert fuzzing.names_target("R&D <部> {{ x }}", "“引号” & 'quotes'") == "ok"
