@@ -12,19 +12,18 @@ is saved as GBK and keeps its comments ASCII) writes it as ``\\uXXXX``.
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import time
 from pathlib import Path
 from typing import Any
 
+import fuzzing
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import studykit
-from studykit import Curriculum, Frequency, InputError, Problem, yamlio
+from studykit import Curriculum, Frequency, InputError, Problem
 from studykit.models import DaySpec
 
 HERE = Path(__file__).parent
@@ -184,51 +183,7 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 # --- property tests: the loader only ever raises the user-error type, with a place ---
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
-def _parent(data: Any, path: tuple[Any, ...]) -> Any:
-    for step in path[:-1]:
-        data = data[step]
-    return data
-
-
-_EXAMPLE = (EXAMPLES / "employment-centre.yaml").read_text(encoding="utf-8")
-_BASE = yamlio.parse(_EXAMPLE, "base.yaml").data
-_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-10, 100), st.floats(allow_nan=False),
-    st.text(max_size=12), st.sampled_from(["2027-02-30", "2027-01-14", "15:00", "tangshu",
-                                           "window", "on", "1st fri", "monthly", "..", "{{x}}"]),
-    st.lists(st.integers(0, 6), max_size=3), st.dictionaries(st.text(max_size=5),
-                                                             st.integers(0, 6), max_size=2),
-)
-
-
-@st.composite
-def _mutated(draw: st.DrawFn) -> str:
-    data = copy.deepcopy(_BASE)
-    for _ in range(draw(st.integers(1, 4))):
-        paths = _paths(data)
-        if not paths:
-            break
-        path = draw(st.sampled_from(paths))
-        parent, last = _parent(data, path), path[-1]
-        action = draw(st.sampled_from(["drop", "replace", "rename"]))
-        if action == "drop":
-            del parent[last]
-        elif action == "replace":
-            parent[last] = draw(_VALUES)
-        elif isinstance(parent, dict):
-            parent[draw(st.text(min_size=1, max_size=8))] = parent.pop(last)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+_EXAMPLE = fuzzing.EXAMPLE
 
 
 def _assert_user_error_with_place(load: Any) -> None:
@@ -241,7 +196,7 @@ def _assert_user_error_with_place(load: Any) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_mutated())
+@given(fuzzing.mutated(fuzzing._BASE))
 def test_mutated_curricula_only_raise_located_user_errors(text: str) -> None:
     _assert_user_error_with_place(lambda: studykit.loads(text, "mutated.yaml"))
 
