@@ -212,6 +212,15 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def as_text(value: Any) -> str | None:
+    """A reference as the schema will read it: text, or a number taken as text (``0``)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     """Problems the schema cannot see: references between sections, duplicate ids.
 
@@ -223,7 +232,8 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     roles = [str(k) for k in _mapping(data.get("roles"))]
     venues = [str(k) for k in _mapping(_mapping(data.get("organization")).get("venues"))]
     members = _items(data.get("members"))
-    member_ids = [m["id"] for m in members if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    member_ids = [ident for m in members if isinstance(m, dict)
+                  and (ident := as_text(m.get("id"))) is not None]
 
     def unknown(where: tuple[str | int, ...], what: str, name: Any,
                 known: list[str], key: bool = False) -> Problem:
@@ -238,8 +248,8 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     for section, noun in (("members", "member"), ("courses", "course")):
         seen: dict[str, int] = {}
         for i, item in enumerate(_items(data.get(section))):
-            ident = _mapping(item).get("id")
-            if not isinstance(ident, str):
+            ident = as_text(_mapping(item).get("id"))
+            if ident is None:
                 continue
             if ident in seen:
                 yield doc.problem((section, i, "id"), f"duplicate {noun} id '{ident}' (first used "
@@ -249,8 +259,8 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
 
     for i, member in enumerate(members):
         member = _mapping(member)
-        role = member.get("role")
-        if isinstance(role, str) and ID_PATTERN.match(role) and role not in roles:
+        role = as_text(member.get("role"))
+        if role is not None and ID_PATTERN.match(role) and role not in roles:
             yield unknown(("members", i, "role"), "role", role, roles)
         for comp in _mapping(member.get("levels")):
             if str(comp) not in competencies:
@@ -270,15 +280,20 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
         audience = _mapping(course.get("audience"))
         for kind, known, noun in (("roles", roles, "role"), ("members", member_ids, "member")):
             for j, ref in enumerate(_items(audience.get(kind))):
-                if isinstance(ref, str) and ref not in known:
+                if (ref := as_text(ref)) is not None and ref not in known:
                     yield unknown(("courses", i, "audience", kind, j), noun, ref, known)
-        speaker = course.get("speaker")
+        speaker = as_text(course.get("speaker"))
         # A speaker written like an id (lowercase, no spaces) is meant as a member id;
         # an outside speaker is written as printed: 区人社局培训科, Dr. Li.
-        if isinstance(speaker, str) and ID_PATTERN.match(speaker) and speaker not in member_ids:
+        if speaker is not None and ID_PATTERN.match(speaker) and speaker not in member_ids:
             yield doc.problem(("courses", i, "speaker"),
                               f"unknown member '{speaker}' ({suggest(speaker, member_ids)}); "
                               "an outside speaker is written as the name should be printed")
-        venue = course.get("venue")
-        if isinstance(venue, str) and venue not in venues:
+        venue = as_text(course.get("venue"))
+        if venue is not None and venue not in venues:
             yield unknown(("courses", i, "venue"), "venue", venue, venues)
+
+    for kind, freq in _mapping(data.get("meetings")).items():
+        venue = as_text(_mapping(freq).get("venue"))
+        if venue is not None and venue not in venues:
+            yield unknown(("meetings", kind, "venue"), "venue", venue, venues)

@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import yamlio
-from .curriculum import merge, schema_problems, suggest
+from .curriculum import as_text, merge, schema_problems, suggest
 from .errors import InputError, Problem
 from .models import ID_PATTERN, Count, Curriculum, Date, Id, Model, Quarter, Text, Time, parse_date
 from .planner import Plan
@@ -143,6 +143,10 @@ class MakeupRecord(Model):
         return self._source
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _votes_value(vote: Any, key: str) -> Any:
     return vote.get(key, 0) if isinstance(vote, dict) else 0
 
@@ -170,11 +174,12 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
     known = {i for plan in plans.values() for i in plan.session_ids} if plans else None
 
     def member(where: tuple[str | int, ...], value: Any, key: bool = False) -> Iterator[Problem]:
-        if isinstance(value, str) and value not in cur.member_by_id:
+        value = as_text(value)
+        if value is not None and value not in cur.member_by_id:
             yield doc.problem(where, f"unknown member '{value}' ({suggest(value, members)})",
                               key=key)
 
-    session_id = data.get("session")
+    session_id = as_text(data.get("session"))
     if sessions is not None and isinstance(session_id, str) and session_id not in sessions:
         yield doc.problem(("session",), f"no session '{session_id}' in the plan of this "
                                         f"quarter ({suggest(session_id, list(sessions))})")
@@ -182,41 +187,43 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         yield from member((key,), data.get(key))
     seen: dict[str, str] = {}
     for key in ("present", "late"):
-        for i, m in enumerate(data.get(key) or []):
-            yield from member((key, i), m)
-            if isinstance(m, str):
+        for i, value in enumerate(_list(data.get(key))):
+            yield from member((key, i), value)
+            m = as_text(value)
+            if m is not None:
                 if m in seen:
                     yield doc.problem((key, i), f"'{m}' is listed twice" if seen[m] == key
                                       else f"'{m}' is both {seen[m]} and {key}")
                 seen.setdefault(m, key)
-    absent = data.get("absent") if isinstance(data.get("absent"), dict) else {}
+    absent = {str(k): v for k, v in data["absent"].items()} \
+        if isinstance(data.get("absent"), dict) else {}
     for m in absent:
         yield from member(("absent", m), m, key=True)
         if m in seen:
             yield doc.problem(("absent", m), f"'{m}' is both {seen[m]} and absent", key=True)
-    for i, speech in enumerate(data.get("speeches") or []):
+    for i, speech in enumerate(_list(data.get("speeches"))):
         who = speech.get("who") if isinstance(speech, dict) else None
         if isinstance(who, str) and ID_PATTERN.match(who):
             yield from member(("speeches", i, "who"), who)
-    for i, action in enumerate(data.get("actions") or []):
+    for i, action in enumerate(_list(data.get("actions"))):
         if isinstance(action, dict):
             yield from member(("actions", i, "owner"), action.get("owner"))
     attended = {m for m, how in seen.items() if how in ("present", "late")}
-    for i, vote in enumerate(data.get("votes") or []):
+    for i, vote in enumerate(_list(data.get("votes"))):
         counts = [_votes_value(vote, k) for k in ("for", "against", "abstain")]
         if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) \
                 and sum(counts) > len(attended):
             yield doc.problem(("votes", i), f"{sum(counts)} votes (for {counts[0]}, against "
                                             f"{counts[1]}, abstain {counts[2]}) but only "
                                             f"{len(attended)} members were there")
-    for i, item in enumerate(data.get("makeup") or []):
+    for i, item in enumerate(_list(data.get("makeup"))):
         if isinstance(item, dict):
             yield from member(("makeup", i, "member"), item.get("member"))
-            ref = item.get("session")
-            if known is not None and isinstance(ref, str) and ref not in known:
+            ref = as_text(item.get("session"))
+            if known is not None and ref is not None and ref not in known:
                 yield doc.problem(("makeup", i, "session"), f"no session '{ref}' in the plans "
                                                             f"({suggest(ref, sorted(known))})")
-    for i, ref in enumerate(data.get("done") or []):
+    for i, ref in enumerate(_list(data.get("done"))):
         match = _ACTION_REF.match(ref) if isinstance(ref, str) else None
         if match and known is not None and match[1] not in known:
             yield doc.problem(("done", i), f"no session '{match[1]}' in the plans "
