@@ -351,12 +351,27 @@ class Templates:
         return templates() / self.locale / name
 
     def get(self, name: str) -> DocxTemplate:
-        """The prepared template ``name``."""
+        """The prepared template ``name`` (prepared once per process and file version)."""
         if name not in self._cache:
             where = self.path(name)
             try:
                 data = where.read_bytes()
             except OSError as exc:
                 raise TemplateError(f"{where}: cannot read the template: {exc}") from None
-            self._cache[name] = prepare(data, str(where))
+            self._cache[name] = _prepared(data, str(where))
         return self._cache[name]
+
+
+_PREPARED: dict[tuple[str, bytes], DocxTemplate] = {}
+
+
+def _prepared(data: bytes, name: str) -> DocxTemplate:
+    """:func:`prepare`, remembered for the process: a district run renders the same few
+    templates for hundreds of branches. Keyed by the file's content, so an edited template
+    is prepared again."""
+    import hashlib
+
+    key = (name, hashlib.sha256(data).digest())
+    if key not in _PREPARED:
+        _PREPARED[key] = prepare(data, name)
+    return _PREPARED[key]

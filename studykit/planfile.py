@@ -18,7 +18,11 @@ class _Flow(list):  # type: ignore[type-arg]
     """A list written on one line: ``attendees: [tangshu, wangfang]``."""
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter where PyYAML has it: five times faster, the same text
+_Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_Base):  # type: ignore[misc,valid-type]
     pass
 
 
