@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from .models import ORGANISATIONAL, STUDY_KINDS, WEEKDAYS, Curriculum
+from .models import MEETING_KINDS, ORGANISATIONAL, STUDY_KINDS, WEEKDAYS, Curriculum
 from .needs import analyse_needs
 from .planner import Plan, Session
 from .workdays import WorkCalendar
@@ -168,8 +168,16 @@ def _minima(cur: Curriculum, plan: Plan) -> list[Finding]:
     q = plan.quarter
     groups = sorted({m.group for m in cur.members if m.group})
     out = []
+    meetings = {k for k, _ in cur.meetings.items()}
     for kind, every in cur.rules.minima.items():
         held = [s for s in plan.sessions if s.kind == kind]
+        # say what to change when nothing could ever hold the minimum
+        if kind in MEETING_KINDS and kind not in meetings:
+            advice = f"; add `{kind}` to meetings, or change rules.minima"
+        elif kind not in MEETING_KINDS and not any(c.kind == kind for c in cur.courses):
+            advice = f"; add a course of kind {kind}, or change rules.minima"
+        else:
+            advice = ""
         periods: list[tuple[str, int | None]]
         if every == "monthly":
             periods = [(f"{q.year}-{m:02d}", m) for m in q.months]
@@ -184,10 +192,10 @@ def _minima(cur: Curriculum, plan: Plan) -> list[Finding]:
                     if not any(s.group == group for s in within):
                         out.append(_err("minimum", f"group {group}",
                                         f"no party-group meeting of {group} in {label} "
-                                        f"(rules.minima.group: {every})"))
+                                        f"(rules.minima.group: {every}){advice}"))
             elif not within:
                 out.append(_err("minimum", kind, f"no {kind} in {label} "
-                                                 f"(rules.minima.{kind}: {every})"))
+                                                 f"(rules.minima.{kind}: {every}){advice}"))
     return out
 
 

@@ -269,6 +269,10 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "expected a mapping of keys (session, date, present, "
                                           "…) at the top of the file")])
+    if "studykit" in doc.data and "session" not in doc.data:
+        raise InputError([doc.problem(("studykit",), "this is a curriculum, not a session "
+                                                     "record; keep the records in a folder of "
+                                                     "their own", key=True)])
     model: type[Record] | type[MakeupRecord] = (
         MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
     problems = [*doc.problems, *_problems(doc, curriculum, plans)]

@@ -165,3 +165,12 @@ def test_sessions_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Session.__setattr__(Session("x", "lecture", "t", date(2026, 1, 1), time(15), time(16),
                                     1, None, None, (), {}), "id", "y")
+
+
+def test_a_minimum_nothing_could_meet_says_what_to_change() -> None:
+    text = (Path(__file__).parent.parent / "curricula" / "small-team.en.yaml").read_text()
+    cur = studykit.loads(text.replace("rules:\n", "rules:\n  minima: {practice: quarterly}\n", 1))
+    plan = plan_quarter(cur, "2026Q4")
+    (finding,) = [f for f in check_plan(cur, plan) if f.rule == "minimum"]
+    assert finding.message == ("no practice in 2026Q4 (rules.minima.practice: quarterly); "
+                               "add a course of kind practice, or change rules.minima")

@@ -106,3 +106,11 @@ def test_empty_and_not_a_mapping(tmp_path: Path, setting: tuple[
         "1:1: the file is empty; a session record starts with `session: <session id>`"]
     assert problems(tmp_path, "- a\n", setting) == [
         "1:1: expected a mapping of keys (session, date, present, …) at the top of the file"]
+
+
+def test_a_curriculum_in_the_records_folder_is_named_as_such(tmp_path: Path,
+                                                            setting: Setting) -> None:
+    text = (ROOT / "curricula" / "small-team.en.yaml").read_text(encoding="utf-8")
+    (found,) = problems(tmp_path, text, setting)
+    assert found.endswith("studykit: this is a curriculum, not a session record; keep the "
+                          "records in a folder of their own")
