@@ -2,7 +2,7 @@
 
 It shares nothing with the planner but the curriculum and the working-day
 calendar: it takes the sessions as given (from :func:`~studykit.planner.plan_quarter`,
-or from a ``plan.yaml`` someone edited) and verifies the hard rules, the meeting
+or any :class:`~studykit.planner.Plan` built another way) and verifies the hard rules, the meeting
 minima of the quarter, and each member's planned study hours against the yearly
 floor, pro rata. ``studykit plan`` runs it before it writes anything.
 """

@@ -94,6 +94,31 @@ def _quarter_value(value: str) -> Quarter:
     return Quarter.parse(_quarter(value))
 
 
+def _curricula(names: list[str]) -> list[Path]:
+    """The curriculum files named, a folder standing for its *.yaml; none is a mistake."""
+    from .curriculum import expand
+
+    paths = expand(names)
+    if not paths:
+        raise UserError(f"no curriculum files (*.yaml) in {', '.join(names)}")
+    return paths
+
+
+def _positive(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found "
+                                         f"{value!r}")
+    return int(value)
+
+
+def _records_folder(name: str) -> Path:
+    folder = Path(name)
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of session records")
+    return folder
+
+
 def _progress(done: int, total: int) -> None:
     """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
     if not sys.stderr.isatty():
@@ -110,8 +135,10 @@ def _plan_district(args: argparse.Namespace, paths: list[Path]) -> int:
     if not args.out:
         raise UserError("planning several branches needs --out DIR (each branch gets a "
                         "folder of its own in it)")
+    if args.records:
+        _records_folder(args.records)
     results = plan_branches(paths, args.quarter, args.out, args.templates, args.force,
-                            args.beside, args.jobs, _progress)
+                            args.beside, args.jobs, _progress, args.partial, args.records)
     failed = [r for r in results if not r.ok]
     for r in results:
         if r.ok:
@@ -127,12 +154,12 @@ def _plan_district(args: argparse.Namespace, paths: list[Path]) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from .checker import check_plan
-    from .curriculum import expand, load
+    from .curriculum import load
     from .documents import write_plan
     from .planner import plan_quarter
 
-    paths = expand(args.curricula)
-    if len(paths) != 1:
+    paths = _curricula(args.curricula)
+    if len(paths) != 1 or Path(args.curricula[0]).is_dir():
         return _plan_district(args, paths)
     args.curriculum = str(paths[0])
     cur = load(args.curriculum)
@@ -161,11 +188,22 @@ def _plan(args: argparse.Namespace) -> int:
             from .ledger import followups, read_ledger
             from .records import record_files
 
-            ledger = read_ledger(cur, record_files([Path(args.records)]), plan.quarter.year)
+            ledger = read_ledger(cur, record_files([_records_folder(args.records)]),
+                                 plan.quarter.year)
             todo = {s.id: followups(ledger.actions, s, s.date, cur) for s in plan.sessions}
         _said(args, write_plan(plan, args.out, _templates_for(args, cur), todo,
                                force=args.force, beside=args.beside))
     return 1 if failed else 0
+
+
+def _is_record(path: Path, cur: Curriculum) -> bool:
+    from .records import read_record
+
+    try:
+        read_record(path, cur)
+    except InputError:
+        return False
+    return True
 
 
 def _minutes(args: argparse.Namespace) -> int:
@@ -178,11 +216,15 @@ def _minutes(args: argparse.Namespace) -> int:
     cur = load(args.curriculum)
     # read the records once for their dates, then again against the plans of their years
     first = load_records(args.records, cur)
-    plans = year_plans(cur, {r.date.year for r in first if isinstance(r, Record)})
+    years = {r.date.year for r in first if isinstance(r, Record)}
+    years |= {m.date.year for r in first for m in r.makeup}
+    plans = year_plans(cur, years)
     records = load_records(args.records, cur, plans)
-    # the other records beside them tell which earlier action items are still open
-    folders = {Path(p).parent for p in args.records}
-    ledgers = {year: read_ledger(cur, record_files(folders), year)
+    # the other records beside them tell which earlier action items are still open;
+    # a file there that is not a record (a curriculum, a draft) is no reason to stop
+    folders = sorted({Path(p).parent for p in args.records})
+    siblings = [p for p in record_files(folders) if _is_record(p, cur)]
+    ledgers = {year: read_ledger(cur, siblings, year)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
     templates = _templates_for(args, cur)
     files = {}  # all the minutes together: written all or none
@@ -235,6 +277,8 @@ def _report_district(args: argparse.Namespace, paths: list[Path]) -> int:
     if args.out:
         from .docxtemplate import Templates
 
+        if args.templates and not Path(args.templates).is_dir():
+            raise UserError(f"template folder {args.templates} does not exist")
         templates = Templates(district.locale, Path(args.templates) if args.templates else None)
         _said(args, write_outputs(Path(args.out), {
             "district.docx": templates.get("district.docx").render(
@@ -244,18 +288,16 @@ def _report_district(args: argparse.Namespace, paths: list[Path]) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .curriculum import expand, load
+    from .curriculum import load
     from .ledger import read_ledger
     from .records import record_files
     from .report import ledger_json, write_report
 
-    paths = expand(args.curricula)
-    if len(paths) != 1:
+    paths = _curricula(args.curricula)
+    if len(paths) != 1 or Path(args.curricula[0]).is_dir():
         return _report_district(args, paths)
     cur = load(paths[0])
-    folder = Path(args.records)
-    if not folder.is_dir():
-        raise UserError(f"{folder}: no such folder of session records")
+    folder = _records_folder(args.records)
     ledger = read_ledger(cur, record_files([folder]), args.year, args.quarter)
     if args.json:
         print(ledger_json(ledger))
@@ -328,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
                    help="a curriculum; several (or a folder) plan a district, each branch "
                         "into OUT/<file name>/")
-    p.add_argument("--jobs", type=int, metavar="N",
+    p.add_argument("--jobs", type=_positive, metavar="N",
                    help="branches planned at once (default: the machine's cores)")
     p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
                    help="the quarter to plan (default: calendar.quarter in the curriculum)")

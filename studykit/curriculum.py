@@ -239,6 +239,13 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                 known: list[str], key: bool = False) -> Problem:
         return doc.problem(where, f"unknown {what} '{name}' ({suggest(str(name), known)})", key=key)
 
+    templates = as_text(_mapping(data.get("organization")).get("templates"))
+    if templates is not None and doc.path and not doc.path.startswith("<") \
+            and not (Path(doc.path).parent / templates).is_dir():
+        yield doc.problem(("organization", "templates"),
+                          f"no folder '{templates}' beside this file (a folder of Word "
+                          "templates, relative to the curriculum)")
+
     for role_id, role in _mapping(data.get("roles")).items():
         for comp in _mapping(_mapping(role).get("requires")):
             if str(comp) not in competencies:

@@ -44,7 +44,8 @@ def branch_folder(path: Path | str) -> str:
 
 
 def _plan_one(path: str, quarter: str | None, out: str, templates: str | None,
-              force: bool, beside: bool) -> BranchResult:
+              force: bool, beside: bool, partial: bool = False,
+              records: str | None = None) -> BranchResult:
     """Plan and write one branch (runs in a worker process)."""
     from .checker import check_plan
     from .curriculum import load
@@ -59,14 +60,26 @@ def _plan_one(path: str, quarter: str | None, out: str, templates: str | None,
             raise UserError(f"{path}: which quarter? give --quarter or set calendar.quarter")
         plan = plan_quarter(cur, chosen)
         errors = [f for f in check_plan(cur, plan) if f.level == "error"]
-        if plan.unplaced or errors:
+        failed = bool(plan.unplaced or errors)
+        if failed and not partial:
             lines = [str(u) for u in plan.unplaced] + [str(f) for f in errors]
-            return BranchResult(path, cur.organization.name, False,
-                                "\n".join(lines))
+            return BranchResult(path, cur.organization.name, False, "\n".join(lines))
+        todo = {}
+        folder = Path(records) / branch_folder(path) if records else None
+        if folder is not None and folder.is_dir():
+            from .ledger import followups, read_ledger
+            from .records import record_files
+
+            ledger = read_ledger(cur, record_files([folder]), plan.quarter.year)
+            todo = {s.id: followups(ledger.actions, s, s.date, cur) for s in plan.sessions}
         done = write_plan(plan, Path(out) / branch_folder(path),
-                          Templates.for_curriculum(cur, templates), force=force, beside=beside)
-        return BranchResult(path, cur.organization.name, True,
-                            f"{len(plan.sessions)} sessions", len(done.written))
+                          Templates.for_curriculum(cur, templates), todo, force=force,
+                          beside=beside)
+        message = f"{len(plan.sessions)} sessions"
+        if failed:
+            message += "; written in part: " + "; ".join(str(u) for u in plan.unplaced)
+        return BranchResult(path, cur.organization.name, not failed, message,
+                            len(done.written))
     except UserError as exc:
         return BranchResult(path, branch_folder(path), False, str(exc))
 
@@ -74,7 +87,8 @@ def _plan_one(path: str, quarter: str | None, out: str, templates: str | None,
 def plan_branches(paths: Sequence[Path | str], quarter: str | None, out: Path | str,
                   templates: Path | str | None = None, force: bool = False,
                   beside: bool = False, jobs: int | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> list[BranchResult]:
+                  progress: Callable[[int, int], None] | None = None, partial: bool = False,
+                  records: Path | str | None = None) -> list[BranchResult]:
     """Plan every branch into ``out/<name>/`` across ``jobs`` processes (default: the
     machine's cores); ``progress(done, total)`` is called as branches finish. Results
     come back in the order of ``paths``."""
@@ -84,8 +98,8 @@ def plan_branches(paths: Sequence[Path | str], quarter: str | None, out: Path | 
         raise UserError("two curricula would write into the same folder: "
                         + ", ".join(clashes) + "; give them different file names")
     jobs = jobs or os.cpu_count() or 1
-    args = [(str(p), quarter, str(out), str(templates) if templates else None, force, beside)
-            for p in paths]
+    args = [(str(p), quarter, str(out), str(templates) if templates else None, force, beside,
+             partial, str(records) if records else None) for p in paths]
     results: dict[str, BranchResult] = {}
     if jobs == 1 or len(args) == 1:
         for i, a in enumerate(args, start=1):

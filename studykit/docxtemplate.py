@@ -176,20 +176,16 @@ class _Part:
 
 def _raw_parts(raw: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
     """Each entry of a zip with its compressed bytes, as stored."""
+    import io
+
     out = []
-    with zipfile.ZipFile(_bytes_io(raw)) as zf:
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         for info in zf.infolist():
             offset = info.header_offset
             name_len, extra_len = struct.unpack("<HH", raw[offset + 26:offset + 30])
             start = offset + 30 + name_len + extra_len
             out.append((info, raw[start:start + info.compress_size]))
     return out
-
-
-def _bytes_io(raw: bytes) -> Any:
-    import io
-
-    return io.BytesIO(raw)
 
 
 def _deflate(data: bytes) -> _Part:
@@ -243,6 +239,9 @@ class DocxTemplate:
                 raise TemplateError(_undefined_message(self.name, source, exc, context)) from None
             except JinjaError as exc:
                 raise TemplateError(f"{self.name}: {exc}") from None
+            except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+                # an expression in the template that fails on the data: `{{ title + 1 }}`
+                raise TemplateError(f"{self.name}: {type(exc).__name__}: {exc}") from None
             deflated = _deflate(xml)
             out.append(_Part(name, deflated.method, deflated.crc, deflated.csize,
                              deflated.usize, deflated.data))
@@ -282,8 +281,11 @@ def prepare(data: bytes, name: str) -> DocxTemplate:
             parts.append(_Part(encoded, info.compress_type, info.CRC, info.compress_size,
                                info.file_size, packed))
             continue
-        xml = zlib.decompress(packed, -15) if info.compress_type == zipfile.ZIP_DEFLATED \
-            else packed
+        try:
+            xml = zlib.decompress(packed, -15) if info.compress_type == zipfile.ZIP_DEFLATED \
+                else packed
+        except zlib.error as exc:
+            raise TemplateError(f"{name}: {info.filename} is damaged: {exc}") from None
         if b"{" not in xml:
             parts.append(_Part(encoded, info.compress_type, info.CRC, info.compress_size,
                                info.file_size, packed))

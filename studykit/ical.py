@@ -21,7 +21,8 @@ TZID = "Asia/Shanghai"
 
 def _uid(plan: Plan, session: Session) -> str:
     org = hashlib.sha1(plan.curriculum.organization.name.encode()).hexdigest()[:12]
-    return f"{session.id}.{org}@studykit"
+    # a course without a date is planned every quarter under the same id
+    return f"{session.id}.{plan.quarter}.{org}@studykit"
 
 
 def _description(plan: Plan, session: Session) -> str:

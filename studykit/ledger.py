@@ -223,14 +223,26 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
                  quarter: Quarter | None = None,
                  problems: Sequence[Problem] = ()) -> Ledger:
     """Count the year's records (up to the end of ``quarter`` when given)."""
+    if quarter is not None and quarter.year != year:
+        raise UserError(f"the quarter {quarter} is not in the year {year}")
     session_records = [r for r in records if isinstance(r, Record)]
     as_of = _as_of(year, quarter, session_records)
     first = date(year, 1, 1)
-    held = sorted(
-        (Held(r, plans[q].session(r.session), q) for r in session_records
-         if first <= r.date <= as_of and (q := quarter_of(r.date)) in plans
-         and r.session in plans[q].session_ids),
-        key=lambda h: (h.record.date, h.session.id))
+    problems = list(problems)
+    seen: dict[tuple[Quarter, str], Record] = {}
+    held = []
+    for r in session_records:
+        q = quarter_of(r.date)
+        if not (first <= r.date <= as_of and q in plans and r.session in plans[q].session_ids):
+            continue
+        if (q, r.session) in seen:  # a copied record that kept its session: count it once
+            problems.append(Problem(r.source, 1, 1, "session", f"a second record of session "
+                                    f"'{r.session}' in {q} (the first is "
+                                    f"{seen[q, r.session].source}); it is not counted"))
+            continue
+        seen[q, r.session] = r
+        held.append(Held(r, plans[q].session(r.session), q))
+    held.sort(key=lambda h: (h.record.date, h.session.id))
     makeups = [m for r in records for m in r.makeup]
     makeup = _makeup(curriculum, held, makeups, as_of)
     attendance: dict[str, dict[str, str]] = {}
@@ -425,17 +437,16 @@ def _makeup(cur: Curriculum, held: Sequence[Held], makeups: Sequence[Makeup],
 
 
 def _actions(held: Sequence[Held], as_of: date) -> tuple[ActionItem, ...]:
-    closed: dict[str, tuple[str, date]] = {}
+    closings: dict[str, list[tuple[str, date]]] = defaultdict(list)
     for h in held:
         for ref in h.record.done:
-            closed.setdefault(ref, (h.session.id, h.record.date))
+            closings[ref].append((h.session.id, h.record.date))
     out = []
     for h in held:
         for n, action in enumerate(h.record.actions, start=1):
             ref = f"{h.session.id}/{n}"
-            done = closed.get(ref)
-            if done is not None and done[1] < h.record.date:
-                done = None  # closed before it was decided: an earlier session of that id
+            # a course's id repeats every quarter: the first closing after the decision
+            done = next((c for c in closings.get(ref, ()) if c[1] > h.record.date), None)
             status: ItemStatus = ("done" if done else "overdue"
                                   if action.due and action.due < as_of else "open")
             out.append(ActionItem(ref, h.session.id, h.session.kind, h.session.group,

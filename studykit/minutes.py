@@ -101,6 +101,10 @@ def minutes_context(plan: Plan, session: Session, record: Record,
     else:
         title = session.title
     expected = [*session.attendees, *session.excused]
+    there = set(record.attended)
+    # the plan excused them (unavailable that day); the record may not name them again
+    absent = {**record.absent, **{m: why for m, why in session.excused.items()
+                                  if m not in there and m not in record.absent}}
     return {
         "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
         "quarter": str(plan.quarter), "quarter_title": quarter_title(plan),
@@ -111,10 +115,10 @@ def minutes_context(plan: Plan, session: Session, record: Record,
         "recorder": name(record.recorder),
         "expected": len(expected),
         "present_count": len(record.attended),
-        "absent_count": len(record.absent),
+        "absent_count": len(absent),
         "present": join(loc, [name(m) for m in record.present]),
         "late": join(loc, [name(m) for m in record.late]),
-        "absent": [{"name": name(m), "reason": why} for m, why in record.absent.items()],
+        "absent": [{"name": name(m), "reason": why} for m, why in absent.items()],
         "guests": join(loc, list(record.guests)),
         "topics": list(record.topics) or list(session.agenda),
         "materials": list(record.materials),

@@ -20,9 +20,17 @@ from pathlib import Path
 from .errors import UserError
 
 
+def _file_mode() -> int:
+    """What a new file's permissions would be (mkstemp makes them private)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_files(files: Mapping[Path, bytes]) -> list[Path]:
     """Write every ``path: content`` pair atomically; return the paths in order."""
     staged: list[tuple[str, Path]] = []
+    mode = _file_mode()
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,6 +39,7 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
             # and a district writes thousands of files
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
+            os.chmod(tmp, mode)
             staged.append((tmp, path))
         for tmp, path in staged:
             os.replace(tmp, path)
@@ -68,6 +77,8 @@ LOCK = ".studykit.lock"
 @contextmanager
 def locked(root: Path) -> Iterator[None]:
     """Hold the output folder's lock; a second run gets a clear :class:`UserError`."""
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root} is a file; give a folder for the output")
     root.mkdir(parents=True, exist_ok=True)
     with open(root / LOCK, "a+b") as handle:
         try:

@@ -13,7 +13,8 @@ the quarter, avoid the working day before a long holiday, keep one speaker's
 sessions apart, do not crowd one day.
 
 Sessions with a fixed day (a pinned course, a meeting ``on: 1st fri``) are
-placed first; then the meetings; then the courses, the largest audience first.
+placed first; then meetings and courses together, the largest audience first (a
+monthly meeting before a course of the same size).
 A session that no day can take is reported in ``Plan.unplaced`` with the rule
 that stopped it and what the user can change. Same input, same plan.
 """
@@ -24,7 +25,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from functools import cached_property
 
 from .i18n import text, title
@@ -241,7 +242,7 @@ def _resolve_day(spec: DaySpec, year: int, month: int) -> date:
     first = date(year, month, 1)
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
     if spec.day is not None:
-        return min(first.replace(day=min(spec.day, last.day)), last)
+        return first.replace(day=min(spec.day, last.day))
     assert spec.weekday is not None and spec.ordinal is not None
     if spec.ordinal > 0:
         offset = (spec.weekday - first.weekday()) % 7
@@ -434,12 +435,21 @@ class _Planner:
             excused, req.fixed is not None))
 
     def _too_big(self, req: _Request) -> bool:
+        if not req.audience:
+            who = {"committee": "no member has a `committee` post",
+                   "group": "the group has no members"}.get(req.kind, "nobody is in its audience")
+            self.unplaced.append(Unplaced(
+                req.id, req.title, f"nobody to attend: {who}",
+                f"give members the posts it needs, or remove it from {req.source}", req.course))
+            return True
         if req.venues:
             return False
         venues = self.cur.organization.venues
-        largest = max(venues, key=lambda v: (venues[v], v))
+        wanted = self.cur.meetings.model_dump().get(req.kind.replace("-", "_"), {}) or {}
+        largest = wanted.get("venue") or max(venues, key=lambda v: (venues[v], v))
+        which = "its venue" if wanted.get("venue") else "the largest venue"
         self.unplaced.append(Unplaced(
-            req.id, req.title, f"{len(req.audience)} attend, but the largest venue ({largest}) "
+            req.id, req.title, f"{len(req.audience)} attend, but {which} ({largest}) "
                                f"seats {venues[largest]}",
             "add a larger venue to organization.venues, or give the meeting its own `venue` "
             f"in {req.source}"))
@@ -450,6 +460,11 @@ class _Planner:
         assert day is not None
         if self._too_big(req):
             return
+        if day > self.quarter.last or day < self.quarter.first:
+            self.unplaced.append(Unplaced(
+                req.id, req.title, f"its fixed day moves past the end of {self.quarter}",
+                f"change `{req.source}.on` to an earlier day", req.course))
+            return
         if not self.workdays.is_workday(day):
             what = "pinned to" if req.course else "falls on"
             self.unplaced.append(Unplaced(
@@ -457,11 +472,6 @@ class _Planner:
                 f"move `{req.source}.date` to a working day" if req.course else
                 f"change `{req.source}.on`, or add a make-up day to calendar.workdays",
                 req.course))
-            return
-        if day > self.quarter.last or day < self.quarter.first:
-            self.unplaced.append(Unplaced(
-                req.id, req.title, f"its fixed day moves past the end of {self.quarter}",
-                f"change `{req.source}.on` to an earlier day", req.course))
             return
         attending, excused = self._split(req, day)
         failures = []
@@ -577,9 +587,3 @@ def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
         quarter = Quarter.parse(quarter)
     workdays = workdays or WorkCalendar.for_curriculum(curriculum)
     return _Planner(curriculum, quarter, workdays).run()
-
-
-def session_datetime(session: Session) -> tuple[datetime, datetime]:
-    """Start and end of ``session`` as naive datetimes (Beijing time)."""
-    return (datetime.combine(session.date, session.start),
-            datetime.combine(session.date, session.end))

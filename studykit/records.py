@@ -338,9 +338,10 @@ def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
 
 
 def record_files(folders: Iterable[Path]) -> list[Path]:
-    """The ``*.yaml`` records in ``folders``, in name order, each once."""
-    seen: dict[Path, None] = {}
+    """The ``*.yaml`` records in ``folders``, in name order, each once (as the paths were
+    given, so messages name them the way the user did)."""
+    seen: dict[Path, Path] = {}
     for folder in folders:
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            seen.setdefault(path.resolve(), None)
-    return list(seen)
+            seen.setdefault(path.resolve(), path)
+    return list(seen.values())

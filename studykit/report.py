@@ -214,12 +214,14 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
     return _fixed_zip(buffer.getvalue(), f"{ledger.as_of.isoformat()}T00:00:00Z")
 
 
+_NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+
+
 def _cell(value: str) -> Any:
-    """Numbers as numbers, so Excel can add them up."""
-    try:
-        return float(value) if "." in value else int(value)
-    except ValueError:
+    """Numbers as numbers, so Excel can add them up (``007`` or ``1_000`` stay text)."""
+    if not _NUMBER.match(value):
         return value
+    return float(value) if "." in value else int(value)
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

@@ -39,6 +39,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 
     ``right`` lists the column numbers to align right (numbers).
     """
+    rows = [[" ".join(cell.split("\n")) for cell in row] for row in rows]  # one line each
     widths = [width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):

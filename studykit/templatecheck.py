@@ -32,14 +32,17 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     lecture = next(s for s in plan.sessions if s.kind == "skill")
     meeting = next(s for s in plan.sessions if s.kind == "committee")
     ledger = read_ledger(cur, sorted((folder / "records").glob("*.yaml")))
+    # one open item, so a template's follow-up section is rendered too
+    followups = [{"task": "整理台账", "owner": "高云", "due": "2027年1月31日",
+                  "status": "已逾期", "ref": "committee-2027-01/2"}]
     record = next(r for path in sorted((folder / "records").glob("*.yaml"))
                   if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
     return {
         "calendar.docx": calendar_context(plan),
-        "plan-activity.docx": session_plan_context(plan, meeting),
+        "plan-activity.docx": session_plan_context(plan, meeting, followups),
         "plan-lesson.docx": session_plan_context(plan, lecture),
         "attendance.docx": attendance_context(plan, meeting),
-        "minutes.docx": minutes_context(plan, sessions[record.session], record),
+        "minutes.docx": minutes_context(plan, sessions[record.session], record, followups),
         "report.docx": report_context(ledger),
         "district.docx": district_context(district_overview([ledger]), "district"),
     }

@@ -248,3 +248,33 @@ def test_report_refuses_what_it_cannot_read(centre_path: Path, tmp_path: Path) -
     result = run("report", str(centre_path), "--records", str(tmp_path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{tmp_path / 'bad.yaml'}:1:10: YAML syntax" in result.stderr
+
+
+def test_a_title_on_two_lines_plans(tmp_path: Path, centre_path: Path) -> None:
+    text = centre_path.read_text(encoding="utf-8").replace(
+        "title: 项目管理实务", 'title: "项目管理\\n实务"')
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    result = run("plan", str(tmp_path / "c.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert "项目管理 实务" in result.stdout
+
+
+def test_a_folder_is_a_district_even_with_one_branch(tmp_path: Path, centre_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.yaml").write_bytes(centre_path.read_bytes())
+    assert run("plan", str(tmp_path / "d"), "--quarter", "2026Q2", "--out",
+               str(tmp_path / "o")).returncode == 0
+    assert (tmp_path / "o" / "a" / "calendar.docx").exists()
+    (tmp_path / "empty").mkdir()
+    empty = run("plan", str(tmp_path / "empty"), "--out", str(tmp_path / "o2"))
+    assert empty.returncode == 1 and "no curriculum files" in empty.stderr
+    assert run("plan", str(tmp_path / "d"), "--jobs", "-1", "--out", "x").returncode == 2
+
+
+def test_check_finds_a_missing_template_folder(tmp_path: Path, centre_path: Path) -> None:
+    text = centre_path.read_text(encoding="utf-8").replace(
+        "  locale: zh-CN", "  locale: zh-CN\n  templates: nowhere/", 1)
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    result = run("check", str(tmp_path / "c.yaml"))
+    assert result.returncode == 1
+    assert "organization.templates: no folder 'nowhere/' beside this file" in result.stderr

@@ -151,3 +151,9 @@ def test_leading_and_trailing_spaces_of_a_value_are_kept() -> None:
     # Word and LibreOffice drop edge spaces unless the text says to keep them
     xml = zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml").decode()
     assert '<w:t xml:space="preserve">[  two  ]</w:t>' in xml
+
+
+def test_an_expression_that_fails_on_the_data_is_a_template_error() -> None:
+    tpl = prepare(make_template(["{{ title + 1 }}"]), "t.docx")
+    with pytest.raises(TemplateError, match=r"t\.docx: TypeError"):
+        tpl.render({"title": "标题"})

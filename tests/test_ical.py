@@ -41,3 +41,10 @@ def test_one_event_per_session_in_beijing_time(centre_path: Path) -> None:
 def test_uids_and_bytes_are_stable(centre_path: Path) -> None:
     cur = studykit.load(centre_path)
     assert to_ics(plan_quarter(cur, "2027Q1")) == to_ics(plan_quarter(cur, "2027Q1"))
+
+
+def test_uids_differ_from_quarter_to_quarter(centre_path: Path) -> None:
+    cur = studykit.load(centre_path)
+    uids = [{str(e["UID"]) for e in Calendar.from_ical(to_ics(plan_quarter(cur, q))).walk(
+        "VEVENT")} for q in ("2027Q1", "2027Q2")]
+    assert not uids[0] & uids[1]        # plenum-study is planned in both quarters

@@ -204,3 +204,40 @@ def test_a_make_up_closes_one_absence_the_latest_before_it(tmp_path: Path) -> No
     items = sorted((m.held, m.status) for m in ledger.makeup if m.member == "e")
     assert items == [(date(2026, 2, 10), "overdue"), (date(2026, 4, 14), "done")]
     assert {h.member: h.year for h in ledger.hours}["e"] == 2
+
+
+def test_a_second_record_of_a_session_is_reported_and_counted_once(tmp_path: Path) -> None:
+    cur = studykit.loads(CURRICULUM, "branch.yaml")
+    (tmp_path / "lec.yaml").write_text(RECORDS["lec.yaml"], encoding="utf-8")
+    (tmp_path / "lec-copy.yaml").write_text(RECORDS["lec.yaml"], encoding="utf-8")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")))
+    assert {h.member: h.year for h in ledger.hours}["a"] == 2
+    (problem,) = ledger.problems
+    assert problem.path.endswith("lec.yaml") and "a second record of session 'lec'" in \
+        problem.message
+
+
+def test_an_action_closes_at_the_first_meeting_after_it(tmp_path: Path) -> None:
+    # `pl` is planned every quarter: its action of Q2 is not closed by a Q1 `done`
+    cur = studykit.loads(CURRICULUM, "branch.yaml")
+    records = {
+        "pl-q1.yaml": "session: pl\ndate: 2026-02-12\npresent: [a, b, c, d]\n"
+                      "actions: [{task: 一, owner: a, due: 2026-03-01}]\n",
+        "c-q1.yaml": "session: committee-2026-02\ndate: 2026-02-20\npresent: [a, b]\n"
+                     "done: [pl/1]\n",
+        "pl-q2.yaml": "session: pl\ndate: 2026-04-16\npresent: [a, b, c, d]\n"
+                      "actions: [{task: 二, owner: a, due: 2026-05-01}]\n",
+        "c-q2.yaml": "session: committee-2026-05\ndate: 2026-05-08\npresent: [a, b]\n"
+                     "done: [pl/1]\n",
+    }
+    for name, text in records.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), quarter=studykit.Quarter(2026, 2))
+    assert [(a.task, a.done_in, a.done_on) for a in ledger.actions] == [
+        ("一", "committee-2026-02", date(2026, 2, 20)),
+        ("二", "committee-2026-05", date(2026, 5, 8))]
+
+
+def test_a_quarter_of_another_year_is_refused(ledger: Ledger) -> None:
+    with pytest.raises(studykit.UserError, match="not in the year"):
+        read_ledger(ledger.curriculum, [], 2025, studykit.Quarter(2026, 2))

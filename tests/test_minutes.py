@@ -93,3 +93,19 @@ def test_minutes_document_reads_back(plan: studykit.Plan) -> None:
     assert "赞成8票，反对0票，弃权0票，赞成票超过应到会有表决权党员的半数，通过" in text
     assert "整理蒋涛同志转正材料报街道党工委" in text and "陈静" in text
     assert "2027年2月25日" in text
+
+
+def test_members_the_plan_excused_are_absent_in_the_minutes(tmp_path: Path) -> None:
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    cur = studykit.loads(text.replace("unavailable: [2027-02-25]", "unavailable: [2027-02-05]"))
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    session = plan.session("theme-day-2027-02")                    # fixed: 1st Friday
+    assert "liuyang" in session.excused
+    there = [m for m in session.attendees]
+    (tmp_path / "r.yaml").write_text(f"session: theme-day-2027-02\ndate: 2027-02-05\n"
+                                     f"present: [{', '.join(there)}]\n", encoding="utf-8")
+    record = load_record(tmp_path / "r.yaml", cur, {plan.quarter: plan})
+    assert isinstance(record, Record)
+    ctx = minutes_context(plan, session, record)
+    assert (ctx["expected"], ctx["present_count"], ctx["absent_count"]) == (11, 10, 1)
+    assert ctx["absent"] == [{"name": "刘洋", "reason": session.excused["liuyang"]}]

@@ -123,3 +123,21 @@ def test_killing_a_run_never_leaves_a_broken_document(tmp_path: Path) -> None:
                 if p.is_file() and p.name != ".studykit.lock"}
     assert files(out) == files(clean)                                 # exactly the right files
     assert not list(out.rglob("*.tmp"))
+
+
+def test_files_are_readable_by_others_as_the_umask_says(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        write_outputs(tmp_path, {"a.docx": b"1"})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.docx").stat().st_mode) == 0o644
+
+
+def test_an_output_folder_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(UserError, match="is a file; give a folder"):
+        write_outputs(tmp_path / "out", {"a.docx": b"1"})

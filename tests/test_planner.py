@@ -406,3 +406,21 @@ def test_an_outside_speaker_is_never_in_two_places() -> None:
     assert len(days) == len(set(days))
     assert hard_errors(cur, plan) == []
     assert len(plan.unplaced) == 20 - 13      # 13 Wednesdays
+
+
+def test_a_meeting_nobody_can_attend_says_so() -> None:
+    members = MEMBERS.replace("committee: secretary, ", "").replace("committee: member, ", "")
+    cur = curriculum(members=members, meetings="{committee: monthly}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert len(plan.unplaced) == 3
+    assert plan.unplaced[0].rule == "nobody to attend: no member has a `committee` post"
+
+
+def test_a_fixed_day_past_the_quarter_is_named_as_such() -> None:
+    # the last Wednesday of September 2026 is 9/30: with only Thursdays allowed, the next
+    # allowed day is in October, outside 2026Q3
+    cur = curriculum(meetings="{theme-day: {every: month, on: last wed}}",
+                     calendar="{weekdays: [thu]}")
+    september = [u for u in plan_quarter(cur, "2026Q3").unplaced
+                 if u.id == "theme-day-2026-09"]
+    assert september and september[0].rule == "its fixed day moves past the end of 2026Q3"
