@@ -199,6 +199,16 @@ def _minima(cur: Curriculum, plan: Plan) -> list[Finding]:
     return out
 
 
+def _groups(cur: Curriculum) -> list[Finding]:
+    """Party members outside every party group, where the branch has groups."""
+    if not any(m.group for m in cur.members) or "group" not in dict(cur.meetings.items()):
+        return []
+    return [Finding("warning", "group", m.id, f"{m.name} is a party member in no party group "
+                                              "(members[].group): no group meeting is "
+                                              "planned for them")
+            for m in cur.members if m.is_party and not m.group]
+
+
 def _hours(cur: Curriculum, plan: Plan) -> list[Finding]:
     """Members whose planned hours this quarter fall short of a quarter of the yearly floor."""
     hours: dict[str, float] = defaultdict(float)
@@ -209,8 +219,7 @@ def _hours(cur: Curriculum, plan: Plan) -> list[Finding]:
     out = []
     floors = cur.rules.hours
     for member in cur.members:
-        floor = (floors.committee if member.committee
-                 else floors.party if member.is_party else None)
+        floor = floors.for_member(member)
         if floor is None:
             continue
         pace = floor / 4

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import Problem, UserError
-from .minutes import count_vote
+from .minutes import count_vote, entitled_voters
 from .models import STUDY_KINDS, Curriculum, Quarter
 from .needs import member_gaps
 from .planner import Plan, Session
@@ -319,7 +319,7 @@ def _hours(cur: Curriculum, plans: Mapping[Quarter, Plan], held: Sequence[Held],
     floors = cur.rules.hours
     out = []
     for m in cur.members:
-        floor = floors.committee if m.committee else floors.party if m.is_party else None
+        floor = floors.for_member(m)
         got = year_hours[m.id]
         status: Status | None = None
         pace = needed = None
@@ -369,12 +369,10 @@ def _meetings(cur: Curriculum, held: Sequence[Held], quarter: Quarter | None,
 
 def _quorum(cur: Curriculum, held: Sequence[Held]) -> tuple[QuorumCheck, ...]:
     out = []
-    full = [m.id for m in cur.members if m.party == "full"]
-    committee = [m.id for m in cur.members if m.committee]
     for h in held:
         if h.session.kind not in ("branch-assembly", "committee"):
             continue
-        entitled = full if h.session.kind == "branch-assembly" else committee
+        entitled = entitled_voters(cur, h.session)   # the same as the minutes count
         there = set(h.record.attended)
         out.append(QuorumCheck(h.session.id, h.session.kind, h.record.date, len(entitled),
                                sum(1 for m in entitled if m in there)))

@@ -419,6 +419,12 @@ class HourFloors(Model):
     party: YearHours = 32
     committee: YearHours = 56
 
+    def for_member(self, member: Member) -> float | None:
+        """The floor that applies to ``member``: committee, party, or none."""
+        if member.committee:
+            return self.committee
+        return self.party if member.is_party else None
+
 
 Kind = Literal["lecture", "seminar", "skill", "party-lecture", "theme-day", "practice",
                "branch-assembly", "committee", "group"]

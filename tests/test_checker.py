@@ -174,3 +174,13 @@ def test_a_minimum_nothing_could_meet_says_what_to_change() -> None:
     (finding,) = [f for f in check_plan(cur, plan) if f.rule == "minimum"]
     assert finding.message == ("no practice in 2026Q4 (rules.minima.practice: quarterly); "
                                "add a course of kind practice, or change rules.minima")
+
+
+def test_a_party_member_in_no_group_is_warned_about(good: tuple[studykit.Curriculum,
+                                                                Plan]) -> None:
+    cur, plan = good
+    loose = _edited(cur, "    party: probationary\n    group: 第一党小组\n",
+                    "    party: probationary\n")
+    (finding,) = [f for f in check_plan(loose, plan) if f.rule == "group"]
+    assert finding.level == "warning" and finding.session == "wangfang"
+    assert "王芳 is a party member in no party group" in finding.message
