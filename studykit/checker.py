@@ -45,6 +45,7 @@ def check_plan(curriculum: Curriculum, plan: Plan,
     out += _audiences(curriculum, plan)
     out += _minima(curriculum, plan)
     out += _hours(curriculum, plan)
+    out += _groups(curriculum)
     return sorted(out, key=lambda f: (f.level != "error", f.session, f.rule, f.message))
 
 
