@@ -59,14 +59,14 @@ def _needs(args: argparse.Namespace) -> int:
     return 0
 
 
-def _quarter(value: str) -> str:
+def _quarter(value: str) -> Quarter:
     """argparse type for --quarter: a usage error (exit 2) when malformed."""
     from pydantic_core import PydanticCustomError
 
     from .models import Quarter
 
     try:
-        return str(Quarter.parse(value))
+        return Quarter.parse(value)
     except PydanticCustomError:
         raise argparse.ArgumentTypeError(
             f"expected a quarter like 2027Q1, found {value!r}") from None
@@ -85,13 +85,6 @@ def _said(args: argparse.Namespace, done: Written, quiet: bool = False) -> None:
           + (f", {len(done.unchanged)} unchanged" if done.unchanged else ""), file=say)
     for path in done.beside:
         print(f"changed by hand, new version beside it: {path}", file=say)
-
-
-def _quarter_value(value: str) -> Quarter:
-    """argparse type for --quarter as a :class:`Quarter`."""
-    from .models import Quarter
-
-    return Quarter.parse(_quarter(value))
 
 
 def _curricula(names: list[str]) -> list[Path]:
@@ -196,35 +189,34 @@ def _plan(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _is_record(path: Path, cur: Curriculum) -> bool:
-    from .records import read_record
-
-    try:
-        read_record(path, cur)
-    except InputError:
-        return False
-    return True
-
-
 def _minutes(args: argparse.Namespace) -> int:
     from .curriculum import load
     from .ledger import followups, read_ledger
     from .minutes import minutes_document
     from .output import write_outputs
-    from .records import Record, load_records, quarter_of, record_files, year_plans
+    from .records import (
+        Record,
+        check_records,
+        parse_records,
+        quarter_of,
+        record_files,
+        year_plans,
+    )
 
     cur = load(args.curriculum)
-    # read the records once for their dates, then again against the plans of their years
-    first = load_records(args.records, cur)
+    docs = parse_records(args.records)
+    # first for the dates (which years to plan), then against those plans
+    first, _ = check_records(docs, cur)
     years = {r.date.year for r in first if isinstance(r, Record)}
     years |= {m.date.year for r in first for m in r.makeup}
     plans = year_plans(cur, years)
-    records = load_records(args.records, cur, plans)
+    records, problems = check_records(docs, cur, plans)
+    if problems:
+        raise InputError(problems)
     # the other records beside them tell which earlier action items are still open;
     # a file there that is not a record (a curriculum, a draft) is no reason to stop
     folders = sorted({Path(p).parent for p in args.records})
-    siblings = [p for p in record_files(folders) if _is_record(p, cur)]
-    ledgers = {year: read_ledger(cur, siblings, year)
+    ledgers = {year: read_ledger(cur, record_files(folders), year, skip_unreadable=True)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
     templates = _templates_for(args, cur)
     files = {}  # all the minutes together: written all or none
@@ -399,7 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "per branch, named like its curriculum file)")
     p.add_argument("--year", type=int, metavar="2027",
                    help="the year (default: that of the latest record)")
-    p.add_argument("--quarter", type=_quarter_value, metavar="2027Q1",
+    p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
                    help="report up to the end of this quarter")
     p.add_argument("--out", metavar="DIR", help="write report.docx and ledger.xlsx into DIR")
     p.add_argument("--json", action="store_true", help="print the ledger as JSON")

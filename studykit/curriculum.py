@@ -208,7 +208,7 @@ def _mapping(value: Any) -> dict[Any, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _items(value: Any) -> list[Any]:
+def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
@@ -231,7 +231,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     competencies = [str(k) for k in _mapping(data.get("competencies"))]
     roles = [str(k) for k in _mapping(data.get("roles"))]
     venues = [str(k) for k in _mapping(_mapping(data.get("organization")).get("venues"))]
-    members = _items(data.get("members"))
+    members = as_list(data.get("members"))
     member_ids = [ident for m in members if isinstance(m, dict)
                   and (ident := as_text(m.get("id"))) is not None]
 
@@ -254,7 +254,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
 
     for section, noun in (("members", "member"), ("courses", "course")):
         seen: dict[str, int] = {}
-        for i, item in enumerate(_items(data.get(section))):
+        for i, item in enumerate(as_list(data.get(section))):
             ident = as_text(_mapping(item).get("id"))
             if ident is None:
                 continue
@@ -278,7 +278,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                               "only full party members (party: full) can sit on the committee, "
                               f"found party: {member.get('party', 'none')}")
 
-    for i, course in enumerate(_items(data.get("courses"))):
+    for i, course in enumerate(as_list(data.get("courses"))):
         course = _mapping(course)
         for comp in _mapping(course.get("builds")):
             if str(comp) not in competencies:
@@ -286,7 +286,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                               competencies, key=True)
         audience = _mapping(course.get("audience"))
         for kind, known, noun in (("roles", roles, "role"), ("members", member_ids, "member")):
-            for j, ref in enumerate(_items(audience.get(kind))):
+            for j, ref in enumerate(as_list(audience.get(kind))):
                 if (ref := as_text(ref)) is not None and ref not in known:
                     yield unknown(("courses", i, "audience", kind, j), noun, ref, known)
         speaker = as_text(course.get("speaker"))

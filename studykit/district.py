@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import UserError
 from .ledger import Ledger
+from .models import Quarter
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def branch_folder(path: Path | str) -> str:
     return safe or "branch"
 
 
-def _plan_one(path: str, quarter: str | None, out: str, templates: str | None,
+def _plan_one(path: str, quarter: Quarter | str | None, out: str, templates: str | None,
               force: bool, beside: bool, partial: bool = False,
               records: str | None = None) -> BranchResult:
     """Plan and write one branch (runs in a worker process)."""
@@ -84,7 +85,7 @@ def _plan_one(path: str, quarter: str | None, out: str, templates: str | None,
         return BranchResult(path, branch_folder(path), False, str(exc))
 
 
-def plan_branches(paths: Sequence[Path | str], quarter: str | None, out: Path | str,
+def plan_branches(paths: Sequence[Path | str], quarter: Quarter | str | None, out: Path | str,
                   templates: Path | str | None = None, force: bool = False,
                   beside: bool = False, jobs: int | None = None,
                   progress: Callable[[int, int], None] | None = None, partial: bool = False,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .docxtemplate import Templates
-from .i18n import MONTHS, items, join, text
-from .models import Curriculum, Member
+from .i18n import MONTHS, items, join, text, weekday
+from .models import Curriculum, Member, Quarter
 from .output import Written, write_outputs
 from .planner import Plan, Session
 
@@ -46,11 +46,10 @@ def short_date(locale: str, day: date) -> str:
                 month_short=MONTHS[day.month - 1][:3])
 
 
-def quarter_title(plan: Plan) -> str:
+def quarter_title(locale: str, quarter: Quarter) -> str:
     """2027年第一季度 / Q1 2027."""
-    return text(plan.curriculum.locale, "doc.quarter_title", year=plan.quarter.year,
-                quarter=plan.quarter.number,
-                quarter_zh="一二三四"[plan.quarter.number - 1])
+    return text(locale, "doc.quarter_title", year=quarter.year, quarter=quarter.number,
+                quarter_zh="一二三四"[quarter.number - 1])
 
 
 def _hours(value: float) -> str:
@@ -115,7 +114,7 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
 def _common(plan: Plan) -> dict[str, Any]:
     org = plan.curriculum.organization
     return {"org": {"name": org.name, "unit": org.unit or ""}, "quarter": str(plan.quarter),
-            "quarter_title": quarter_title(plan)}
+            "quarter_title": quarter_title(plan.curriculum.locale, plan.quarter)}
 
 
 def calendar_context(plan: Plan) -> dict[str, Any]:
@@ -126,8 +125,7 @@ def calendar_context(plan: Plan) -> dict[str, Any]:
         rows.append({
             "no": no,
             "date": short_date(loc, s.date),
-            "weekday": "周" + "一二三四五六日"[s.date.weekday()] if loc != "en"
-            else s.date.strftime("%a"),
+            "weekday": weekday(loc, s.date.weekday()),
             "time": f"{s.start:%H:%M}–{s.end:%H:%M}",
             "kind": text(loc, f"kind.{s.kind}"),
             "title": s.title,
@@ -138,7 +136,7 @@ def calendar_context(plan: Plan) -> dict[str, Any]:
         })
     return {**_common(plan),
             "title": text(loc, "doc.calendar_title", org=cur.organization.name,
-                          quarter_title=quarter_title(plan)),
+                          quarter_title=quarter_title(loc, plan.quarter)),
             "rows": rows, "notes": list(plan.notes), "count": len(rows)}
 
 
@@ -230,7 +228,7 @@ def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
     """The variables of ``attendance.docx``: only name, post and party standing."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     members = cur.member_by_id
-    expected = [*session.attendees, *session.excused]
+    expected = session.expected
     order = {m.id: i for i, m in enumerate(cur.members)}
     rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),
              "post": cur.roles[members[m].role].name,

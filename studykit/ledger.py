@@ -267,24 +267,26 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
 
 
 def read_ledger(curriculum: Curriculum, paths: Sequence[Path | str], year: int | None = None,
-                quarter: Quarter | None = None) -> Ledger:
+                quarter: Quarter | None = None, skip_unreadable: bool = False) -> Ledger:
     """Read record files and count them: :func:`build_ledger` with the plans of every year
     the records touch. The year defaults to the quarter's, else to the latest record's.
 
     A file that cannot be read raises :class:`~studykit.errors.InputError`; records that
     disagree with the curriculum are counted where they can be and listed in
-    ``Ledger.problems``.
+    ``Ledger.problems``. ``skip_unreadable`` passes over files that are not records.
     """
-    from .records import read_records, year_plans
+    from .records import check_records, parse_records, year_plans
 
-    first, _ = read_records(paths, curriculum)
+    docs = parse_records(paths, skip_unreadable)
+    # first for the dates (which years to plan), then against those plans
+    first, _ = check_records(docs, curriculum, None, skip_unreadable)
     dates = [r.date for r in first if isinstance(r, Record)]
     if year is None:
         year = quarter.year if quarter else max((d.year for d in dates), default=None)
     if year is None:
         raise UserError("no session records found; give the year, or records with dates")
     plans = year_plans(curriculum, {year, *(d.year for d in dates)})
-    records, problems = read_records(paths, curriculum, plans)
+    records, problems = check_records(docs, curriculum, plans, skip_unreadable)
     return build_ledger(curriculum, plans, records, year, quarter, problems)
 
 

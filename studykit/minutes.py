@@ -24,7 +24,7 @@ from .records import Record, Vote
 
 def entitled_voters(cur: Curriculum, session: Session) -> list[str]:
     """Members entitled to vote at ``session`` (its expected attendees who may vote)."""
-    expected = [*session.attendees, *session.excused]
+    expected = session.expected
     members = cur.member_by_id
     if session.kind == "committee":
         return [m for m in expected if members[m].committee]
@@ -100,14 +100,14 @@ def minutes_context(plan: Plan, session: Session, record: Record,
             title = f"{session.group}{title}"
     else:
         title = session.title
-    expected = [*session.attendees, *session.excused]
+    expected = session.expected
     there = set(record.attended)
     # the plan excused them (unavailable that day); the record may not name them again
     absent = {**record.absent, **{m: why for m, why in session.excused.items()
                                   if m not in there and m not in record.absent}}
     return {
         "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
-        "quarter": str(plan.quarter), "quarter_title": quarter_title(plan),
+        "quarter": str(plan.quarter), "quarter_title": quarter_title(loc, plan.quarter),
         "session": info,
         "title": title,
         "number": number,

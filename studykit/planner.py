@@ -76,6 +76,11 @@ class Session:
     fixed: bool = False
     """The day was given (a pinned course or a meeting on a fixed day)."""
 
+    @property
+    def expected(self) -> list[str]:
+        """Everyone the session is for: the attendees and those excused (应到)."""
+        return [*self.attendees, *self.excused]
+
 
 @dataclass(frozen=True)
 class Unplaced:

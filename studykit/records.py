@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import yamlio
-from .curriculum import as_text, merge, schema_problems, suggest
+from .curriculum import as_list, as_text, merge, schema_problems, suggest
 from .errors import InputError, Problem
 from .models import ID_PATTERN, Count, Curriculum, Date, Id, Model, Quarter, Text, Time, parse_date
 from .planner import Plan
@@ -143,10 +143,6 @@ class MakeupRecord(Model):
         return self._source
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _votes_value(vote: Any, key: str) -> Any:
     return vote.get(key, 0) if isinstance(vote, dict) else 0
 
@@ -187,7 +183,7 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         yield from member((key,), data.get(key))
     seen: dict[str, str] = {}
     for key in ("present", "late"):
-        for i, value in enumerate(_list(data.get(key))):
+        for i, value in enumerate(as_list(data.get(key))):
             yield from member((key, i), value)
             m = as_text(value)
             if m is not None:
@@ -201,29 +197,29 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         yield from member(("absent", m), m, key=True)
         if m in seen:
             yield doc.problem(("absent", m), f"'{m}' is both {seen[m]} and absent", key=True)
-    for i, speech in enumerate(_list(data.get("speeches"))):
+    for i, speech in enumerate(as_list(data.get("speeches"))):
         who = speech.get("who") if isinstance(speech, dict) else None
         if isinstance(who, str) and ID_PATTERN.match(who):
             yield from member(("speeches", i, "who"), who)
-    for i, action in enumerate(_list(data.get("actions"))):
+    for i, action in enumerate(as_list(data.get("actions"))):
         if isinstance(action, dict):
             yield from member(("actions", i, "owner"), action.get("owner"))
     attended = {m for m, how in seen.items() if how in ("present", "late")}
-    for i, vote in enumerate(_list(data.get("votes"))):
+    for i, vote in enumerate(as_list(data.get("votes"))):
         counts = [_votes_value(vote, k) for k in ("for", "against", "abstain")]
         if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) \
                 and sum(counts) > len(attended):
             yield doc.problem(("votes", i), f"{sum(counts)} votes (for {counts[0]}, against "
                                             f"{counts[1]}, abstain {counts[2]}) but only "
                                             f"{len(attended)} members were there")
-    for i, item in enumerate(_list(data.get("makeup"))):
+    for i, item in enumerate(as_list(data.get("makeup"))):
         if isinstance(item, dict):
             yield from member(("makeup", i, "member"), item.get("member"))
             ref = as_text(item.get("session"))
             if known is not None and ref is not None and ref not in known:
                 yield doc.problem(("makeup", i, "session"), f"no session '{ref}' in the plans "
                                                             f"({suggest(ref, sorted(known))})")
-    for i, ref in enumerate(_list(data.get("done"))):
+    for i, ref in enumerate(as_list(data.get("done"))):
         match = _ACTION_REF.match(ref) if isinstance(ref, str) else None
         if match and known is not None and match[1] not in known:
             yield doc.problem(("done", i), f"no session '{match[1]}' in the plans "
@@ -298,16 +294,11 @@ def load_record(path: Path | str, curriculum: Curriculum,
 
 def load_records(paths: Iterable[Path | str], curriculum: Curriculum,
                  plans: Mapping[Quarter, Plan] | None = None) -> list[Record | MakeupRecord]:
-    """Read several records; the problems of all are raised together."""
-    out, problems = [], []
-    for path in paths:
-        try:
-            out.append(load_record(path, curriculum, plans))
-        except InputError as exc:
-            problems.extend(exc.problems)
+    """Read several records; every problem of all of them is raised together."""
+    records, problems = read_records(paths, curriculum, plans)
     if problems:
         raise InputError(problems)
-    return out
+    return records
 
 
 def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Plan]:
@@ -318,23 +309,48 @@ def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Pl
             for y in sorted(set(years)) for n in (1, 2, 3, 4)}
 
 
-def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
-                 plans: Mapping[Quarter, Plan] | None = None,
-                 ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
-    """Read records for the ledger: files that cannot be read raise (all together); the
-    disagreements with the curriculum and the plans come back to be reported."""
-    out, problems, fatal = [], [], []
+def parse_records(paths: Iterable[Path | str],
+                  skip_unreadable: bool = False) -> list[yamlio.Document]:
+    """Read and parse record files once, for :func:`check_records` to look at as often as
+    needed; files that cannot be parsed raise (all together) unless skipped."""
+    docs, fatal = [], []
     for path in paths:
         try:
-            record, found = read_record(path, curriculum, plans)
+            docs.append(yamlio.load(path))
         except InputError as exc:
-            fatal.extend(exc.problems)
+            if not skip_unreadable:
+                fatal.extend(exc.problems)
+    if fatal:
+        raise InputError(fatal)
+    return docs
+
+
+def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
+                  plans: Mapping[Quarter, Plan] | None = None, skip_unreadable: bool = False,
+                  ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+    """Parsed records as records, with their disagreements with the curriculum and the
+    plans; one that is not a record at all raises (all together) unless skipped."""
+    out, problems, fatal = [], [], []
+    for doc in docs:
+        try:
+            record, found = _from_document(doc, curriculum, plans)
+        except InputError as exc:
+            if not skip_unreadable:
+                fatal.extend(exc.problems)
             continue
         out.append(record)
         problems.extend(found)
     if fatal:
         raise InputError(fatal)
     return out, problems
+
+
+def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
+                 plans: Mapping[Quarter, Plan] | None = None,
+                 ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+    """Read records for the ledger: files that cannot be read raise (all together); the
+    disagreements with the curriculum and the plans come back to be reported."""
+    return check_records(parse_records(paths), curriculum, plans)
 
 
 def record_files(folders: Iterable[Path]) -> list[Path]:

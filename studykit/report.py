@@ -42,12 +42,12 @@ def _day(value: date | None) -> str:
 
 def period_title(ledger: Ledger) -> str:
     """2027年度 / 2027年第一季度 (or 2027 / Q1 2027)."""
+    from .documents import quarter_title
+
     loc = ledger.curriculum.locale
     if ledger.quarter is None:
         return text(loc, "ledger.year", year=ledger.year)
-    return text(loc, "doc.quarter_title", year=ledger.quarter.year,
-                quarter=ledger.quarter.number,
-                quarter_zh="一二三四"[ledger.quarter.number - 1])
+    return quarter_title(loc, ledger.quarter)
 
 
 def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
