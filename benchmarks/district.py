@@ -38,7 +38,7 @@ holiday data):
    the console script ``.venv/bin/studykit --help``, next to ``python -c pass``.
 
 Times are ``time.perf_counter`` wall-clock seconds. ``--profile`` adds a cProfile of
-one branch's load + plan + render + write (``studykit.district._plan_one``).
+one branch's load + plan + render + write (``studykit.app.district._plan_one``).
 
 Run by hand: ``.venv/bin/python benchmarks/district.py`` (about 3 minutes on 2 cores).
 Targets: the district quarter (about 9,000 documents) in under one minute;
@@ -164,7 +164,7 @@ def check_output(paths: list[Path], out: Path, sample: int, seed: int) -> tuple[
     Returns (documents opened, problems)."""
     import yaml
 
-    from studykit.district import branch_folder
+    from studykit.app.workflows import branch_folder
 
     problems: list[str] = []
     candidates: list[tuple[Path, str]] = []  # a document, a text it must contain
@@ -210,8 +210,8 @@ def check_output(paths: list[Path], out: Path, sample: int, seed: int) -> tuple[
 
 def _child(folder: str, count: int, out: str) -> None:
     """Fresh process: plan_branches(jobs=1) on the first ``count`` branches; print JSON."""
-    from studykit.curriculum import expand
-    from studykit.district import plan_branches
+    from studykit.app.district import plan_branches
+    from studykit.reading.curriculum import expand
 
     paths = expand([folder])[:count]
     start = time.perf_counter()
@@ -237,8 +237,8 @@ def docxtpl_branch(job: tuple[str, str]) -> dict[str, float]:
     from docxtpl import DocxTemplate
 
     import studykit
-    from studykit.district import branch_folder
-    from studykit.documents import (
+    from studykit.app.workflows import branch_folder
+    from studykit.render.documents import (
         attendance_context,
         calendar_context,
         plan_template,
@@ -300,7 +300,7 @@ def run_docxtpl(paths: list[Path], out: Path) -> DocxtplRun:
 
 def compare(paths: list[Path], ours: Path, theirs: Path) -> tuple[int, list[str]]:
     """The documents of ``paths`` as studykit and docxtpl wrote them: same text?"""
-    from studykit.district import branch_folder
+    from studykit.app.workflows import branch_folder
 
     compared, problems = 0, []
     for path in paths:
@@ -321,12 +321,12 @@ def compare(paths: list[Path], ours: Path, theirs: Path) -> tuple[int, list[str]
 def steps(paths: list[Path], out: Path) -> dict[str, float]:
     """Median ms per branch of each step of plan + check + write_plan."""
     import studykit
-    from studykit.checker import check_plan
-    from studykit.documents import plan_documents
-    from studykit.docxtemplate import Templates
-    from studykit.ical import to_ics
-    from studykit.output import write_outputs
-    from studykit.planfile import dump_plan
+    from studykit.engine.checker import check_plan
+    from studykit.render.documents import plan_documents
+    from studykit.render.docxtemplate import Templates
+    from studykit.render.ical import to_ics
+    from studykit.render.output import write_outputs
+    from studykit.render.planfile import dump_plan
 
     times: dict[str, list[float]] = {}
     docs = []
@@ -368,7 +368,7 @@ def profile(path: Path, out: Path, top: int = 15) -> None:
     import cProfile
     import pstats
 
-    from studykit.district import _plan_one
+    from studykit.app.district import _plan_one
 
     _plan_one(str(path), QUARTER, str(out / "warm-up"), None, False, False)
     profiler = cProfile.Profile()

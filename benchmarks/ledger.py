@@ -58,9 +58,10 @@ from memory import peak_mb
 from plan import organisation
 
 if TYPE_CHECKING:
-    from studykit.ledger import Ledger
-    from studykit.models import Curriculum, Quarter
-    from studykit.planner import Plan, Session
+    from studykit.domain.models import Curriculum
+    from studykit.domain.plan import Plan, Session
+    from studykit.domain.time import Quarter
+    from studykit.engine.ledger import Ledger
 
 YEAR = 2026
 HALL = "礼堂: 800, "
@@ -243,10 +244,11 @@ def _child(which: str, folder: str) -> None:
     import studykit
 
     if which == "work":
-        from studykit.docxtemplate import Templates
-        from studykit.ledger import build_ledger
-        from studykit.records import read_records, record_files, year_plans
-        from studykit.report import ledger_xlsx, report_docx
+        from studykit.engine.ledger import build_ledger
+        from studykit.engine.planner import year_plans
+        from studykit.reading.records import read_records, record_files
+        from studykit.render.docxtemplate import Templates
+        from studykit.render.report import ledger_xlsx, report_docx
 
         cur = studykit.load(Path(folder) / "curriculum.yaml")
         plans = year_plans(cur, [YEAR])
@@ -365,10 +367,12 @@ def main() -> None:
     import openpyxl  # noqa: F401  (imported before the clocks start)
 
     import studykit
-    from studykit.docxtemplate import Templates
-    from studykit.ledger import build_ledger
-    from studykit.records import Record, read_records, year_plans
-    from studykit.report import ledger_json, ledger_xlsx, report_docx
+    from studykit.domain.records import Record
+    from studykit.engine.ledger import build_ledger
+    from studykit.engine.planner import year_plans
+    from studykit.reading.records import read_records
+    from studykit.render.docxtemplate import Templates
+    from studykit.render.report import ledger_json, ledger_xlsx, report_docx
 
     with tempfile.TemporaryDirectory(prefix="studykit-ledger-") as tmp:
         root = Path(tmp)

@@ -281,8 +281,8 @@ class _Run:
 
 def _run(text: str, name: str) -> _Run:
     import studykit
-    from studykit.checker import check_plan
-    from studykit.planner import plan_quarter
+    from studykit.engine.checker import check_plan
+    from studykit.engine.planner import plan_quarter
 
     t0 = time.perf_counter()
     cur = studykit.loads(text, name)
@@ -303,7 +303,7 @@ def _run(text: str, name: str) -> _Run:
 
 def _median_plan(text: str, repeat: int) -> tuple[float, int]:
     import studykit
-    from studykit.planner import plan_quarter
+    from studykit.engine.planner import plan_quarter
 
     cur = studykit.loads(text, "growth.yaml")
     times, sessions = [], 0
@@ -320,8 +320,8 @@ def _median_plan(text: str, repeat: int) -> tuple[float, int]:
 def _child(which: str, count: int, seed: int) -> None:
     """Run in a fresh process: do the work, print the peak resident memory in MB."""
     import studykit
-    import studykit.checker
-    import studykit.planner  # noqa: F401
+    import studykit.engine.checker
+    import studykit.engine.planner  # noqa: F401
 
     if which == "district":
         for i in range(count):
@@ -439,7 +439,7 @@ def profile(members: int, seed: int, top: int = 10) -> None:
     import pstats
 
     import studykit
-    from studykit.planner import plan_quarter
+    from studykit.engine.planner import plan_quarter
 
     cur = studykit.loads(organisation(members, seed), "large.yaml")
     profiler = cProfile.Profile()

@@ -114,9 +114,9 @@ def _name(rng: random.Random) -> str:
 def base_contexts() -> tuple[Context, Context]:
     """The real attendance and minutes contexts of the example's branch assembly."""
     import studykit
-    from studykit.documents import attendance_context
-    from studykit.minutes import minutes_context
-    from studykit.records import load_record
+    from studykit.reading.records import load_record
+    from studykit.render.documents import attendance_context
+    from studykit.render.minutes import minutes_context
 
     cur = studykit.load(CURRICULUM)
     plan = studykit.plan_quarter(cur, "2027Q1")
@@ -201,7 +201,7 @@ Renderer = Callable[[Context], bytes]
 
 
 def studykit_engine(path: Path) -> Renderer:
-    from studykit.docxtemplate import prepare
+    from studykit.render.docxtemplate import prepare
 
     template = prepare(path.read_bytes(), str(path))
     return template.render
@@ -236,7 +236,7 @@ def docxtpl_reused_engine(path: Path) -> Renderer:
 
 def lower_bound_engine(path: Path) -> Renderer:
     """Our prepared XML in our environment, zipped without compression: the floor."""
-    from studykit.docxtemplate import _TEMPLATED, _environment, _jinja_source
+    from studykit.render.docxtemplate import _TEMPLATED, _environment, _jinja_source
 
     env = _environment()
     parts: list[tuple[zipfile.ZipInfo, bytes | Any]] = []
@@ -393,7 +393,10 @@ def check_results(workload: Workload, contexts: list[Context],
 
 def breakdown(workload: Workload, contexts: list[Context]) -> dict[str, float]:
     """Milliseconds per document of each step of studykit's render."""
-    from studykit.docxtemplate import _deflate, _Part, _zip, prepare
+    from studykit.render.docxtemplate import prepare
+    from studykit.render.package import Part as _Part
+    from studykit.render.package import deflate as _deflate
+    from studykit.render.package import write_zip as _zip
 
     template = prepare(workload.template.read_bytes(), str(workload.template))
     compiled = [p for p in template.parts if not isinstance(p, _Part)]
@@ -426,7 +429,7 @@ def breakdown(workload: Workload, contexts: list[Context]) -> dict[str, float]:
 def _child(workload: str, docs: int) -> None:
     """Fresh process: render ``docs`` documents with studykit, print peak RSS in MB
     (``ru_maxrss``, then VmHWM or -1)."""
-    from studykit.docxtemplate import prepare
+    from studykit.render.docxtemplate import prepare
 
     wl = next(w for w in WORKLOADS if w.name == workload)
     base = dict(zip(("attendance", "minutes"), base_contexts(), strict=True))[workload]

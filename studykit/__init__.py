@@ -19,25 +19,29 @@ loading pydantic and the planner.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "check_plan": "checker", "Finding": "checker",
-    "load": "curriculum", "load_many": "curriculum", "loads": "curriculum",
-    "InputError": "errors", "Problem": "errors", "UserError": "errors",
-    "Audience": "models", "Course": "models", "Curriculum": "models", "DateSpan": "models",
-    "Frequency": "models", "Member": "models", "Quarter": "models", "Role": "models",
-    "Attendee": "needs", "Gap": "needs", "Needs": "needs", "Uncovered": "needs",
-    "analyse_needs": "needs",
-    "Plan": "planner", "Session": "planner", "Unplaced": "planner", "plan_quarter": "planner",
-    "WorkCalendar": "workdays",
-    "Ledger": "ledger", "build_ledger": "ledger", "read_ledger": "ledger",
-    "Record": "records", "load_record": "records", "loads_record": "records",
-    "year_plans": "records",
-    "write_plan": "documents", "write_minutes": "minutes", "write_report": "report",
-    "Templates": "docxtemplate",
+    "check_plan": "engine.checker", "Finding": "engine.checker",
+    "load": "reading.curriculum", "load_many": "reading.curriculum", "loads": "reading.curriculum",
+    "with_course": "reading.curriculum",
+    "InputError": "domain.errors", "Problem": "domain.errors", "UserError": "domain.errors",
+    "Audience": "domain.models", "Course": "domain.models", "Curriculum": "domain.models",
+    "Frequency": "domain.models", "Member": "domain.models", "Role": "domain.models",
+    "DateSpan": "domain.time", "Quarter": "domain.time",
+    "Attendee": "engine.needs", "Gap": "engine.needs", "Needs": "engine.needs",
+    "Uncovered": "engine.needs", "analyse_needs": "engine.needs",
+    "Plan": "domain.plan", "Session": "domain.plan", "Unplaced": "domain.plan",
+    "plan_quarter": "engine.planner", "year_plans": "engine.planner",
+    "WorkCalendar": "domain.workdays",
+    "Ledger": "engine.ledger", "build_ledger": "engine.ledger",
+    "read_ledger": "reading.records",
+    "Record": "domain.records", "load_record": "reading.records", "loads_record": "reading.records",
+    "write_plan": "render.documents", "write_minutes": "render.minutes",
+    "write_report": "render.report", "Templates": "render.docxtemplate",
 }
 
 __all__ = [
@@ -75,6 +79,7 @@ __all__ = [
     "loads_record",
     "plan_quarter",
     "read_ledger",
+    "with_course",
     "write_minutes",
     "write_plan",
     "write_report",
@@ -95,17 +100,25 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS})
 
 
+if "IPython" in sys.modules:  # in Jupyter: results show as tables
+    from .show.jupyter import register as _register
+
+    _register()
+
 if TYPE_CHECKING:
-    from .checker import Finding, check_plan
-    from .curriculum import load, load_many, loads
-    from .documents import write_plan
-    from .docxtemplate import Templates
-    from .errors import InputError, Problem, UserError
-    from .ledger import Ledger, build_ledger, read_ledger
-    from .minutes import write_minutes
-    from .models import Audience, Course, Curriculum, DateSpan, Frequency, Member, Quarter, Role
-    from .needs import Attendee, Gap, Needs, Uncovered, analyse_needs
-    from .planner import Plan, Session, Unplaced, plan_quarter
-    from .records import Record, load_record, loads_record, year_plans
-    from .report import write_report
-    from .workdays import WorkCalendar
+    from .domain.errors import InputError, Problem, UserError
+    from .domain.models import Audience, Course, Curriculum, Frequency, Member, Role
+    from .domain.plan import Plan, Session, Unplaced
+    from .domain.records import Record
+    from .domain.time import DateSpan, Quarter
+    from .domain.workdays import WorkCalendar
+    from .engine.checker import Finding, check_plan
+    from .engine.ledger import Ledger, build_ledger
+    from .engine.needs import Attendee, Gap, Needs, Uncovered, analyse_needs
+    from .engine.planner import plan_quarter, year_plans
+    from .reading.curriculum import load, load_many, loads, with_course
+    from .reading.records import load_record, loads_record, read_ledger
+    from .render.documents import write_plan
+    from .render.docxtemplate import Templates
+    from .render.minutes import write_minutes
+    from .render.report import write_report

@@ -19,12 +19,13 @@ import yaml
 from hypothesis import strategies as st
 
 import studykit
-from studykit import yamlio
-from studykit.documents import plan_documents
-from studykit.docxtemplate import Templates, prepare
-from studykit.errors import UserError
-from studykit.minutes import minutes_document
-from studykit.records import Record, loads_record
+from studykit.domain.errors import UserError
+from studykit.domain.records import Record
+from studykit.reading import yamlio
+from studykit.reading.records import loads_record
+from studykit.render.documents import plan_documents
+from studykit.render.docxtemplate import Templates, prepare
+from studykit.render.minutes import minutes_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import studykit
-from studykit import charts
+from studykit.show import charts
 
 ROOT = Path(__file__).resolve().parent.parent
 

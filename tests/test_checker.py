@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import studykit
-from studykit.checker import check_plan
-from studykit.planner import Plan, Session, plan_quarter
+from studykit.domain.plan import Plan, Session
+from studykit.engine.checker import check_plan
+from studykit.engine.planner import plan_quarter
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +106,8 @@ def test_weekly_limit(good: tuple[studykit.Curriculum, Plan]) -> None:
     found = [f for f in check_plan(cur, replace(plan, sessions=sessions))
              if f.rule == "max-per-week"]
     assert found
-    assert all("3 study sessions in week 26 of 2026" in f.message and "the limit is 2"
-               in f.message for f in found)
+    assert all("在2026年第26周有3次学习活动" in f.message and "上限是2次" in f.message
+               for f in found)
 
 
 def test_meeting_minima(good: tuple[studykit.Curriculum, Plan]) -> None:
@@ -116,11 +117,11 @@ def test_meeting_minima(good: tuple[studykit.Curriculum, Plan]) -> None:
                                                  "group-2-2026-06")))
     found = {(f.session, f.message) for f in check_plan(cur, without) if f.rule == "minimum"}
     assert found == {
-        ("branch-assembly", "no branch-assembly in 2026Q2 (rules.minima.branch-assembly: "
-                            "quarterly)"),
-        ("committee", "no committee in 2026-05 (rules.minima.committee: monthly)"),
-        ("group 第二党小组", "no party-group meeting of 第二党小组 in 2026-06 "
-                         "(rules.minima.group: monthly)"),
+        ("branch-assembly", "2026年第二季度没有安排支部党员大会"
+                            "（rules.minima.branch-assembly: quarterly）"),
+        ("committee", "2026年5月没有安排支部委员会会议（rules.minima.committee: monthly）"),
+        ("group 第二党小组",
+         "2026年6月没有召开第二党小组的党小组会（rules.minima.group: monthly）"),
     }
 
 
@@ -158,7 +159,7 @@ def test_findings_print_readably(good: tuple[studykit.Curriculum, Plan]) -> None
     cur, plan = good
     (finding,) = [f for f in check_plan(cur, with_session(plan, "plenum-study",
                                                           date=date(2026, 5, 1)))]
-    assert str(finding) == "error: plenum-study: 2026-05-01 is not a working day [working-day]"
+    assert str(finding) == "错误：plenum-study: 2026-05-01 不是工作日 [working-day]"
 
 
 def test_sessions_are_frozen() -> None:
@@ -183,4 +184,4 @@ def test_a_party_member_in_no_group_is_warned_about(good: tuple[studykit.Curricu
                     "    party: probationary\n")
     (finding,) = [f for f in check_plan(loose, plan) if f.rule == "group"]
     assert finding.level == "warning" and finding.session == "wangfang"
-    assert "王芳 is a party member in no party group" in finding.message
+    assert "王芳是党员，但不在任何党小组" in finding.message

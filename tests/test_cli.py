@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studykit.cli import main
-from studykit.tables import width
+from studykit.app.cli import main
+from studykit.show.tables import width
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -22,7 +22,7 @@ def test_check_ok_prints_one_line_per_file(centre_path: Path, team_path: Path,
     assert main(["check", str(centre_path.parent)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{centre_path}: ok — 15 members, 6 roles, 6 competencies, 13 courses",
+        f"{centre_path}：通过 — 15人，6个岗位，6项能力，13门课程",
         f"{team_path}: ok — 6 members, 3 roles, 3 competencies, 5 courses",
     ]
 
@@ -37,10 +37,9 @@ def test_check_reports_every_problem_of_every_file_and_exits_1(tmp_path: Path) -
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f"{bad1}:5:34: members[0].role: unknown role 'nope' (none are defined)",
-        f"{bad2}:1:1: expected a mapping of keys (studykit, organization, …) at the top of "
-        "the file, found a list",
-        "2 problems in 2 files",
+        f"{bad1}:5:34: members[0].role（M）: 未知的岗位 'nope'（还没有定义任何一个）",
+        f"{bad2}:1:1: 文件开头应是一组键（studykit、organization……），这里是一个列表",
+        "2个文件中共有2处问题",
     ]
 
 
@@ -53,7 +52,9 @@ def test_usage_errors_exit_2() -> None:
 def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
     result = run("needs", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{tmp_path / 'nope.yaml'}:1:1: no such file"
+    assert result.stderr.strip() == f"{tmp_path / 'nope.yaml'}:1:1: 找不到这个文件"
+    english = run("--lang", "en", "needs", str(tmp_path / "nope.yaml"))
+    assert english.stderr.strip() == f"{tmp_path / 'nope.yaml'}:1:1: no such file"
 
 
 def test_needs_prints_aligned_tables(centre_path: Path) -> None:
@@ -91,18 +92,18 @@ def test_examples_copy_refuses_to_overwrite(tmp_path: Path) -> None:
     assert copied == ["employment-centre.yaml", "small-team.en.yaml"]
     again = run("examples", "copy", str(tmp_path))
     assert again.returncode == 1
-    assert "exists; use --force" in again.stderr
+    assert "已经存在；用 --force 覆盖" in again.stderr
     assert run("examples", "copy", "--force", str(tmp_path)).returncode == 0
     assert run("check", str(tmp_path)).returncode == 0
 
 
 def test_internal_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import studykit.curriculum
+    import studykit.reading.curriculum
 
     def broken(path: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(studykit.curriculum, "load", broken)
+    monkeypatch.setattr(studykit.reading.curriculum, "load", broken)
     with pytest.raises(RuntimeError):
         main(["needs", "x.yaml"])
 
@@ -136,9 +137,9 @@ def test_plan_that_cannot_be_placed_writes_nothing(tmp_path: Path) -> None:
     result = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "c (C): pinned to 2026-05-01 (Friday), which is not a working day; move " \
-           "`courses[0].date` to a working day" in result.stdout
-    assert "1 of 1 sessions could not be placed" in result.stderr
+    assert "c（C）：指定的日期2026年5月1日（周五）不是工作日；把 `courses[0].date` 改到一个工作日" \
+        in result.stdout
+    assert "1项活动中有1项无法安排" in result.stderr
     assert not out.exists()
     partial = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out), "--partial")
     assert partial.returncode == 1
@@ -159,7 +160,7 @@ def test_minutes_command(centre_path: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "sessions" / "committee-2027-01" / "minutes.docx").exists()
     again = run("minutes", str(centre_path), *map(str, records), "--out", str(out))
-    assert again.returncode == 0 and "wrote 0 file(s)" in again.stdout
+    assert again.returncode == 0 and "写入0个文件，11个没有变化" in again.stdout
 
 
 def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
@@ -169,7 +170,7 @@ def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
                    encoding="utf-8")
     result = run("minutes", str(centre_path), str(bad), "--out", str(tmp_path / "o"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{bad}:3:20: present[1]: unknown member 'nobody'" in result.stderr
+    assert f"{bad}:3:20: present[1]: 未知的人员 'nobody'" in result.stderr
     assert not (tmp_path / "o").exists()
 
     record = centre_path.parent / "records" / "committee-2027-01.yaml"
@@ -198,11 +199,14 @@ def test_templates_copy_and_check(tmp_path: Path) -> None:
 
     (tmp_path / "t" / "minutes.docx").write_bytes(make_template(["{{ session.titel }}"]))
     (tmp_path / "t" / "notes.docx").write_bytes(make_template(["x"]))
-    bad = run("templates", "check", str(tmp_path / "t"))
+    bad = run("--lang", "en", "templates", "check", str(tmp_path / "t"))
     assert bad.returncode == 1
     assert "minutes.docx: 'dict object' has no attribute 'titel' in {{ session.titel }}" \
         in bad.stderr
     assert "notes.docx: not a studykit template name" in bad.stderr
+    chinese = run("templates", "check", str(tmp_path / "t"))
+    assert "minutes.docx：{{ session.titel }} 里用到的变量不存在" in chinese.stderr
+    assert "notes.docx：不是 studykit 的模板名称" in chinese.stderr
 
 
 def test_a_user_template_folder_from_the_curriculum(centre_path: Path, tmp_path: Path) -> None:
@@ -247,7 +251,7 @@ def test_report_refuses_what_it_cannot_read(centre_path: Path, tmp_path: Path) -
     (tmp_path / "bad.yaml").write_text("session: [unclosed\n", encoding="utf-8")
     result = run("report", str(centre_path), "--records", str(tmp_path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{tmp_path / 'bad.yaml'}:1:10: YAML syntax" in result.stderr
+    assert f"{tmp_path / 'bad.yaml'}:1:10: YAML 格式错误" in result.stderr
 
 
 def test_a_title_on_two_lines_plans(tmp_path: Path, centre_path: Path) -> None:
@@ -267,7 +271,7 @@ def test_a_folder_is_a_district_even_with_one_branch(tmp_path: Path, centre_path
     assert (tmp_path / "o" / "a" / "calendar.docx").exists()
     (tmp_path / "empty").mkdir()
     empty = run("plan", str(tmp_path / "empty"), "--out", str(tmp_path / "o2"))
-    assert empty.returncode == 1 and "no curriculum files" in empty.stderr
+    assert empty.returncode == 1 and "中没有课程文件（*.yaml）" in empty.stderr
     assert run("plan", str(tmp_path / "d"), "--jobs", "-1", "--out", "x").returncode == 2
 
 
@@ -277,4 +281,4 @@ def test_check_finds_a_missing_template_folder(tmp_path: Path, centre_path: Path
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
     result = run("check", str(tmp_path / "c.yaml"))
     assert result.returncode == 1
-    assert "organization.templates: no folder 'nowhere/' beside this file" in result.stderr
+    assert "organization.templates: 课程文件旁边没有文件夹 'nowhere/'" in result.stderr

@@ -5,8 +5,10 @@ Each file in ``tests/data/invalid/`` starts with comment lines of the form::
 
     # expect: 12:11: members[0].role: unknown role 'windw' (did you mean 'window'?)
 
-one per expected problem, in the order of (line, column), written as ``str(problem)``
-without the ``path:`` prefix. A file that cannot hold a character (``07-not-utf8.yaml``
+one per expected problem, in the order of (line, column), written as the problem's
+English text without the ``path:`` prefix, and the same again in Chinese as
+``# expect-zh:`` lines (the files have no ``locale``, so Chinese is what ``check``
+prints). A file that cannot hold a character (``07-not-utf8.yaml``
 is saved as GBK and keeps its comments ASCII) writes it as ``\\uXXXX``.
 """
 
@@ -24,7 +26,7 @@ from hypothesis import strategies as st
 
 import studykit
 from studykit import Curriculum, Frequency, InputError, Problem
-from studykit.models import DaySpec
+from studykit.domain.time import DaySpec
 
 HERE = Path(__file__).parent
 INVALID = HERE / "data" / "invalid"
@@ -33,6 +35,7 @@ INVALID_FILES = sorted(INVALID.glob("*.yaml"))
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 _EXPECT = re.compile(r"^# expect: (.*)$")
+_EXPECT_ZH = re.compile(r"^# expect-zh: (.*)$")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _WHERE = re.compile(r"^(\d+):(\d+): ")
 
@@ -54,22 +57,20 @@ members:
 """
 
 
-def expectations(path: Path) -> list[str]:
+def expectations(path: Path, pattern: re.Pattern[str] = _EXPECT) -> list[str]:
     """The ``# expect:`` lines of ``path``, with ``\\uXXXX`` turned into characters."""
     text = path.read_bytes().decode("utf-8", errors="replace")
     out = []
     for line in text.splitlines():
-        match = _EXPECT.match(line.rstrip("\r"))
+        match = pattern.match(line.rstrip("\r"))
         if match:
             out.append(_ESCAPE.sub(lambda m: chr(int(m[1], 16)), match[1]))
     return out
 
 
-def without_path(problem: Problem) -> str:
-    """``str(problem)`` without its ``path:`` prefix."""
-    where = f"{problem.line}:{problem.col}"
-    return f"{where}: {problem.key}: {problem.message}" if problem.key else \
-        f"{where}: {problem.message}"
+def without_path(problem: Problem, locale: str = "en") -> str:
+    """The problem's text in ``locale`` without its ``path:`` prefix."""
+    return problem.text(locale)[len(problem.path) + 1:]
 
 
 def problems_of(path: Path | str) -> list[Problem]:
@@ -94,8 +95,9 @@ def test_invalid_curriculum(path: Path) -> None:
     problems = problems_of(str(path))
 
     assert [without_path(p) for p in problems] == expected
+    assert [without_path(p, "zh-CN") for p in problems] == expectations(path, _EXPECT_ZH)
     assert all(p.path == str(path) for p in problems)
-    assert all(str(p) == f"{path}:{without_path(p)}" for p in problems)
+    assert all(str(p) == f"{path}:{without_path(p, 'zh-CN')}" for p in problems)
 
 
 # --- the valid examples and the public API ------------------------------------------------
@@ -127,7 +129,11 @@ def test_loads_reports_problems_with_the_given_path() -> None:
     with pytest.raises(InputError) as info:
         studykit.loads(MINIMAL.replace("role: window", "role: windw"), "pasted.yaml")
     assert [str(p) for p in info.value.problems] == [
-        "pasted.yaml:13:11: members[0].role: unknown role 'windw' (did you mean 'window'?)"
+        "pasted.yaml:13:11: members[0].role（Alice Chen）: 未知的岗位 'windw'（是不是 'window'？）"
+    ]
+    assert [p.text("en") for p in info.value.problems] == [
+        "pasted.yaml:13:11: members[0].role (Alice Chen): unknown role 'windw' "
+        "(did you mean 'window'?)"
     ]
 
 
@@ -178,7 +184,8 @@ def test_every_problem_is_found_in_one_pass() -> None:
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.yaml"
-    assert [str(p) for p in problems_of(missing)] == [f"{missing}:1:1: no such file"]
+    assert [p.text("en") for p in problems_of(missing)] == [f"{missing}:1:1: no such file"]
+    assert [str(p) for p in problems_of(missing)] == [f"{missing}:1:1: 找不到这个文件"]
 
 
 # --- property tests: the loader only ever raises the user-error type, with a place ---

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from IPython.core.formatters import DisplayFormatter
 
 import studykit
-from studykit.display import html_table
+from studykit.show.display import html_table
+from studykit.show.jupyter import register
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,7 +20,15 @@ def test_html_is_escaped() -> None:
     assert "&lt;script&gt;" in html and "<script>" not in html and "R&amp;D" in html
 
 
-def test_every_public_object_shows_as_html_and_as_text() -> None:
+def shown(obj: Any) -> str:
+    """What Jupyter shows of ``obj`` once studykit registered its views."""
+    formatter = DisplayFormatter()
+    assert register(SimpleNamespace(display_formatter=formatter))
+    data, _ = formatter.format(obj)
+    return str(data["text/html"])
+
+
+def test_every_public_object_shows_as_html() -> None:
     cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
     needs = studykit.analyse_needs(cur)
     plan = studykit.plan_quarter(cur, "2027Q1")
@@ -25,15 +38,14 @@ def test_every_public_object_shows_as_html_and_as_text() -> None:
     for obj, words in ((cur, "唐树"), (needs, "能力差距"), (plan, "学习计划"),
                        (record, "committee-2027-01"),
                        (ledger, "学时完成情况")):
-        html = obj._repr_html_()
+        html = shown(obj)
         assert html.startswith("<div class='studykit'>") and "<table>" in html
         assert words in html
-        assert str(obj)
     # gaps are shaded in the needs table
-    assert "class='gap'" in needs._repr_html_()
+    assert "class='gap'" in shown(needs)
 
 
 def test_english_curriculum_shows_in_english() -> None:
     cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
-    assert "competency gaps" in studykit.analyse_needs(cur)._repr_html_()
-    assert "study plan" in studykit.plan_quarter(cur, "2026Q4")._repr_html_()
+    assert "competency gaps" in shown(studykit.analyse_needs(cur))
+    assert "study plan" in shown(studykit.plan_quarter(cur, "2026Q4"))

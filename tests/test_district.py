@@ -12,7 +12,9 @@ import docx
 import openpyxl
 
 import studykit
-from studykit.district import branch_folder, district_overview, plan_branches, summarise
+from studykit.app.district import plan_branches
+from studykit.app.workflows import branch_folder
+from studykit.engine.overview import district_overview, summarise
 
 ROOT = Path(__file__).resolve().parent.parent
 CENTRE = ROOT / "curricula" / "employment-centre.yaml"
@@ -37,9 +39,9 @@ def test_plan_many_branches_each_in_its_own_folder(tmp_path: Path) -> None:
                             capture_output=True, text=True)
     assert result.returncode == 1                         # one branch failed
     assert "Traceback" not in result.stderr
-    assert f"{folder / 'broken.yaml'}: FAILED" in result.stderr
-    assert "missing required key `competencies`" in result.stderr
-    assert "4 branches: 3 planned and written, 1 failed" in result.stderr
+    assert f"{folder / 'broken.yaml'}：失败" in result.stderr
+    assert "缺少必填的键 `competencies`" in result.stderr
+    assert "共4个支部：3个已安排并写出，1个失败" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["branch-1", "branch-2", "branch-3"]
     for i in (1, 2, 3):
         calendar = docx.Document(str(out / f"branch-{i}" / "calendar.docx"))

@@ -16,14 +16,11 @@ import pytest
 from docx.shared import Mm
 
 import studykit
-from studykit.documents import (
-    attendance_context,
-    plan_documents,
-    session_plan_context,
-)
-from studykit.docxtemplate import Templates
-from studykit.minutes import minutes_document
-from studykit.records import Record, load_record
+from studykit.domain.records import Record
+from studykit.reading.records import load_record
+from studykit.render.documents import attendance_context, plan_documents, session_plan_context
+from studykit.render.docxtemplate import Templates
+from studykit.render.minutes import minutes_document
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

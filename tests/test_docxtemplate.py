@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from studykit.docxtemplate import TemplateError, Templates, prepare, xml_text
+from studykit.render.docxtemplate import TemplateError, Templates, prepare, xml_text
 
 
 def make_template(*paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
@@ -86,20 +86,20 @@ def test_an_undefined_variable_names_the_template_the_tag_and_the_variables() ->
     tpl = prepare(make_template(["{{ session.titel }}"]), "my/minutes.docx")
     with pytest.raises(TemplateError) as info:
         tpl.render({"session": {"title": "x"}, "org": {}})
-    assert str(info.value) == ("my/minutes.docx: 'dict object' has no attribute 'titel' in "
+    assert info.value.text("en") == ("my/minutes.docx: 'dict object' has no attribute 'titel' in "
                                "{{ session.titel }}; the variables are: org, session")
 
 
 def test_a_broken_tag_is_named() -> None:
     with pytest.raises(TemplateError) as info:
         prepare(make_template(["ok {{ a }}"], ["{{ session.title }"]), "t.docx")
-    assert str(info.value).startswith("t.docx: {{ session.title }")
+    assert info.value.text("en").startswith("t.docx: {{ session.title }")
     with pytest.raises(TemplateError, match="endfor"):
         prepare(make_template(["{%p for a in b %}"], ["x"]), "t.docx")
 
 
 def test_not_a_docx() -> None:
-    with pytest.raises(TemplateError, match="not a Word document"):
+    with pytest.raises(TemplateError, match="不是 Word 文档"):
         prepare(b"plain text", "x.docx")
 
 
@@ -155,5 +155,5 @@ def test_leading_and_trailing_spaces_of_a_value_are_kept() -> None:
 
 def test_an_expression_that_fails_on_the_data_is_a_template_error() -> None:
     tpl = prepare(make_template(["{{ title + 1 }}"]), "t.docx")
-    with pytest.raises(TemplateError, match=r"t\.docx: TypeError"):
+    with pytest.raises(TemplateError, match=r"t\.docx：模板里的表达式算不出来（“TypeError"):
         tpl.render({"title": "标题"})

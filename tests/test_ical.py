@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 import studykit
-from studykit.ical import to_ics
-from studykit.planner import plan_quarter
+from studykit.engine.planner import plan_quarter
+from studykit.render.ical import to_ics
 
 
 def test_one_event_per_session_in_beijing_time(centre_path: Path) -> None:

@@ -12,11 +12,11 @@ def test_every_public_name_resolves() -> None:
     assert sorted(studykit.__all__) == sorted(["__version__", *studykit._EXPORTS])
     for name in studykit.__all__:
         assert getattr(studykit, name) is not None
-    assert studykit.load.__module__ == "studykit.curriculum"
+    assert studykit.load.__module__ == "studykit.reading.curriculum"
 
 
 def test_the_command_line_starts_without_the_heavy_imports() -> None:
-    code = ("import sys, studykit.cli; "
+    code = ("import sys, studykit.app.cli; "
             "print(sorted(m for m in ('pydantic', 'yaml', 'icalendar', 'chinese_calendar') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

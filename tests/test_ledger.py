@@ -12,9 +12,10 @@ import openpyxl
 import pytest
 
 import studykit
-from studykit.docxtemplate import Templates
-from studykit.ledger import Ledger, followups, read_ledger
-from studykit.report import ledger_json, ledger_tables, ledger_xlsx, report_docx
+from studykit.engine.ledger import Ledger, followups
+from studykit.reading.records import read_ledger
+from studykit.render.docxtemplate import Templates
+from studykit.render.report import ledger_json, ledger_tables, ledger_xlsx, report_docx
 
 CURRICULUM = """\
 studykit: 1
@@ -146,7 +147,7 @@ def test_records_that_disagree_are_reported_not_dropped(tmp_path: Path) -> None:
     (tmp_path / "old.yaml").write_text("session: gone-course\ndate: 2026-05-05\npresent: [a]\n",
                                        encoding="utf-8")
     ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")))
-    messages = [str(p) for p in ledger.problems]
+    messages = [p.text("en") for p in ledger.problems]
     assert any(m.startswith(f"{tmp_path / 'lec.yaml'}:3:20: present[3]: unknown member 'zz'")
                for m in messages)
     assert any(f"{tmp_path / 'old.yaml'}:1:10: session: no session 'gone-course'" in m
@@ -214,7 +215,7 @@ def test_a_second_record_of_a_session_is_reported_and_counted_once(tmp_path: Pat
     assert {h.member: h.year for h in ledger.hours}["a"] == 2
     (problem,) = ledger.problems
     assert problem.path.endswith("lec.yaml") and "a second record of session 'lec'" in \
-        problem.message
+        problem.message.text("en")
 
 
 def test_an_action_closes_at_the_first_meeting_after_it(tmp_path: Path) -> None:
@@ -239,5 +240,5 @@ def test_an_action_closes_at_the_first_meeting_after_it(tmp_path: Path) -> None:
 
 
 def test_a_quarter_of_another_year_is_refused(ledger: Ledger) -> None:
-    with pytest.raises(studykit.UserError, match="not in the year"):
+    with pytest.raises(studykit.UserError, match=r"不在.*年内"):
         read_ledger(ledger.curriculum, [], 2025, studykit.Quarter(2026, 2))

@@ -9,9 +9,11 @@ import docx
 import pytest
 
 import studykit
-from studykit.docxtemplate import Templates
-from studykit.minutes import entitled_voters, minutes_context, minutes_document
-from studykit.records import Record, load_record
+from studykit.domain.records import Record
+from studykit.domain.rules import entitled_voters
+from studykit.reading.records import load_record
+from studykit.render.docxtemplate import Templates
+from studykit.render.minutes import minutes_context, minutes_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = ["tangshu", "chenjing", "zhouhaiyan", "xuming", "gaoyun", "liuyang", "sunli",
@@ -42,9 +44,9 @@ def record(tmp_path: Path, plan: studykit.Plan, present: list[str], absent: list
 
 def test_probationary_members_do_not_vote(plan: studykit.Plan) -> None:
     assembly = plan.session("branch-assembly-2027q1")
-    assert entitled_voters(plan.curriculum, assembly) == FULL
+    assert entitled_voters(plan.curriculum.member_by_id, assembly) == FULL
     committee = plan.session("committee-2027-01")
-    assert entitled_voters(plan.curriculum, committee) == FULL[:5]
+    assert entitled_voters(plan.curriculum.member_by_id, committee) == FULL[:5]
 
 
 def test_quorum_held_and_carried(tmp_path: Path, plan: studykit.Plan) -> None:

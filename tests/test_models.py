@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from pydantic_core import PydanticCustomError
 
-from studykit.models import Audience, DateSpan, DaySpec, Frequency, Quarter, parse_date
+from studykit.domain.models import Audience, Frequency, parse_date
+from studykit.domain.time import DateSpan, DaySpec, Quarter
 
 
 def test_quarter() -> None:

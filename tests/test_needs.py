@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import studykit
-from studykit.needs import Attendee, Gap, Uncovered
+from studykit.engine.needs import Attendee, Gap, Uncovered
+from studykit.show.tables import needs_report
 
 SMALL = """\
 studykit: 1
@@ -111,7 +112,7 @@ def test_example_curriculum_reasons(centre_path: Path) -> None:
 
 
 def test_report_text_has_the_three_parts() -> None:
-    text = str(small())
+    text = needs_report(small())
     assert "测试支部 — 能力差距（现有/要求）" in text
     assert "乙：岗位「企业服务专员」要求沟通技巧4级，现为2级" in text
     assert "尚无课程补齐的差距" in text

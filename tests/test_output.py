@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from studykit.errors import UserError
-from studykit.output import MANIFEST, write_files, write_outputs
+from studykit.domain.errors import UserError
+from studykit.render.output import MANIFEST, write_files, write_outputs
 
 
 def test_write_files_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_write_files_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> 
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where a folder should be")
-    with pytest.raises(UserError, match="cannot write"):
+    with pytest.raises(UserError, match="无法写入"):
         write_files({tmp_path / "ok.txt": b"1", blocker / "x.txt": b"2"})
     assert not (tmp_path / "ok.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked"]
@@ -64,9 +64,9 @@ def test_a_file_studykit_never_wrote_is_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
-    from studykit.output import locked
+    from studykit.render.output import locked
 
-    with locked(tmp_path), pytest.raises(UserError, match="another studykit run is writing"):
+    with locked(tmp_path), pytest.raises(UserError, match="另一个 studykit 正在向"):
         write_outputs(tmp_path, {"a.txt": b"1"})
     write_outputs(tmp_path, {"a.txt": b"1"})          # free again afterwards
     assert (tmp_path / "a.txt").read_bytes() == b"1"
@@ -85,7 +85,7 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
                                  "/tmp/absolute.txt"])
 def test_nothing_is_written_outside_the_output_folder(tmp_path: Path, rel: str) -> None:
     root = tmp_path / "out"
-    with pytest.raises(UserError, match="refusing to write outside the output folder"):
+    with pytest.raises(UserError, match="拒绝写到输出文件夹"):
         write_outputs(root, {"ok.txt": b"1", rel: b"2"})
     assert not (tmp_path / "outside.txt").exists()
     assert not (root / "ok.txt").exists()
@@ -139,5 +139,5 @@ def test_files_are_readable_by_others_as_the_umask_says(tmp_path: Path) -> None:
 
 def test_an_output_folder_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
-    with pytest.raises(UserError, match="is a file; give a folder"):
+    with pytest.raises(UserError, match="是一个文件；请给出用于输出的文件夹"):
         write_outputs(tmp_path / "out", {"a.docx": b"1"})

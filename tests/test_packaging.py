@@ -41,7 +41,7 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
                     "--target", str(target), str(wheel)], check=True)
     env = {**os.environ, "PYTHONPATH": str(target)}
     where = subprocess.run(
-        [sys.executable, "-c", "import studykit, studykit.resources as r; "
+        [sys.executable, "-c", "import studykit, studykit.render.resources as r; "
          "print(studykit.__file__); print(r.examples())"],
         capture_output=True, text=True, check=True, cwd=tmp_path, env=env).stdout.splitlines()
     assert where[0].startswith(str(target))              # the installed copy, not the checkout
@@ -55,7 +55,7 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "studykit", "check", "mine"],
                          capture_output=True, text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.count(": ok — ") == 2
+    assert out.stdout.count("：通过 — ") == 1 and out.stdout.count(": ok — ") == 1
     # the installed package finds its templates: a whole plan with documents
     out = subprocess.run([sys.executable, "-m", "studykit", "plan", "mine/employment-centre.yaml",
                           "--out", "out"], capture_output=True, text=True, cwd=tmp_path, env=env)

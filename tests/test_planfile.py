@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 import studykit
-from studykit.planfile import dump_plan
-from studykit.planner import plan_quarter
+from studykit.engine.planner import plan_quarter
+from studykit.render.planfile import dump_plan
 
 
 def test_plan_yaml_has_the_contract_keys(centre_path: Path) -> None:
@@ -48,5 +48,5 @@ meetings: {}
     assert data["sessions"] == []
     assert data["unplaced"] == [{
         "id": "c", "title": "C",
-        "rule": "pinned to 2031-01-04 (Saturday), which is not a working day",
-        "advice": "move `courses[0].date` to a working day"}]
+        "rule": "指定的日期2031年1月4日（周六）不是工作日",
+        "advice": "把 `courses[0].date` 改到一个工作日"}]

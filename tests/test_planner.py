@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import studykit
-from studykit.checker import check_plan
-from studykit.planfile import dump_plan
-from studykit.planner import Plan, plan_quarter
-from studykit.workdays import WorkCalendar
+from studykit.domain.plan import Plan
+from studykit.domain.workdays import WorkCalendar
+from studykit.engine.checker import check_plan
+from studykit.engine.planner import plan_quarter
+from studykit.render.planfile import dump_plan
 
 BASE = """\
 studykit: 1
@@ -258,8 +259,8 @@ def test_pinned_date_on_a_holiday_is_explained() -> None:
     assert not plan.complete
     (u,) = plan.unplaced
     assert u.id == "x"
-    assert u.rule == "pinned to 2026-05-01 (Friday), which is not a working day"
-    assert u.advice == "move `courses[0].date` to a working day"
+    assert u.rule == "指定的日期2026年5月1日（周五）不是工作日"
+    assert u.advice == "把 `courses[0].date` 改到一个工作日"
 
 
 def test_speaker_unavailable_all_quarter_is_explained() -> None:
@@ -270,9 +271,8 @@ def test_speaker_unavailable_all_quarter_is_explained() -> None:
                      courses="  - {id: x, title: 党课, kind: party-lecture, hours: 1, speaker: a}")
     (u,) = plan_quarter(cur, "2026Q2").unplaced
     assert u.id == "x"
-    assert "the speaker 甲 is unavailable on" in u.rule
-    assert u.advice == ("choose another speaker for `courses[0]` or change their "
-                        "`unavailable` dates")
+    assert "主讲人甲不能到场（49天）" in u.rule
+    assert u.advice == "为 `courses[0]` 另选主讲人，或修改主讲人的 `unavailable` 日期"
 
 
 def test_more_sessions_than_allowed_days_is_explained() -> None:
@@ -283,9 +283,9 @@ def test_more_sessions_than_allowed_days_is_explained() -> None:
     assert len(plan.sessions) == 13            # 13 Wednesdays in 2026Q2, all working days
     assert len(plan.unplaced) == 3
     for u in plan.unplaced:
-        assert u.rule == ("no day in 2026-04-01..2026-06-24 works: someone in the audience, or "
-                          "the speaker, is already in another session at that time on 13 days")
-        assert u.advice == "allow more calendar.weekdays, or pin the session with `date`"
+        assert u.rule == ("2026年4月1日（周三）至2026年6月24日（周三）之间没有一天可行："
+                          "参加人员或主讲人那时已有别的活动（13天）")
+        assert u.advice == "在 calendar.weekdays 中允许更多的星期几，或用 `date` 固定日期"
     assert hard_errors(cur, plan) == []
 
 
@@ -297,7 +297,7 @@ def test_the_weekly_limit_is_named_when_it_is_what_stops_a_session() -> None:
     assert len(plan.sessions) == 14            # one a week: 4/1 (Wed) to 6/30 (Tue) is 14 weeks
     assert len(plan.unplaced) == 2
     for u in plan.unplaced:
-        assert "already have calendar.max-per-week (1) study sessions that week" in u.rule
+        assert "部分参加人员那一周已有 calendar.max-per-week（1）次学习活动" in u.rule
     assert hard_errors(cur, plan) == []
 
 
@@ -305,9 +305,9 @@ def test_a_meeting_larger_than_every_venue_is_explained() -> None:
     cur = curriculum(meetings="{branch-assembly: quarterly}", venues="{小会议室: 2}")
     (u,) = plan_quarter(cur, "2026Q2").unplaced
     assert u.id == "branch-assembly-2026q2"
-    assert u.rule == "3 attend, but the largest venue (小会议室) seats 2"
-    assert u.advice == ("add a larger venue to organization.venues, or give the meeting its "
-                        "own `venue` in meetings.branch-assembly")
+    assert u.rule == "有3人参加，但最大的场地（小会议室）只有2个座位"
+    assert u.advice == ("在 organization.venues 中增加更大的场地，或在 meetings.branch-assembly "
+                        "中为会议单独指定 `venue`")
 
 
 # --- the same input, the same plan --------------------------------------------------
@@ -388,7 +388,7 @@ def test_random_curricula_plan_cleanly_or_say_why(text: str, quarter: str) -> No
 
 def test_no_quarter_at_all_is_refused(team_path: Path) -> None:
     cur = curriculum()
-    with pytest.raises(ValueError, match=r"calendar\.quarter"):
+    with pytest.raises(studykit.UserError, match=r"calendar\.quarter"):
         plan_quarter(cur)
     assert str(plan_quarter(studykit.load(team_path)).quarter) == "2027Q1"
 
@@ -413,7 +413,7 @@ def test_a_meeting_nobody_can_attend_says_so() -> None:
     cur = curriculum(members=members, meetings="{committee: monthly}")
     plan = plan_quarter(cur, "2026Q2")
     assert len(plan.unplaced) == 3
-    assert plan.unplaced[0].rule == "nobody to attend: no member has a `committee` post"
+    assert plan.unplaced[0].rule == "没有人参加：没有人员设置了支委职务（committee）"
 
 
 def test_a_fixed_day_past_the_quarter_is_named_as_such() -> None:
@@ -423,4 +423,4 @@ def test_a_fixed_day_past_the_quarter_is_named_as_such() -> None:
                      calendar="{weekdays: [thu]}")
     september = [u for u in plan_quarter(cur, "2026Q3").unplaced
                  if u.id == "theme-day-2026-09"]
-    assert september and september[0].rule == "its fixed day moves past the end of 2026Q3"
+    assert september and september[0].rule == "它的固定日期顺延到了2026年第三季度之后"

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 import studykit
-from studykit.records import Record, load_record, year_plans
+from studykit.domain.records import Record
+from studykit.engine.planner import year_plans
+from studykit.reading.records import load_record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +28,7 @@ def problems(tmp_path: Path, text: str, setting: Setting) -> list[str]:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(studykit.InputError) as info:
         load_record(path, *setting)
-    return [str(p).removeprefix(f"{path}:") for p in info.value.problems]
+    return [p.text("en").removeprefix(f"{path}:") for p in info.value.problems]
 
 
 def test_the_example_records_load(setting: tuple[studykit.Curriculum,
@@ -34,7 +36,7 @@ def test_the_example_records_load(setting: tuple[studykit.Curriculum,
     for path in sorted((ROOT / "curricula" / "records").glob("*.yaml")):
         record = load_record(path, *setting)
         assert not isinstance(record, Record) or record.session in \
-            setting[1][studykit.Quarter(2027, 1)].session_ids
+            setting[1][studykit.Quarter(2027, 1)].by_id
 
 
 COMMITTEE = """\
@@ -69,12 +71,13 @@ extra: 1
         "6:10: absent.chenjing: 'chenjing' is both present and absent",
         "6:24: absent.nobody: unknown member 'nobody' (known: tangshu, chenjing, zhouhaiyan, "
         "xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, zhuxiaoyu, …)",
-        "8:5: votes[0]: 9 votes (for 9, against 0, abstain 0) but only 2 members were there",
-        "9:23: votes[1].for: expected a whole number of votes (0 or more), found 'many'",
-        "11:22: actions[0].owner: unknown member 'ghost' (known: tangshu, chenjing, zhouhaiyan, "
-        "xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, zhuxiaoyu, …)",
-        "11:34: actions[0].due: '2027-02-30' is not a date in the calendar (day is out of "
-        "range for month)",
+        "8:5: votes[0] (m): 9 votes (for 9, against 0, abstain 0) but only 2 members were there",
+        "9:23: votes[1].for (m2): expected a whole number of votes (0 or more), found 'many'",
+        "11:22: actions[0].owner (t): unknown member 'ghost' (known: tangshu, chenjing, "
+        "zhouhaiyan, xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, "
+        "zhuxiaoyu, …)",
+        "11:34: actions[0].due (t): '2027-02-30' is not a date in the calendar (day is out "
+        "of range for month)",
         "12:1: extra: unknown key `extra` (known here: session, date, start, end, venue, chair, "
         "recorder, number, present, late, absent, guests, topics, materials, speeches, votes, "
         "decisions, actions, summary, attachments, done, makeup)",

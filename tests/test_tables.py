@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studykit.tables import pad, table, width
+from studykit.show.tables import pad, table, width
 
 
 def test_width_counts_wide_characters_twice() -> None:

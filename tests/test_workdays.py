@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 import studykit
-from studykit.models import DateSpan
-from studykit.workdays import WorkCalendar
+from studykit.domain.time import DateSpan
+from studykit.domain.workdays import WorkCalendar
 
 # 国务院办公厅关于2026年部分节假日安排的通知: days off and make-up working days
 OFF_2026 = [("2026-01-01", "2026-01-03"), ("2026-02-15", "2026-02-23"),

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from studykit import yamlio
-from studykit.errors import InputError
+from studykit.domain.errors import InputError
+from studykit.reading import yamlio
 
 
 def problems(text: str) -> list[str]:
     with pytest.raises(InputError) as info:
         yamlio.parse(text, "f.yaml")
-    return [str(p) for p in info.value.problems]
+    return [p.text("en") for p in info.value.problems]
 
 
 def test_scalars_are_what_a_hand_writer_means() -> None:
@@ -37,7 +37,7 @@ def test_locate_points_at_values_keys_and_the_deepest_existing_node() -> None:
 def test_duplicate_keys_are_kept_as_problems_with_their_path() -> None:
     doc = yamlio.parse("a: 1\nm:\n  - {k: 1, k: 2}\na: 3\n", "f.yaml")
     assert doc.data == {"a": 3, "m": [{"k": 2}]}
-    assert [str(p) for p in doc.problems] == [
+    assert [p.text("en") for p in doc.problems] == [
         "f.yaml:3:12: m[0].k: `k` is given twice in the same mapping; keep one",
         "f.yaml:4:1: a: `a` is given twice in the same mapping; keep one",
     ]
@@ -85,7 +85,7 @@ def test_non_utf8_bytes_are_located(tmp_path: Path) -> None:
         yamlio.load(path)
     (problem,) = info.value.problems
     assert (problem.line, problem.col) == (2, 7)
-    assert "not UTF-8 text (byte 0xcd)" in problem.message
+    assert "not UTF-8 text (byte 0xcd)" in problem.message.text("en")
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
                             (tmp_path, "is a folder, expected a YAML file")):
         with pytest.raises(InputError) as info:
             yamlio.load(target)
-        assert info.value.problems[0].message == message
+        assert info.value.problems[0].message.text("en") == message
 
 
 def test_dotted() -> None:

@@ -41,7 +41,7 @@ OUT = "../out/notebook"                               # 文件输出到这里 (w
 from datetime import date
 
 import studykit
-from studykit import charts
+from studykit.show import charts
 
 cur = studykit.load(CURRICULUM)   # 有错误会逐条列出行号 (every problem with its line)
 cur"""),
@@ -64,8 +64,8 @@ charts.gap_heatmap(needs)"""),
 
 *Try a change without editing the file: pin a date, change an audience.*"""),
     new_code_cell("""\
-trial = cur.with_course("window-communication", date=date(2027, 3, 10))   # 固定日期 (pin a date)
-trial = trial.with_course("employment-forum", audience="party")           # 只请党员参加 (audience)
+trial = studykit.with_course(cur, "window-communication", date=date(2027, 3, 10))   # 固定日期 (pin a date)
+trial = studykit.with_course(trial, "employment-forum", audience="party")            # 只请党员参加 (audience)
 plan = studykit.plan_quarter(trial, QUARTER)
 plan"""),
     new_code_cell("""\
@@ -100,7 +100,7 @@ RECORDS = "../curricula/records"                      # 以往的会议记录素
 OUT = "../out/notebook"                               # 文件输出到这里"""),
     new_code_cell("""\
 import studykit
-from studykit.ledger import followups
+from studykit.engine.ledger import followups
 
 cur = studykit.load(CURRICULUM)
 plans = studykit.year_plans(cur, [2027])   # 各季度计划：会议编号据此查找 (the year's plans)"""),
@@ -146,7 +146,7 @@ record"""),
     new_markdown_cell("""\
 ## 三、到会情况与会议记录 · Attendance and the minutes"""),
     new_code_cell("""\
-from studykit.records import quarter_of
+from studykit.domain.time import quarter_of
 
 plan = plans[quarter_of(record.date)]
 session = plan.session(record.session)
@@ -181,7 +181,7 @@ OUT = "../out/notebook"                               # 文件输出到这里"""
 from pathlib import Path
 
 import studykit
-from studykit import charts
+from studykit.show import charts
 
 cur = studykit.load(CURRICULUM)
 ledger = studykit.read_ledger(cur, sorted(Path(RECORDS).glob("*.yaml")),

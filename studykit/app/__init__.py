@@ -1,0 +1,1 @@
+"""The workflows the command line, the notebooks and district runs share, and the CLI."""

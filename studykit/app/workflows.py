@@ -1,0 +1,228 @@
+"""The workflows behind each command: load, compute, write, and say what happened.
+
+The command line, the notebooks and district runs call these same functions, so a
+branch is planned, its minutes written and its ledger counted the same way wherever
+the user starts from. Each returns what it did; printing is the caller's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.errors import InputError, Problem, UserError
+from ..domain.models import Curriculum
+from ..domain.plan import Plan
+from ..domain.records import Record
+from ..domain.time import Quarter, quarter_of
+from ..engine.checker import Finding, check_plan
+from ..engine.ledger import Ledger, followups
+from ..engine.overview import BranchResult, District, district_overview
+from ..engine.planner import plan_quarter
+from ..reading.curriculum import expand, load
+from ..reading.records import checked_records, parse_records, read_ledger, record_files
+from ..render.district import district_context, district_title, district_xlsx
+from ..render.documents import write_plan
+from ..render.docxtemplate import Templates
+from ..render.minutes import minutes_document
+from ..render.output import Written, write_outputs
+from ..render.report import write_report
+from ..words import msg
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` found: the curricula that loaded, and every problem of the others."""
+
+    loaded: list[tuple[Path, Curriculum]]
+    problems: list[Problem]
+
+    @property
+    def files_with_problems(self) -> int:
+        """How many files have problems."""
+        return len({p.path for p in self.problems})
+
+
+def curriculum_files(names: Iterable[Path | str]) -> list[Path]:
+    """The curriculum files named, a folder standing for its *.yaml; none is a mistake."""
+    given = [str(n) for n in names]
+    paths = expand(given)
+    if not paths:
+        raise UserError(msg("cli.no_curricula", where=", ".join(given)))
+    return paths
+
+
+def check_files(names: Iterable[Path | str]) -> Checked:
+    """Load every curriculum named; collect the problems of all of them in one pass."""
+    loaded, problems = [], []
+    for path in curriculum_files(names):
+        try:
+            loaded.append((path, load(path)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return Checked(loaded, problems)
+
+
+def records_folder(name: Path | str, locale: str | None = None) -> Path:
+    """A folder of session records that must exist."""
+    folder = Path(name)
+    if not folder.is_dir():
+        raise UserError(msg("cli.no_records_folder", folder=str(folder)), locale)
+    return folder
+
+
+def open_followups(curriculum: Curriculum, plan: Plan,
+                   folder: Path) -> dict[str, list[dict[str, str]]]:
+    """Session id → the open action items of earlier meetings it follows up, from the
+    records in ``folder``."""
+    ledger = read_ledger(curriculum, record_files([folder]), plan.quarter.year)
+    return {s.id: followups(ledger.actions, s, s.date, curriculum) for s in plan.sessions}
+
+
+@dataclass
+class PlanRun:
+    """One branch planned: the plan, what the checker found, and what was written."""
+
+    curriculum: Curriculum
+    plan: Plan
+    findings: list[Finding]
+    written: Written | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Broken rules."""
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Things to look at that do not stop the plan."""
+        return [f for f in self.findings if f.level == "warning"]
+
+    @property
+    def failed(self) -> bool:
+        """Whether something could not be placed or a rule is broken."""
+        return bool(self.plan.unplaced or self.errors)
+
+
+def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
+                out: Path | str | None = None, templates: Path | str | None = None,
+                records: Path | None = None, partial: bool = False, force: bool = False,
+                beside: bool = False) -> PlanRun:
+    """Plan one branch's quarter, check it, and (with ``out``) write every document.
+
+    Nothing is written when the plan is incomplete or breaks a rule, unless ``partial``.
+    ``records`` is a folder of session records, for the action items each meeting follows up.
+    """
+    cur = load(path)
+    chosen = quarter or cur.calendar.quarter
+    if chosen is None:
+        raise UserError(msg("plan.which_quarter", source=str(path)), cur.locale)
+    plan = plan_quarter(cur, chosen)
+    run = PlanRun(cur, plan, check_plan(cur, plan))
+    if out is not None and (not run.failed or partial):
+        todo = open_followups(cur, plan, records) if records is not None else {}
+        run.written = write_plan(plan, out, Templates.for_curriculum(cur, templates), todo,
+                                 force=force, beside=beside)
+    return run
+
+
+@dataclass
+class MinutesRun:
+    """The minutes written, and the records that were make-up study only."""
+
+    written: Written
+    makeup_only: list[str] = field(default_factory=list)
+    locale: str = "zh-CN"
+
+
+def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: Path | str,
+                     templates: Path | str | None = None, force: bool = False,
+                     beside: bool = False) -> MinutesRun:
+    """Write the minutes of every session record given, all or none, into the plan's
+    folder ``out``. The other records beside them tell which earlier action items are
+    still open."""
+    cur = load(path)
+    records, problems, plans = checked_records(parse_records(record_paths), cur)
+    if problems:
+        raise InputError(problems)
+    # a file beside the records that is not a record (a curriculum, a draft) is no reason
+    # to stop
+    folders = sorted({Path(p).parent for p in record_paths})
+    ledgers = {year: read_ledger(cur, record_files(folders), year, skip_unreadable=True)
+               for year in {r.date.year for r in records if isinstance(r, Record)}}
+    chosen = Templates.for_curriculum(cur, templates)
+    files, makeup_only = {}, []
+    for record in records:
+        if not isinstance(record, Record):
+            makeup_only.append(record.source)
+            continue
+        plan = plans[quarter_of(record.date)]
+        session = plan.session(record.session)
+        todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
+        files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
+            plan, session, record, chosen, todo)
+    written = write_outputs(Path(out), files, force=force, beside=beside)
+    return MinutesRun(written, makeup_only, cur.locale)
+
+
+def branch_ledger(path: Path | str, records: Path | str, year: int | None = None,
+                  quarter: Quarter | None = None) -> Ledger:
+    """One branch's ledger from the records in a folder."""
+    cur = load(path)
+    return read_ledger(cur, record_files([records_folder(records, cur.locale)]), year, quarter)
+
+
+def write_branch_report(ledger: Ledger, out: Path | str, templates: Path | str | None = None,
+                        force: bool = False, beside: bool = False) -> Written:
+    """``report.docx`` and ``ledger.xlsx`` of one branch."""
+    return write_report(ledger, out, Templates.for_curriculum(ledger.curriculum, templates),
+                        force=force, beside=beside)
+
+
+def branch_folder(path: Path | str) -> str:
+    """The folder a branch's output (and its records) goes into: its curriculum's file
+    name, made safe."""
+    stem = Path(path).stem
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem).strip(".-")
+    return safe or "branch"
+
+
+@dataclass
+class DistrictRun:
+    """A district's overview, with its title and the branches that could not be counted."""
+
+    district: District
+    title: str
+    failed: list[BranchResult]
+
+
+def district_report(paths: Sequence[Path], records: Path | str, year: int | None = None,
+                    quarter: Quarter | None = None) -> DistrictRun:
+    """Count every branch's records (``RECORDS/<curriculum file name>/``) and set the
+    branches side by side; a branch that cannot be counted is reported, not fatal."""
+    root = records_folder(records)
+    ledgers, failed = [], []
+    for path in paths:
+        try:
+            cur = load(path)
+            folder = root / branch_folder(path)
+            ledgers.append(read_ledger(cur, record_files([folder]) if folder.is_dir() else [],
+                                       year, quarter))
+        except UserError as exc:
+            failed.append(BranchResult(str(path), branch_folder(path), False, exc.text()))
+    district = district_overview(ledgers, failed)
+    period = str(quarter or year or "")
+    return DistrictRun(district, district_title(district, period), failed)
+
+
+def write_district(run: DistrictRun, out: Path | str, templates: Path | str | None = None,
+                   force: bool = False, beside: bool = False) -> Written:
+    """``district.docx`` and ``district.xlsx``."""
+    if templates and not Path(templates).is_dir():
+        raise UserError(msg("template.no_folder", folder=str(templates)), run.district.locale)
+    chosen = Templates(run.district.locale, Path(templates) if templates else None)
+    return write_outputs(Path(out), {
+        "district.docx": chosen.get("district.docx").render(
+            district_context(run.district, run.title)),
+        "district.xlsx": district_xlsx(run.district)}, force=force, beside=beside)

@@ -1,0 +1,1 @@
+"""The vocabulary, time, models and party rules: what everything else is about."""

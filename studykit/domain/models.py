@@ -1,0 +1,373 @@
+"""The curriculum, as typed and validated models (format version 1).
+
+The models mirror the format key for key (``docs/format.md``); YAML keys with a
+hyphen (``max-per-week``) are attributes with an underscore (``max_per_week``). Every
+model forbids unknown keys, so a typo is reported instead of silently ignored.
+Field types that need a friendly message (dates, levels, ids…) are validated by
+small functions here that raise a catalogued message (:func:`~.errors.invalid`);
+:mod:`studykit.reading.curriculum` turns these into ``file:line:col`` problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from ..words import msg, text
+from .errors import found, invalid
+from .time import ORDINALS, DateSpan, DaySpec, Quarter
+from .vocabulary import (
+    AUDIENCES,
+    DEFAULT_AUDIENCE,
+    DEFAULT_MINIMA,
+    ID_PATTERN,
+    MEETING_KINDS,
+    WEEKDAYS,
+    Every,
+    Kind,
+)
+
+
+def _text(value: Any) -> str:
+    # Numbers are accepted as text (a title "2027"), structures and empty values are not.
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise invalid("expected.text", found=found(value))
+
+
+def _id(value: Any) -> str:
+    if isinstance(value, str) and ID_PATTERN.match(value):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    raise invalid("expected.id", found=found(value))
+
+
+def _level(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 5:
+        return value
+    raise invalid("expected.level", found=found(value))
+
+
+def _hours(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 24:
+        return value
+    raise invalid("expected.hours", found=found(value))
+
+
+def _yearly_hours(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return value
+    raise invalid("expected.yearly_hours", found=found(value))
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise invalid("expected.count", found=found(value))
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(value: Any) -> date:
+    """Parse an ISO date ``2027-01-14`` (a ``date`` given in code is kept as it is)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        raise invalid("expected.date", found=found(value))
+    year, month, day = map(int, match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        why = msg("why.month" if not 1 <= month <= 12 else "why.year" if year < 1
+                  else "why.day")
+        raise invalid("not_a_date", found=found(value), why=why) from None
+
+
+def _span(value: Any) -> DateSpan:
+    if isinstance(value, DateSpan):
+        return value
+    if isinstance(value, str) and ".." in value:
+        ends = [part.strip() for part in value.split("..")]
+        if len(ends) != 2 or not all(_DATE.match(end) for end in ends):
+            raise invalid("expected.span", found=found(value))
+        first, last = parse_date(ends[0]), parse_date(ends[1])
+        if last < first:
+            raise invalid("span_backwards", found=found(value))
+        return DateSpan(first, last)
+    day = parse_date(value)
+    return DateSpan(day, day)
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    match = _TIME.match(value) if isinstance(value, str) else None
+    if not match:
+        raise invalid("expected.time", found=found(value))
+    return time(int(match[1]), int(match[2]))
+
+
+def _day_spec(value: Any) -> DaySpec:
+    if isinstance(value, DaySpec):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
+        return DaySpec(day=value)
+    parts = value.split() if isinstance(value, str) else []
+    if len(parts) == 2 and parts[0] in ORDINALS and parts[1] in WEEKDAYS:
+        return DaySpec(ordinal=ORDINALS[parts[0]], weekday=WEEKDAYS.index(parts[1]))
+    raise invalid("expected.day_spec", found=found(value))
+
+
+_EVERY = {"monthly": "month", "quarterly": "quarter", "yearly": "year"}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who a course is for: all, party, committee, gaps, or named roles or members."""
+
+    kind: Literal["all", "party", "committee", "gaps", "roles", "members"]
+    ids: tuple[str, ...] = ()
+
+
+def _audience(value: Any) -> Audience:
+    if isinstance(value, Audience):
+        return value
+    if isinstance(value, str) and value in AUDIENCES:
+        return Audience(value)  # type: ignore[arg-type]
+    if isinstance(value, dict) and len(value) == 1:
+        (kind, ids), = value.items()
+        if kind in ("roles", "members") and isinstance(ids, list) and ids:
+            return Audience(kind, tuple(_id(i) for i in ids))
+    raise invalid("expected.audience", found=found(value))
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(value: Any) -> str:
+    if isinstance(value, str) and (value.lower() in WEEKDAYS or value.lower() in _WEEKDAY_NAMES):
+        return value.lower()[:3]
+    raise invalid("expected.weekday", found=found(value))
+
+
+def _version(value: Any) -> int:
+    if value == 1 and not isinstance(value, bool):
+        return 1
+    raise invalid("version", found=found(value))
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_id)]
+Level = Annotated[int, BeforeValidator(_level)]
+Hours = Annotated[float, BeforeValidator(_hours)]
+YearHours = Annotated[float, BeforeValidator(_yearly_hours)]
+Count = Annotated[int, BeforeValidator(_count)]
+Date = Annotated[date, BeforeValidator(parse_date)]
+Span = Annotated[DateSpan, BeforeValidator(_span)]
+Time = Annotated[time, BeforeValidator(_time)]
+QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
+AudienceField = Annotated[Audience, BeforeValidator(_audience)]
+Weekday = Annotated[str, BeforeValidator(_weekday)]
+Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
+
+
+class Model(BaseModel):
+    """Base of all curriculum models: immutable, strict, unknown keys forbidden."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, populate_by_name=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+        arbitrary_types_allowed=True,
+    )
+
+
+class Frequency(Model):
+    """How often a meeting recurs: ``monthly``, ``quarterly``, ``yearly``, or a mapping
+    ``{every: month, on: 1st fri}`` for a fixed day; ``hours`` sets its length."""
+
+    every: Literal["month", "quarter", "year"]
+    on: Day | None = None
+    hours: Hours | None = None
+    venue: Text | None = None
+    start: Time | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_word(cls, value: Any) -> Any:
+        if isinstance(value, str) and value in _EVERY:
+            return {"every": _EVERY[value]}
+        if isinstance(value, (dict, Frequency)):
+            return value
+        raise invalid("expected.frequency", found=found(value))
+
+
+class Organization(Model):
+    """Who runs the programme, its document language and its venues (name → seats)."""
+
+    name: Text
+    unit: Text | None = None
+    locale: Literal["zh-CN", "en"] = "zh-CN"
+    templates: Text | None = None
+    venues: dict[Text, Count] = Field(default_factory=dict)
+
+
+class Role(Model):
+    """A post (岗位) and the competency levels it requires (learn what you do)."""
+
+    name: Text
+    requires: dict[Id, Level] = Field(default_factory=dict)
+
+
+class Member(Model):
+    """A person of the organisation, with assessed levels (missing = 0)."""
+
+    id: Id
+    name: Text
+    role: Id
+    party: Literal["full", "probationary", "activist", "none"] = "none"
+    committee: Literal["secretary", "deputy", "member"] | None = None
+    group: Text | None = None
+    levels: dict[Id, Level] = Field(default_factory=dict)
+    unavailable: list[Span] = Field(default_factory=list)
+
+    @property
+    def is_party(self) -> bool:
+        """Full and probationary members: those with party duties and study floors."""
+        return self.party in ("full", "probationary")
+
+    def level(self, competency: str) -> int:
+        """The assessed level in ``competency`` (0 where none is given)."""
+        return self.levels.get(competency, 0)
+
+    def is_unavailable(self, day: date) -> bool:
+        """Whether the member said they cannot attend on ``day``."""
+        return any(day in span for span in self.unavailable)
+
+
+class Course(Model):
+    """A lecture, seminar, skill course, party lecture, theme day or practice."""
+
+    id: Id
+    title: Text
+    kind: Kind
+    hours: Hours
+    speaker: Text | None = None
+    audience: AudienceField | None = None
+    builds: dict[Id, Level] = Field(default_factory=dict)
+    agenda: list[Text] = Field(default_factory=list)
+    materials: list[Text] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+    aims: list[Text] = Field(default_factory=list)
+    date: Date | None = None
+    start: Time | None = None
+    venue: Text | None = None
+
+    @property
+    def effective_audience(self) -> Audience:
+        """The audience, or the usual one for the course's kind when none is given."""
+        return self.audience or Audience(DEFAULT_AUDIENCE[self.kind])  # type: ignore[arg-type]
+
+
+class Meetings(Model):
+    """Recurring organisational life (三会一课, 主题党日); an absent key is not held."""
+
+    branch_assembly: Frequency | None = None
+    committee: Frequency | None = None
+    group: Frequency | None = None
+    theme_day: Frequency | None = None
+
+    def items(self) -> list[tuple[str, Frequency]]:
+        """(kind, frequency) for each meeting that is held, in the format's order."""
+        return [(kind, freq) for kind in MEETING_KINDS
+                if (freq := getattr(self, kind.replace("-", "_"))) is not None]
+
+
+DEFAULT_MEETINGS = Meetings(
+    branch_assembly=Frequency(every="quarter"), committee=Frequency(every="month"),
+    group=Frequency(every="month"), theme_day=Frequency(every="month"),
+)
+
+
+class CalendarSpec(Model):
+    """When sessions may happen; holidays and workdays add to the built-in data."""
+
+    weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
+    start: Time = time(15, 0)
+    max_per_week: Count = 2
+    holidays: list[Span] = Field(default_factory=list)
+    workdays: list[Span] = Field(default_factory=list)
+    quarter: QuarterField | None = None
+
+
+class HourFloors(Model):
+    """Yearly study-hour floors (学时) for party members and committee members."""
+
+    party: YearHours = 32
+    committee: YearHours = 56
+
+
+class Rules(Model):
+    """Rules the plan and the ledger are checked against.
+
+    ``minima`` says how often each kind of session must be held at least
+    (``monthly``, ``quarterly`` or ``yearly``); ``group`` means once per party group.
+    ``makeup-days``: how many days a member has to make up a missed session (补学).
+    """
+
+    hours: HourFloors = Field(default_factory=HourFloors)
+    minima: dict[Kind, Every] = Field(default_factory=lambda: dict(DEFAULT_MINIMA))
+    makeup_days: Count = 30
+
+
+class Curriculum(Model):
+    """One organisation's curriculum: who, what their posts require, courses, meetings."""
+
+    studykit: Annotated[int, BeforeValidator(_version)]
+    organization: Organization
+    competencies: dict[Id, Text]
+    roles: dict[Id, Role]
+    members: list[Member]
+    courses: list[Course] = Field(default_factory=list)
+    meetings: Meetings = DEFAULT_MEETINGS
+    calendar: CalendarSpec = Field(default_factory=CalendarSpec)
+    rules: Rules = Field(default_factory=Rules)
+
+    _source: str = PrivateAttr(default="")
+
+    @property
+    def source(self) -> str:
+        """The file the curriculum was loaded from ('' when built in code)."""
+        return self._source
+
+    @property
+    def locale(self) -> str:
+        """The language of every document: ``zh-CN`` or ``en``."""
+        return self.organization.locale
+
+    @cached_property
+    def member_by_id(self) -> dict[str, Member]:
+        """Members by id."""
+        return {m.id: m for m in self.members}
+
+    @cached_property
+    def course_by_id(self) -> dict[str, Course]:
+        """Courses by id."""
+        return {c.id: c for c in self.courses}
+
+    def __str__(self) -> str:
+        return text(self.locale, "summary.curriculum", org=self.organization.name,
+                    members=len(self.members), roles=len(self.roles),
+                    competencies=len(self.competencies), courses=len(self.courses))

@@ -1,0 +1,124 @@
+"""Session records as typed models: what happened at a held session (``docs/format.md``).
+
+Reading and checking them against the curriculum and the plan is
+:mod:`studykit.reading.records`; here are only the shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+from .errors import found, invalid
+from .models import Count, Date, Id, Model, Text, Time
+
+
+def _votes(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise invalid("expected.votes", found=found(value))
+
+
+Votes = Annotated[int, BeforeValidator(_votes)]
+ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
+
+
+def _action_ref(value: Any) -> str:
+    if isinstance(value, str) and ACTION_REF.match(value):
+        return value
+    raise invalid("expected.action_ref", found=found(value))
+
+
+ActionRef = Annotated[str, BeforeValidator(_action_ref)]
+"""An action item of an earlier record: its session id and its number there (from 1)."""
+
+
+class Speech(Model):
+    """Who said what (a member id, or a guest's name)."""
+
+    who: Text
+    said: Text
+
+
+class Vote(Model):
+    """A motion put to the vote and its count."""
+
+    motion: Text
+    for_: Votes = Field(alias="for")
+    against: Votes = 0
+    abstain: Votes = 0
+
+
+class Action(Model):
+    """A task decided at the session, with its owner and due date."""
+
+    task: Text
+    owner: Id
+    due: Date | None = None
+
+
+class Makeup(Model):
+    """Make-up study (补学) of a session a member missed: closes the make-up item and
+    credits the session's hours."""
+
+    member: Id
+    session: Id
+    date: Date
+    how: Text | None = None
+
+
+class Record(Model):
+    """What happened at one held session."""
+
+    session: Id
+    date: Date
+    start: Time | None = None
+    end: Time | None = None
+    venue: Text | None = None
+    chair: Id | None = None
+    recorder: Id | None = None
+    number: Count | None = None
+    present: list[Id] = Field(default_factory=list)
+    late: list[Id] = Field(default_factory=list)
+    absent: dict[Id, Text] = Field(default_factory=dict)
+    guests: list[Text] = Field(default_factory=list)
+    topics: list[Text] = Field(default_factory=list)
+    materials: list[Text] = Field(default_factory=list)
+    speeches: list[Speech] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)
+    decisions: list[Text] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    summary: Text | None = None
+    attachments: list[Text] = Field(default_factory=list)
+    done: list[ActionRef] = Field(default_factory=list)
+    makeup: list[Makeup] = Field(default_factory=list)
+
+    _source: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file the record was read from."""
+        return self._source
+
+    @property
+    def attended(self) -> list[str]:
+        """Members who were there: present and late, in the order written."""
+        present = set(self.present)
+        return [*self.present, *(m for m in self.late if m not in present)]
+
+
+class MakeupRecord(Model):
+    """A file of make-up study only (no session held): ``makeup: [...]``."""
+
+    makeup: list[Makeup]
+
+    _source: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file the record was read from."""
+        return self._source
+
+

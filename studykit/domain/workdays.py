@@ -1,0 +1,114 @@
+"""The working-day calendar of mainland China: statutory holidays and 调休.
+
+Mainland China moves working days around each holiday: a Saturday or Sunday can
+be a working day (调休上班). The built-in data comes from ``chinesecalendar``,
+which follows the State Council's yearly notice within days of its publication
+and raises for a year it does not know, so a missing year is never guessed.
+The curriculum's ``calendar.holidays`` and ``calendar.workdays`` are added on top,
+and describe a year the package does not cover yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from ..words import text
+from .models import Curriculum
+from .time import DateSpan
+
+
+@cache
+def _built_in(year: int) -> tuple[frozenset[date], frozenset[date]] | None:
+    """(days off on weekdays, make-up working days on weekends) of ``year``, or None."""
+    import chinese_calendar  # type: ignore[import-untyped]  # only the planner needs it
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    try:
+        off = chinese_calendar.get_holidays(first, last, include_weekends=False)
+        worked = chinese_calendar.get_workdays(first, last, include_weekends=True)
+    except NotImplementedError:
+        return None
+    return frozenset(off), frozenset(d for d in worked if d.weekday() >= 5)
+
+
+def _days(spans: Iterable[DateSpan]) -> set[date]:
+    out: set[date] = set()
+    for span in spans:
+        day = span.first
+        while day <= span.last:
+            out.add(day)
+            day += timedelta(days=1)
+    return out
+
+
+@dataclass
+class WorkCalendar:
+    """Which days are working days: built-in data plus the curriculum's own dates.
+
+    A year is *covered* when the built-in data knows it or the curriculum lists a
+    holiday or make-up working day in it; an uncovered year is planned with
+    weekends only, and :meth:`notes` says so.
+    """
+
+    holidays: set[date] = field(default_factory=set)
+    workdays: set[date] = field(default_factory=set)
+    built_in: bool = True
+
+    @classmethod
+    def for_curriculum(cls, curriculum: Curriculum, built_in: bool = True) -> WorkCalendar:
+        """The calendar of ``curriculum`` (``built_in=False`` ignores the package's data)."""
+        return cls(_days(curriculum.calendar.holidays), _days(curriculum.calendar.workdays),
+                   built_in)
+
+    def _data(self, year: int) -> tuple[frozenset[date], frozenset[date]] | None:
+        return _built_in(year) if self.built_in else None
+
+    def is_workday(self, day: date) -> bool:
+        """Whether ``day`` is a working day."""
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        data = self._data(day.year)
+        if data is not None:
+            off, worked = data
+            if day in off:
+                return False
+            if day in worked:
+                return True
+        return day.weekday() < 5
+
+    def is_described(self, year: int) -> bool:
+        """Whether the curriculum lists holidays or make-up days in ``year``."""
+        return any(d.year == year for d in (*self.holidays, *self.workdays))
+
+    def is_covered(self, year: int) -> bool:
+        """Whether holidays of ``year`` are known (built in, or from the curriculum)."""
+        return self._data(year) is not None or self.is_described(year)
+
+    def notes(self, years: Iterable[int], locale: str) -> list[str]:
+        """One plain line for each year whose holidays come from the curriculum or nowhere."""
+        out = []
+        for year in sorted(set(years)):
+            if self._data(year) is not None:
+                continue
+            key = "note.holidays_given" if self.is_described(year) else "note.holidays_unknown"
+            out.append(text(locale, key, year=year))
+        return out
+
+    def off_run_after(self, day: date) -> int:
+        """How many days off in a row follow ``day`` (3 or more: a long holiday)."""
+        run, nxt = 0, day + timedelta(days=1)
+        while not self.is_workday(nxt) and run < 30:
+            run += 1
+            nxt += timedelta(days=1)
+        return run
+
+    def next_workday(self, day: date) -> date:
+        """``day`` itself when it is a working day, else the next working day."""
+        while not self.is_workday(day):
+            day += timedelta(days=1)
+        return day

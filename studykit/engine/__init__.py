@@ -1,0 +1,1 @@
+"""The computations, pure functions of the models: needs, planner, checker, ledger, overview."""

@@ -1,0 +1,250 @@
+"""An independent check of a plan against every rule: :func:`check_plan`.
+
+It shares nothing with the planner but the curriculum and the working-day
+calendar: it takes the sessions as given (from :func:`~studykit.planner.plan_quarter`,
+or any :class:`~studykit.planner.Plan` built another way) and verifies the hard rules, the meeting
+minima of the quarter, and each member's planned study hours against the yearly
+floor, pro rata. ``studykit plan`` runs it before it writes anything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain.models import Curriculum
+from ..domain.plan import Plan, Session
+from ..domain.rules import hour_floor, party_groups
+from ..domain.vocabulary import MEETING_KINDS, ORGANISATIONAL, STUDY_KINDS, WEEKDAYS
+from ..domain.workdays import WorkCalendar
+from ..words import Message, msg, quarter_title, text
+from .needs import analyse_needs
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """Something the check found: an ``error`` (a rule is broken) or a ``warning``."""
+
+    level: str
+    rule: str
+    session: str
+    message: str
+    locale: str = "zh-CN"
+    """The language of ``message`` (the curriculum's)."""
+
+    def __str__(self) -> str:
+        where = f"{self.session}: " if self.session else ""
+        return text(self.locale, f"finding.{self.level}", where=where, message=self.message,
+                    rule=self.rule)
+
+
+def check_plan(curriculum: Curriculum, plan: Plan,
+               workdays: WorkCalendar | None = None) -> list[Finding]:
+    """Every broken hard rule (errors) and every member behind on hours (warnings)."""
+    workdays = workdays or WorkCalendar.for_curriculum(curriculum)
+    found: list[tuple[str, str, str, Message]] = []
+    found += _days(curriculum, plan, workdays)
+    found += _people(curriculum, plan)
+    found += _overlaps(plan)
+    found += _week_load(curriculum, plan)
+    found += _audiences(curriculum, plan)
+    found += _minima(curriculum, plan)
+    found += _hours(curriculum, plan)
+    found += _groups(curriculum)
+    loc = curriculum.locale
+    out = [Finding(level, rule, session, message.text(loc), loc)
+           for level, rule, session, message in found]
+    return sorted(out, key=lambda f: (f.level != "error", f.session, f.rule, f.message))
+
+
+_Found = tuple[str, str, str, Message]
+
+
+def _err(rule: str, session: str, message: Message) -> _Found:
+    return ("error", rule, session, message)
+
+
+def _warn(rule: str, session: str, message: Message) -> _Found:
+    return ("warning", rule, session, message)
+
+
+def _days(cur: Curriculum, plan: Plan, workdays: WorkCalendar) -> list[_Found]:
+    out = []
+    allowed = {WEEKDAYS.index(d) for d in cur.calendar.weekdays}
+    ids: set[str] = set()
+    for s in plan.sessions:
+        if s.id in ids:
+            out.append(_err("unique-id", s.id, msg("check.unique_id")))
+        ids.add(s.id)
+        if not plan.quarter.first <= s.date <= plan.quarter.last:
+            out.append(_err("quarter", s.id, msg("check.outside_quarter", day=str(s.date),
+                                                 quarter=str(plan.quarter))))
+        if not workdays.is_workday(s.date):
+            out.append(_err("working-day", s.id, msg("check.not_workday", day=str(s.date))))
+        elif s.date.weekday() not in allowed and not _pinned_there(cur, s):
+            out.append(_err("weekday", s.id, msg("check.weekday", day=str(s.date),
+                                                 weekday=WEEKDAYS[s.date.weekday()])))
+        if s.end <= s.start:
+            out.append(_err("time", s.id, msg("check.time", start=f"{s.start:%H:%M}",
+                                              end=f"{s.end:%H:%M}")))
+    return out
+
+
+def _pinned_there(cur: Curriculum, s: Session) -> bool:
+    course = cur.course_by_id.get(s.course or "")
+    return course is not None and course.date == s.date
+
+
+def _people(cur: Curriculum, plan: Plan) -> list[_Found]:
+    out = []
+    members = cur.member_by_id
+    venues = cur.organization.venues
+    for s in plan.sessions:
+        for m in s.attendees:
+            member = members.get(m)
+            if member is None:
+                out.append(_err("member", s.id, msg("check.not_member", id=m)))
+            elif member.is_unavailable(s.date):
+                out.append(_err("unavailable", s.id, msg("check.unavailable", name=member.name,
+                                                         day=str(s.date))))
+        speaker = members.get(s.speaker or "")
+        if speaker and speaker.is_unavailable(s.date):
+            out.append(_err("unavailable", s.id, msg("check.speaker_unavailable",
+                                                     name=speaker.name, day=str(s.date))))
+        if s.venue is not None:
+            if s.venue not in venues:
+                out.append(_err("venue", s.id, msg("check.venue", venue=s.venue)))
+            elif len(s.attendees) > venues[s.venue]:
+                out.append(_err("capacity", s.id, msg("check.capacity", n=len(s.attendees),
+                                                      venue=s.venue, seats=venues[s.venue])))
+    return out
+
+
+def _overlaps(plan: Plan) -> list[_Found]:
+    out = []
+    by_day: dict[date, list[Session]] = defaultdict(list)
+    for s in plan.sessions:
+        by_day[s.date].append(s)
+    for day_sessions in by_day.values():
+        for i, a in enumerate(day_sessions):
+            for b in day_sessions[i + 1:]:
+                if not (a.start < b.end and b.start < a.end):
+                    continue
+                both = (set(a.attendees) | {a.speaker}) & (set(b.attendees) | {b.speaker})
+                both.discard(None)
+                if both:
+                    out.append(_err("double-booked", a.id, msg(
+                        "check.double_booked", who=", ".join(sorted(map(str, both))), other=b.id)))
+                if a.venue is not None and a.venue == b.venue:
+                    out.append(_err("venue-taken", a.id, msg("check.venue_taken", venue=a.venue,
+                                                             other=b.id)))
+    return out
+
+
+def _week_load(cur: Curriculum, plan: Plan) -> list[_Found]:
+    load: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+    for s in plan.sessions:
+        if s.kind in ORGANISATIONAL:
+            continue
+        year, week, _ = s.date.isocalendar()
+        for m in s.attendees:
+            load[m, year, week].append(s.id)
+    limit = cur.calendar.max_per_week
+    return [_err("max-per-week", ids[-1], msg("check.week_load", id=m, n=len(ids), week=week,
+                                              year=year, ids=", ".join(ids), limit=limit))
+            for (m, year, week), ids in sorted(load.items()) if len(ids) > limit]
+
+
+def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
+    """Every course's audience is in its sessions, attending or excused; nobody else is."""
+    needs = analyse_needs(cur)
+    out = []
+    by_course: dict[str, list[Session]] = defaultdict(list)
+    for s in plan.sessions:
+        if s.course:
+            by_course[s.course].append(s)
+    incomplete = {u.course for u in plan.unplaced}  # reported by the planner already
+    for course_id, sessions in by_course.items():
+        if course_id in incomplete:
+            continue
+        if course_id not in needs.audiences:
+            out.append(_err("course", sessions[0].id, msg("check.course", id=course_id)))
+            continue
+        expected = set(needs.attendees(course_id))
+        seen = [m for s in sessions for m in (*s.attendees, *s.excused)]
+        if len(seen) != len(set(seen)):
+            out.append(_err("audience", sessions[0].id, msg("check.two_classes")))
+        if set(seen) != expected:
+            missing, extra = expected - set(seen), set(seen) - expected
+            out.append(_err("audience", sessions[0].id, msg(
+                "check.audience", missing=", ".join(sorted(missing)),
+                extra=", ".join(sorted(extra)))))
+    return out
+
+
+def _minima(cur: Curriculum, plan: Plan) -> list[_Found]:
+    q = plan.quarter
+    groups = party_groups(cur.members)
+    out = []
+    meetings = {k for k, _ in cur.meetings.items()}
+    for kind, every in cur.rules.minima.items():
+        held = [s for s in plan.sessions if s.kind == kind]
+        # say what to change when nothing could ever hold the minimum
+        if kind in MEETING_KINDS and kind not in meetings:
+            advice = msg("check.advice_meeting", kind=kind)
+        elif kind not in MEETING_KINDS and not any(c.kind == kind for c in cur.courses):
+            advice = msg("check.advice_course", kind=kind)
+        else:
+            advice = msg("check.advice_none")
+        periods: list[tuple[str | Message, int | None]]
+        if every == "monthly":
+            periods = [(msg("period.month", year=q.year, month=m), m) for m in q.months]
+        elif every == "quarterly":
+            periods = [(msg("period.quarter", quarter=str(q),
+                            title=quarter_title(cur.locale, q)), None)]
+        else:
+            continue  # a yearly minimum is the ledger's to check, over the year
+        for label, month in periods:
+            within = [s for s in held if month is None or s.date.month == month]
+            if kind == "group":
+                for group in groups:
+                    if not any(s.group == group for s in within):
+                        out.append(_err("minimum", f"group {group}", msg(
+                            "check.minimum_group", group=group, period=label, every=every,
+                            advice=advice)))
+            elif not within:
+                out.append(_err("minimum", kind, msg(
+                    "check.minimum", kind=msg(f"kind.{kind}"), period=label, key=kind,
+                    every=every, advice=advice)))
+    return out
+
+
+def _groups(cur: Curriculum) -> list[_Found]:
+    """Party members outside every party group, where the branch has groups."""
+    if not any(m.group for m in cur.members) or "group" not in dict(cur.meetings.items()):
+        return []
+    return [_warn("group", m.id, msg("check.no_group", name=m.name))
+            for m in cur.members if m.is_party and not m.group]
+
+
+def _hours(cur: Curriculum, plan: Plan) -> list[_Found]:
+    """Members whose planned hours this quarter fall short of a quarter of the yearly floor."""
+    hours: dict[str, float] = defaultdict(float)
+    for s in plan.sessions:
+        if s.kind in STUDY_KINDS:
+            for m in s.attendees:
+                hours[m] += s.hours
+    out = []
+    floors = cur.rules.hours
+    for member in cur.members:
+        floor = hour_floor(floors, member)
+        if floor is None:
+            continue
+        pace = floor / 4
+        if hours[member.id] < pace:
+            key = "rules.hours.committee" if member.committee else "rules.hours.party"
+            out.append(_warn("hours", member.id, msg(
+                "check.hours", name=member.name, hours=f"{hours[member.id]:g}", pace=f"{pace:g}",
+                floor=f"{floor:g}", key=key)))
+    return out

@@ -1,0 +1,486 @@
+"""The quarterly planner: every meeting and course of a quarter on a real working day.
+
+:func:`plan_quarter` turns a curriculum into a :class:`Plan`: the meetings the
+frequency rules ask for, and every course with an audience (from the needs
+analysis), split into classes where a venue is too small. Each session gets a
+day, a time, a venue, its attendees and the reason each is there.
+
+Hard rules (never broken): no member, speaker or venue in two sessions at once;
+nobody on a day they are unavailable; at most ``calendar.max-per-week`` study
+sessions per member and week; nothing on a day that is not a working day.
+Soft aims (weighed when choosing among allowed days): spread the sessions over
+the quarter, avoid the working day before a long holiday, keep one speaker's
+sessions apart, do not crowd one day.
+
+Sessions with a fixed day (a pinned course, a meeting ``on: 1st fri``) are
+placed first; then meetings and courses together, the largest audience first (a
+monthly meeting before a course of the same size).
+A session that no day can take is reported in ``Plan.unplaced`` with the rule
+that stopped it and what the user can change. Same input, same plan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from ..domain.errors import UserError
+from ..domain.models import Course, Curriculum, Frequency, Member
+from ..domain.plan import Plan, Session, Unplaced
+from ..domain.rules import party_groups
+from ..domain.time import Quarter
+from ..domain.vocabulary import MEETING_HOURS, ORGANISATIONAL, WEEKDAYS
+from ..domain.workdays import WorkCalendar
+from ..words import Message, day_only, msg, quarter_title, text, title, weekday
+from .needs import Attendee, analyse_needs
+
+# Where in its window (0 = first allowed day, 1 = last) each meeting is aimed:
+# the committee early in the month to prepare, the theme day in the first half,
+# the party groups after it, the assembly mid-quarter.
+_MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5}
+_LONG_HOLIDAY = 3          # days off in a row that make a long holiday
+_SPEAKER_GAP = 7           # days a speaker's sessions should be apart
+
+
+@dataclass
+class _Request:
+    """A session still to be placed."""
+
+    id: str
+    kind: str
+    title: str
+    hours: float
+    start: time
+    audience: tuple[Attendee, ...]
+    window: list[date]
+    aim: float
+    speaker: str | None = None
+    course: str | None = None
+    group: str | None = None
+    agenda: tuple[str, ...] = ()
+    venues: tuple[str | None, ...] = (None,)
+    fixed: date | None = None
+    source: str = ""
+    """Where the user can change it, for messages (``courses[3]``, ``meetings.committee``)."""
+    away: tuple[Member, ...] = ()
+    """Members of the audience with `unavailable` dates (the only ones ever excused)."""
+
+    @property
+    def end(self) -> time:
+        minutes = self.start.hour * 60 + self.start.minute + round(self.hours * 60)
+        return time(min(minutes // 60, 23), minutes % 60 if minutes < 24 * 60 else 59)
+
+
+@dataclass
+class _Period:
+    """One time a meeting is held: its id part, title values, month and allowed days."""
+
+    id: str
+    values: dict[str, int]
+    month: int
+    window: list[date]
+    fixed: date | None = None
+
+
+@dataclass
+class _Placed:
+    start: time
+    end: time
+    people: frozenset[str]
+    venue: str | None
+    id: str
+
+
+@dataclass
+class _Board:
+    """What is placed so far, indexed for the checks."""
+
+    curriculum: Curriculum
+    by_day: dict[date, list[_Placed]] = field(default_factory=lambda: defaultdict(list))
+    week_load: dict[tuple[str, int, int], int] = field(default_factory=lambda: defaultdict(int))
+    speaker_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, req: _Request, day: date, venue: str | None, attendees: list[str]) -> None:
+        self.by_day[day].append(_Placed(req.start, req.end, self._people(req, attendees),
+                                        venue, req.id))
+        if req.kind not in ORGANISATIONAL:
+            year, week, _ = day.isocalendar()
+            for m in attendees:
+                self.week_load[m, year, week] += 1
+        if req.speaker:
+            self.speaker_days[req.speaker].append(day)
+
+    def _member(self, who: str | None) -> Member | None:
+        return self.curriculum.member_by_id.get(who) if who else None
+
+    def _people(self, req: _Request, attendees: list[str]) -> frozenset[str]:
+        """Who is taken by the session: attendees and the speaker (an outside speaker
+        too, under a name no member id can have)."""
+        if not req.speaker:
+            return frozenset(attendees)
+        speaker = req.speaker if self._member(req.speaker) else f"speaker:{req.speaker}"
+        return frozenset([*attendees, speaker])
+
+    def blocked(self, req: _Request, day: date, venue: str | None,
+                attendees: list[str]) -> str | None:
+        """The first hard rule placing ``req`` on ``day`` in ``venue`` would break, or None."""
+        speaker = self._member(req.speaker)
+        if speaker and speaker.is_unavailable(day):
+            return "speaker-unavailable"
+        people = self._people(req, attendees)
+        for other in self.by_day.get(day, ()):
+            if other.start < req.end and req.start < other.end:
+                if not people.isdisjoint(other.people):
+                    return "busy"
+                if venue is not None and venue == other.venue:
+                    return "venue"
+        if req.kind not in ORGANISATIONAL:
+            year, week, _ = day.isocalendar()
+            limit = self.curriculum.calendar.max_per_week
+            if any(self.week_load.get((m, year, week), 0) >= limit for m in attendees):
+                return "week-limit"
+        return None
+
+
+def _session_days(curriculum: Curriculum, workdays: WorkCalendar, first: date,
+                  last: date) -> list[date]:
+    allowed = {WEEKDAYS.index(d) for d in curriculum.calendar.weekdays}
+    days, day = [], first
+    while day <= last:
+        if day.weekday() in allowed and workdays.is_workday(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _venues_for(curriculum: Curriculum, size: int,
+                wanted: str | None) -> tuple[list[str | None], int]:
+    """Venues to try (smallest that fits first) and the seats per class; splits if none fits.
+
+    Returns ``([None], size)`` when the curriculum names no venues.
+    """
+    venues = curriculum.organization.venues
+    if wanted is not None:
+        return [wanted], venues[wanted]
+    if not venues:
+        return [None], max(size, 1)
+    by_size = sorted(venues.items(), key=lambda kv: (kv[1], kv[0]))
+    fitting = [name for name, seats in by_size if seats >= size]
+    if fitting:
+        return list(fitting), size
+    largest = by_size[-1]
+    return [largest[0]], largest[1]
+
+
+class _Planner:
+    def __init__(self, curriculum: Curriculum, quarter: Quarter, workdays: WorkCalendar) -> None:
+        self.cur = curriculum
+        self.quarter = quarter
+        self.workdays = workdays
+        self.loc = curriculum.locale
+        self.days = _session_days(curriculum, workdays, quarter.first, quarter.last)
+        self.notes: list[str] = workdays.notes({quarter.first.year}, self.loc)
+        self.unplaced: list[Unplaced] = []
+        self.sessions: list[Session] = []
+        self.board = _Board(curriculum)
+
+    # --- what to place -------------------------------------------------------------
+
+    def meeting_requests(self) -> list[_Request]:
+        cur, loc = self.cur, self.loc
+        groups = party_groups(cur.members)
+        out = []
+        for kind, freq in cur.meetings.items():
+            for period in self._periods(freq):
+                if kind == "group":
+                    for gi, group in enumerate(groups, start=1):
+                        audience = tuple(Attendee(m.id, text(loc, "reason.group", group=group))
+                                         for m in cur.members if m.group == group)
+                        out.append(self._meeting(kind, freq, f"group-{gi}-{period.id}",
+                                                 title(loc, "title.group", kind, group=group,
+                                                       **period.values),
+                                                 audience, period, group))
+                    continue
+                key = {"month": "title.month", "quarter": "title.quarter",
+                       "year": "title.year"}[freq.every]
+                out.append(self._meeting(kind, freq, f"{kind}-{period.id}",
+                                         title(loc, key, kind, **period.values),
+                                         self._meeting_audience(kind), period, None))
+        return out
+
+    def _periods(self, freq: Frequency) -> list[_Period]:
+        """Each time the meeting is held this quarter, with its allowed days."""
+        q = self.quarter
+        year = q.year
+        if freq.every == "month":
+            periods = [_Period(f"{year}-{m:02d}", {"month": m, "year": year}, m,
+                               [d for d in self.days if d.month == m]) for m in q.months]
+        elif freq.every == "quarter":
+            periods = [_Period(f"{year}q{q.number}", {"year": year, "quarter": q.number},
+                               q.months[0], list(self.days))]
+        elif (freq.on is not None and q.number == 1) or (freq.on is None and q.number == 4):
+            # yearly: on its fixed day in January, otherwise some day in the fourth quarter
+            periods = [_Period(f"{year}", {"year": year}, q.months[0], list(self.days))]
+        else:
+            periods = []
+        if freq.on is not None:
+            for period in periods:
+                period.fixed = self._next_session_day(freq.on.in_month(year, period.month))
+        return periods
+
+    def _next_session_day(self, day: date) -> date:
+        """A fixed day that is not a session day moves to the next one (in the quarter)."""
+        later = [d for d in self.days if d >= day]
+        return later[0] if later else self.quarter.last + timedelta(days=1)
+
+    def _meeting_audience(self, kind: str) -> tuple[Attendee, ...]:
+        loc = self.loc
+        if kind == "committee":
+            return tuple(Attendee(m.id, text(loc, "reason.committee",
+                                             post=text(loc, f"committee.{m.committee}")))
+                         for m in self.cur.members if m.committee)
+        return tuple(Attendee(m.id, text(loc, f"party.{m.party}"))
+                     for m in self.cur.members if m.is_party)
+
+    def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
+                 audience: tuple[Attendee, ...], period: _Period, group: str | None) -> _Request:
+        venues, seats = _venues_for(self.cur, len(audience), freq.venue)
+        if len(audience) > seats:  # a meeting is never split: no venue will do
+            venues = []
+        source = f"meetings.{kind}"
+        return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
+                        freq.start or self.cur.calendar.start, audience, period.window,
+                        _MEETING_AIM[kind], group=group, venues=tuple(venues),
+                        fixed=period.fixed, source=source)
+
+    def course_requests(self) -> list[_Request]:
+        needs = analyse_needs(self.cur)
+        out = []
+        placeable = []
+        for index, course in enumerate(self.cur.courses):
+            audience = needs.audiences[course.id]
+            if not audience:
+                continue
+            if course.date is not None and not (self.quarter.first <= course.date
+                                                <= self.quarter.last):
+                continue  # pinned to another quarter
+            placeable.append((index, course, audience))
+        flexible = [c for _, c, _ in placeable if c.date is None]
+        for index, course, audience in placeable:
+            aim = ((flexible.index(course) + 0.5) / len(flexible)) if course.date is None else 0.5
+            out.extend(self._classes(index, course, audience, aim))
+        return out
+
+    def _classes(self, index: int, course: Course, audience: tuple[Attendee, ...],
+                 aim: float) -> list[_Request]:
+        venues, seats = _venues_for(self.cur, len(audience), course.venue)
+        count = max(1, math.ceil(len(audience) / seats))
+        size, extra = divmod(len(audience), count)
+        out, at = [], 0
+        for n in range(1, count + 1):
+            part = audience[at:at + size + (1 if n <= extra else 0)]
+            at += len(part)
+            ident = course.id if n == 1 else f"{course.id}-{n}"
+            name = course.title if count == 1 else title(
+                self.loc, "title.class", course.kind, title=course.title, n=n)
+            out.append(_Request(
+                ident, course.kind, name, course.hours, course.start or self.cur.calendar.start,
+                part, list(self.days), aim, speaker=course.speaker, course=course.id,
+                agenda=tuple(course.agenda), venues=tuple(venues), fixed=course.date,
+                source=f"courses[{index}]"))
+        return out
+
+    # --- placing -------------------------------------------------------------------
+
+    def run(self) -> Plan:
+        meetings = self.meeting_requests()
+        courses = self.course_requests()
+        members = self.cur.member_by_id
+        for req in (*meetings, *courses):
+            req.away = tuple(members[a.member] for a in req.audience
+                             if members[a.member].unavailable)
+        fixed = [r for r in (*meetings, *courses) if r.fixed is not None]
+        # the largest audiences are the hardest to fit: they go first, then the
+        # narrowest windows (a monthly meeting before a course of the same size)
+        flexible = sorted((r for r in (*meetings, *courses) if r.fixed is None),
+                          key=lambda r: (-len(r.audience), len(r.window)))
+        for req in fixed:
+            self.place_fixed(req)
+        for req in flexible:
+            self.place_flexible(req)
+        sessions = sorted(self.sessions, key=lambda s: (s.date, s.start, s.id))
+        return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
+                    tuple(self.notes))
+
+    def _split(self, req: _Request, day: date) -> tuple[list[str], dict[str, str]]:
+        """Attendees who can come on ``day``, and the excused with their reason."""
+        excused = {}
+        for member in req.away:
+            span = next((s for s in member.unavailable if day in s), None)
+            if span is not None:
+                excused[member.id] = text(self.loc, "reason.unavailable", span=str(span))
+        if not excused:
+            return [a.member for a in req.audience], excused
+        return [a.member for a in req.audience if a.member not in excused], excused
+
+    def _commit(self, req: _Request, day: date, venue: str | None, attending: list[str],
+                excused: dict[str, str]) -> None:
+        self.board.add(req, day, venue, attending)
+        coming = set(attending)
+        reasons = {a.member: a.reason for a in req.audience if a.member in coming}
+        self.sessions.append(Session(
+            req.id, req.kind, req.title, day, req.start, req.end, req.hours, venue,
+            req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
+            excused, req.fixed is not None))
+
+    def _unplaced(self, req: _Request, rule: Message, advice: Message,
+                  course: bool = True) -> Unplaced:
+        """An unplaced session, its reason and advice in the curriculum's language."""
+        return Unplaced(req.id, req.title, rule.text(self.loc), advice.text(self.loc),
+                        req.course if course else None, self.loc)
+
+    def _day(self, day: date) -> str:
+        return text(self.loc, "day.with_weekday", day=day_only(self.loc, day),
+                    weekday=weekday(self.loc, day.weekday()))
+
+    def _too_big(self, req: _Request) -> bool:
+        if not req.audience:
+            who = {"committee": "nobody.committee", "group": "nobody.group"}.get(
+                req.kind, "nobody.audience")
+            self.unplaced.append(self._unplaced(
+                req, msg("unplaced.nobody", who=msg(who)),
+                msg("advice.nobody", source=req.source)))
+            return True
+        if req.venues:
+            return False
+        venues = self.cur.organization.venues
+        wanted = self.cur.meetings.model_dump().get(req.kind.replace("-", "_"), {}) or {}
+        largest = wanted.get("venue") or max(venues, key=lambda v: (venues[v], v))
+        which = msg("venue.its" if wanted.get("venue") else "venue.largest")
+        self.unplaced.append(self._unplaced(
+            req, msg("unplaced.too_big", n=len(req.audience), which=which, venue=largest,
+                     seats=venues[largest]),
+            msg("advice.too_big", source=req.source), course=False))
+        return True
+
+    def place_fixed(self, req: _Request) -> None:
+        day = req.fixed
+        assert day is not None
+        if self._too_big(req):
+            return
+        if day > self.quarter.last or day < self.quarter.first:
+            self.unplaced.append(self._unplaced(
+                req, msg("unplaced.past_quarter", quarter=quarter_title(self.loc, self.quarter)),
+                msg("advice.earlier_day", source=req.source)))
+            return
+        if not self.workdays.is_workday(day):
+            self.unplaced.append(self._unplaced(
+                req, msg("unplaced.pinned_off" if req.course else "unplaced.falls_off",
+                         day=self._day(day)),
+                msg("advice.pinned_off", source=req.source) if req.course else
+                msg("advice.falls_off", source=req.source)))
+            return
+        attending, excused = self._split(req, day)
+        failures = []
+        for venue in req.venues:
+            rule = self.board.blocked(req, day, venue, attending)
+            if rule is None:
+                self._commit(req, day, venue, attending, excused)
+                return
+            failures.append(rule)
+        self.unplaced.append(self._explain(req, {failures[0]: [day]}, fixed=True))
+
+    def place_flexible(self, req: _Request) -> None:
+        if self._too_big(req):
+            return
+        if not req.window:
+            self.unplaced.append(self._unplaced(req, msg("unplaced.no_days"),
+                                                msg("advice.weekdays")))
+            return
+        speaker = self.cur.member_by_id.get(req.speaker or "")
+        best: tuple[float, date, str | None, list[str], dict[str, str]] | None = None
+        failed: dict[date, str] = {}
+        for idx, day in enumerate(req.window):
+            if speaker is not None and speaker.is_unavailable(day):
+                failed[day] = "speaker-unavailable"
+                continue
+            attending, excused = self._split(req, day)
+            if not attending:
+                failed[day] = "audience-unavailable"
+                continue
+            for venue in req.venues:
+                rule = self.board.blocked(req, day, venue, attending)
+                if rule is None:
+                    # a day that excuses somebody only when no day excuses nobody
+                    score = self._score(req, idx, day) + 1000 * len(excused)
+                    if best is None or score < best[0]:
+                        best = (score, day, venue, attending, excused)
+                    break
+                failed[day] = rule
+        if best is None:
+            failures: dict[str, list[date]] = defaultdict(list)
+            for day, rule in failed.items():
+                failures[rule].append(day)
+            self.unplaced.append(self._explain(req, failures, fixed=False))
+            return
+        _, day, venue, attending, excused = best
+        self._commit(req, day, venue, attending, excused)
+
+    def _score(self, req: _Request, idx: int, day: date) -> float:
+        """Lower is better: near the aimed day, not before a long holiday, not crowded."""
+        score = abs(idx - req.aim * (len(req.window) - 1))
+        if self.workdays.off_run_after(day) >= _LONG_HOLIDAY:
+            score += 6
+        if req.speaker:
+            score += 4 * sum(1 for d in self.board.speaker_days.get(req.speaker, ())
+                             if abs((d - day).days) < _SPEAKER_GAP)
+        score += 2 * len(self.board.by_day.get(day, ()))
+        return score
+
+    def _explain(self, req: _Request, failures: Mapping[str, list[date]],
+                 fixed: bool) -> Unplaced:
+        """Why no day would do, from the rules that stopped each day, and what to change."""
+        speaker = self.cur.member_by_id.get(req.speaker or "")
+        values = {"speaker": speaker.name if speaker else req.speaker,
+                  "limit": self.cur.calendar.max_per_week, "source": req.source}
+        if fixed:
+            (rule, days), = failures.items()
+            return self._unplaced(req, msg("unplaced.fixed_day", day=self._day(days[0]),
+                                           why=msg(f"why.{rule}", **values)),
+                                  msg(f"advice.{rule}", **values))
+        ranked = sorted(failures.items(), key=lambda kv: -len(kv[1]))
+        detail = text(self.loc, "reason.sep").join(
+            text(self.loc, "why.on_day" if len(ds) == 1 else "why.on_days",
+                 why=msg(f"why.{r}", **values), n=len(ds))
+            for r, ds in ranked)
+        top = ranked[0][0] if ranked else "busy"
+        return self._unplaced(req, msg("unplaced.no_day", first=self._day(req.window[0]),
+                                       last=self._day(req.window[-1]), detail=detail),
+                              msg(f"advice.{top}", **values))
+
+
+def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Plan]:
+    """The plans of every quarter of ``years`` (plans are deterministic: the same ids)."""
+    return {Quarter(y, n): plan_quarter(curriculum, Quarter(y, n))
+            for y in sorted(set(years)) for n in (1, 2, 3, 4)}
+
+
+def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
+                 workdays: WorkCalendar | None = None) -> Plan:
+    """Plan ``quarter`` (``2027Q1``; default ``calendar.quarter``) of ``curriculum``.
+
+    ``workdays`` defaults to the built-in holidays plus the curriculum's own.
+    The result lists what could not be placed in ``Plan.unplaced``; it never raises
+    for a curriculum that loaded.
+    """
+    if quarter is None:
+        quarter = curriculum.calendar.quarter
+        if quarter is None:
+            raise UserError(msg("plan.which_quarter", source=curriculum.source), curriculum.locale)
+    if isinstance(quarter, str):
+        quarter = Quarter.parse(quarter)
+    workdays = workdays or WorkCalendar.for_curriculum(curriculum)
+    return _Planner(curriculum, quarter, workdays).run()

@@ -1,0 +1,1 @@
+"""Reading the user's files: YAML with line numbers, curricula, records, every problem located."""

@@ -1,0 +1,231 @@
+"""Loading curricula: YAML → validated :class:`~studykit.models.Curriculum`.
+
+Every problem in a file is reported in one pass as ``path:line:col: key: message``:
+the schema's findings (types, ranges, unknown keys) and the cross-references the
+schema cannot see (a member's role, the competencies a course builds, …).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..domain.errors import InputError, Problem, UserError, found
+from ..domain.models import Course, Curriculum
+from ..domain.rules import may_sit_on_committee
+from ..domain.vocabulary import COMMITTEE_POSTS, ID_PATTERN
+from ..words import msg
+from . import yamlio
+from .problems import (
+    as_list,
+    as_text,
+    kind_of,
+    mapping,
+    merge,
+    schema_problems,
+    suggest,
+    unknown,
+    with_locale,
+)
+
+
+def load(path: Path | str) -> Curriculum:
+    """Load and validate one curriculum file.
+
+    Raises :class:`~studykit.errors.InputError` listing every problem found.
+    """
+    return from_document(yamlio.load(path))
+
+
+def load_many(paths: Iterable[Path | str]) -> list[Curriculum]:
+    """Load several curricula; the problems of all files are raised together."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def expand(paths: Iterable[Path | str]) -> list[Path]:
+    """Files named on the command line, with a folder standing for its ``*.yaml`` files."""
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        else:
+            out.append(path)
+    return out
+
+
+def loads(text: str, path: str = "<text>") -> Curriculum:
+    """Load a curriculum from YAML text (``path`` is only used in messages)."""
+    return from_document(yamlio.parse(text, path))
+
+
+def from_document(doc: yamlio.Document) -> Curriculum:
+    """Validate a parsed YAML document as a curriculum."""
+    data = doc.data
+    doc.locale = locale_of(data)
+    if data is None:
+        raise InputError([Problem(doc.path, 1, 1, "", msg("curriculum.empty"))])
+    if not isinstance(data, dict):
+        raise InputError([doc.problem((), msg("curriculum.not_mapping", found=kind_of(data)))])
+    if "studykit" not in data:
+        raise InputError([doc.problem((), msg("curriculum.no_version"))])
+    if data["studykit"] != 1 or isinstance(data["studykit"], bool):
+        raise InputError([doc.problem(("studykit",), msg("version",
+                                                         found=found(data["studykit"])))])
+    problems = [*with_locale(doc.problems, doc.locale), *_reference_problems(doc)]
+    try:
+        curriculum = Curriculum.model_validate(data)
+    except ValidationError as exc:
+        problems = merge(problems, schema_problems(doc, exc, Curriculum))
+        raise InputError(problems) from None
+    if problems:
+        raise InputError(problems)
+    curriculum._source = doc.path
+    return curriculum
+
+
+def locale_of(data: Any) -> str | None:
+    """The language a curriculum's raw data asks for, if it names one studykit speaks."""
+    locale = mapping(mapping(data).get("organization")).get("locale", "zh-CN")
+    return locale if locale in ("zh-CN", "en") else None
+
+
+def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
+    """Problems the schema cannot see: references between sections, duplicate ids.
+
+    Works on the raw data, defensively, so it runs even where the schema failed
+    and every problem of the file is found in one pass.
+    """
+    data = doc.data
+    competencies = [str(k) for k in mapping(data.get("competencies"))]
+    roles = [str(k) for k in mapping(data.get("roles"))]
+    venues = [str(k) for k in mapping(mapping(data.get("organization")).get("venues"))]
+    members = as_list(data.get("members"))
+    member_ids = [ident for m in members if isinstance(m, dict)
+                  and (ident := as_text(m.get("id"))) is not None]
+
+    templates = as_text(mapping(data.get("organization")).get("templates"))
+    if templates is not None and doc.path and not doc.path.startswith("<") \
+            and not (Path(doc.path).parent / templates).is_dir():
+        yield doc.problem(("organization", "templates"), msg("ref.templates", folder=templates))
+
+    for role_id, role in mapping(data.get("roles")).items():
+        for comp in mapping(mapping(role).get("requires")):
+            if str(comp) not in competencies:
+                yield unknown(doc, ("roles", role_id, "requires", comp), "competency", comp,
+                              competencies, key=True)
+
+    for section, noun in (("members", "member"), ("courses", "course")):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(as_list(data.get(section))):
+            ident = as_text(mapping(item).get("id"))
+            if ident is None:
+                continue
+            if ident in seen:
+                yield doc.problem((section, i, "id"), msg(
+                    "ref.duplicate", noun=msg(f"noun.{noun}"), id=ident,
+                    first=f"{section}[{seen[ident]}]"))
+            else:
+                seen[ident] = i
+
+    for i, member in enumerate(members):
+        member = mapping(member)
+        role = as_text(member.get("role"))
+        if role is not None and ID_PATTERN.match(role) and role not in roles:
+            yield unknown(doc, ("members", i, "role"), "role", role, roles)
+        for comp in mapping(member.get("levels")):
+            if str(comp) not in competencies:
+                yield unknown(doc, ("members", i, "levels", comp), "competency", comp,
+                              competencies, key=True)
+        if member.get("committee") in COMMITTEE_POSTS \
+                and not may_sit_on_committee(member.get("party")):
+            yield doc.problem(("members", i, "committee"), msg(
+                "ref.committee_party", party=member.get("party", "none")))
+
+    for i, course in enumerate(as_list(data.get("courses"))):
+        yield from _course_references(doc, i, mapping(course), competencies, roles,
+                                      member_ids, venues)
+
+    for kind, freq in mapping(data.get("meetings")).items():
+        venue = as_text(mapping(freq).get("venue"))
+        if venue is not None and venue not in venues:
+            yield unknown(doc, ("meetings", kind, "venue"), "venue", venue, venues)
+
+
+def _course_references(doc: yamlio.Document, i: int, course: dict[Any, Any],
+                       competencies: list[str], roles: list[str], member_ids: list[str],
+                       venues: list[str]) -> Iterator[Problem]:
+    """What one course names: competencies it builds, its audience, speaker and venue."""
+    for comp in mapping(course.get("builds")):
+        if str(comp) not in competencies:
+            yield unknown(doc, ("courses", i, "builds", comp), "competency", comp,
+                          competencies, key=True)
+    audience = mapping(course.get("audience"))
+    for kind, known, noun in (("roles", roles, "role"), ("members", member_ids, "member")):
+        for j, ref in enumerate(as_list(audience.get(kind))):
+            if (ref := as_text(ref)) is not None and ref not in known:
+                yield unknown(doc, ("courses", i, "audience", kind, j), noun, ref, known)
+    speaker = as_text(course.get("speaker"))
+    # A speaker written like an id (lowercase, no spaces) is meant as a member id;
+    # an outside speaker is written as printed: 区人社局培训科, Dr. Li.
+    if speaker is not None and ID_PATTERN.match(speaker) and speaker not in member_ids:
+        yield doc.problem(("courses", i, "speaker"), msg(
+            "ref.speaker", name=speaker, hint=suggest(speaker, member_ids)))
+    venue = as_text(course.get("venue"))
+    if venue is not None and venue not in venues:
+        yield unknown(doc, ("courses", i, "venue"), "venue", venue, venues)
+
+
+def with_course(curriculum: Curriculum, course_id: str, **changes: Any) -> Curriculum:
+    """A copy of ``curriculum`` with one course changed, checked again like a file, for
+    trying things out: ``with_course(cur, "window-communication", date=date(2027, 3, 10))``.
+
+    Keys are the YAML keys with ``_`` for ``-``; values as in YAML or as Python objects
+    (``date``, ``{"roles": ["window"]}``). A change that does not check raises
+    :class:`~studykit.domain.errors.InputError` naming the course's keys.
+    """
+    index = next((i for i, c in enumerate(curriculum.courses) if c.id == course_id), None)
+    if index is None:
+        raise UserError(msg("ref.unknown", what=msg("what.course"), name=course_id,
+                            hint=suggest(course_id, list(curriculum.course_by_id))),
+                        curriculum.locale)
+    course = curriculum.courses[index]
+    raw = {**{field.alias or name: getattr(course, name)
+              for name, field in Course.model_fields.items()}, **{
+        key.replace("_", "-"): value for key, value in changes.items()}}
+    where = f"<{curriculum.source or 'curriculum'}: courses[{index}]>"
+    doc = yamlio.Document(where, {"courses": [{}] * index + [raw]}, locale=curriculum.locale)
+    try:
+        changed = Course.model_validate(raw)
+    except ValidationError as exc:
+        problems = schema_problems(doc, exc, Course)
+        raise InputError([dataclasses.replace(p, key=f"courses[{index}].{p.key}")
+                          for p in problems]) from None
+    # the cross-references, by the same checks a file gets, on the course as now written
+    audience = changed.effective_audience
+    written = {**raw, "audience": audience.kind if not audience.ids
+               else {audience.kind: list(audience.ids)}, "builds": dict(changed.builds)}
+    doc.data["courses"][index] = written
+    problems = list(_course_references(
+        doc, index, written, list(curriculum.competencies), list(curriculum.roles),
+        list(curriculum.member_by_id), list(curriculum.organization.venues)))
+    if problems:
+        raise InputError(problems)
+    copy = curriculum.model_copy(update={
+        "courses": [changed if c.id == course_id else c for c in curriculum.courses]})
+    for cached in ("member_by_id", "course_by_id"):
+        copy.__dict__.pop(cached, None)
+    copy._source = curriculum._source
+    return copy

@@ -1,0 +1,260 @@
+"""Session records: what happened at a session, from which minutes and the ledger come.
+
+A record is a small YAML file per held session (format in ``docs/records.md``). It is
+read like a curriculum, every problem located as ``file:line:col``, and checked
+against the curriculum and the plan: the session exists, the people are members,
+nobody is both present and absent, votes do not add up to more than the voters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from ..domain.errors import InputError, Problem, UserError
+from ..domain.models import Curriculum, parse_date
+from ..domain.plan import Plan
+from ..domain.records import ACTION_REF, MakeupRecord, Record
+from ..domain.time import Quarter, quarter_of
+from ..domain.vocabulary import ID_PATTERN
+from ..engine.ledger import Ledger, build_ledger
+from ..engine.planner import year_plans
+from ..words import msg
+from . import yamlio
+from .problems import as_list, as_text, merge, schema_problems, suggest, with_locale
+
+
+def _votes_value(vote: Any, key: str) -> Any:
+    return vote.get(key, 0) if isinstance(vote, dict) else 0
+
+
+def _problems(doc: yamlio.Document, cur: Curriculum,
+              plans: Mapping[Quarter, Plan] | None) -> Iterator[Problem]:
+    """Cross-references a schema cannot see, on the raw data (so all are found at once).
+
+    With ``plans``, the record's session must be in the plan of its date's quarter, and
+    sessions named in ``makeup`` and ``done`` in any of the plans.
+    """
+    data = doc.data
+    members = list(cur.member_by_id)
+    try:
+        day = parse_date(data.get("date"))
+    except PydanticCustomError:
+        day = None
+    sessions = plans[quarter_of(day)].by_id if plans and day and \
+        quarter_of(day) in plans else None
+    known = {i for plan in plans.values() for i in plan.by_id} if plans else None
+
+    def member(where: tuple[str | int, ...], value: Any, key: bool = False) -> Iterator[Problem]:
+        value = as_text(value)
+        if value is not None and value not in cur.member_by_id:
+            yield doc.problem(where, msg("ref.unknown", what=msg("what.member"), name=value,
+                                         hint=suggest(value, members)), key=key)
+
+    session_id = as_text(data.get("session"))
+    if sessions is not None and isinstance(session_id, str) and session_id not in sessions:
+        yield doc.problem(("session",), msg("record.no_session", id=session_id,
+                                            hint=suggest(session_id, list(sessions))))
+    for key in ("chair", "recorder"):
+        yield from member((key,), data.get(key))
+    seen: dict[str, str] = {}
+    for key in ("present", "late"):
+        for i, value in enumerate(as_list(data.get(key))):
+            yield from member((key, i), value)
+            m = as_text(value)
+            if m is not None:
+                if m in seen:
+                    yield doc.problem((key, i), msg("record.twice", id=m) if seen[m] == key
+                                      else msg("record.both", id=m, first=seen[m], then=key))
+                seen.setdefault(m, key)
+    absent = {str(k): v for k, v in data["absent"].items()} \
+        if isinstance(data.get("absent"), dict) else {}
+    for m in absent:
+        yield from member(("absent", m), m, key=True)
+        if m in seen:
+            yield doc.problem(("absent", m), msg("record.both", id=m, first=seen[m],
+                                                 then="absent"), key=True)
+    for i, speech in enumerate(as_list(data.get("speeches"))):
+        who = speech.get("who") if isinstance(speech, dict) else None
+        if isinstance(who, str) and ID_PATTERN.match(who):
+            yield from member(("speeches", i, "who"), who)
+    for i, action in enumerate(as_list(data.get("actions"))):
+        if isinstance(action, dict):
+            yield from member(("actions", i, "owner"), action.get("owner"))
+    attended = {m for m, how in seen.items() if how in ("present", "late")}
+    for i, vote in enumerate(as_list(data.get("votes"))):
+        counts = [_votes_value(vote, k) for k in ("for", "against", "abstain")]
+        if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) \
+                and sum(counts) > len(attended):
+            yield doc.problem(("votes", i), msg(
+                "record.too_many_votes", total=sum(counts), votes_for=counts[0],
+                against=counts[1], abstain=counts[2], there=len(attended)))
+    for i, item in enumerate(as_list(data.get("makeup"))):
+        if isinstance(item, dict):
+            yield from member(("makeup", i, "member"), item.get("member"))
+            ref = as_text(item.get("session"))
+            if known is not None and ref is not None and ref not in known:
+                yield doc.problem(("makeup", i, "session"), msg(
+                    "record.no_planned_session", id=ref, hint=suggest(ref, sorted(known))))
+    for i, ref in enumerate(as_list(data.get("done"))):
+        match = ACTION_REF.match(ref) if isinstance(ref, str) else None
+        if match and known is not None and match[1] not in known:
+            yield doc.problem(("done", i), msg("record.no_planned_session", id=match[1],
+                                               hint=suggest(match[1], sorted(known))))
+    if sessions is not None and isinstance(session_id, str) and session_id in sessions:
+        expected = [*sessions[session_id].attendees]
+        missing = [m for m in expected if m not in seen and m not in absent]
+        if missing:
+            yield doc.problem((), msg("record.unlisted", ids=", ".join(missing)))
+
+
+def loads_record(text: str, curriculum: Curriculum,
+                 plans: Mapping[Quarter, Plan] | None = None,
+                 path: str = "<record>") -> Record | MakeupRecord:
+    """A record from YAML text (a notebook cell), checked like a file; ``path`` names it
+    in messages."""
+    record, problems = _from_document(yamlio.parse(text, path), curriculum, plans)
+    if problems:
+        raise InputError(problems)
+    return record
+
+
+def read_record(path: Path | str, curriculum: Curriculum,
+                plans: Mapping[Quarter, Plan] | None = None,
+                ) -> tuple[Record | MakeupRecord, list[Problem]]:
+    """Read one record (a session's, or a make-up record) and find what disagrees with the
+    curriculum and the plans.
+
+    A file that cannot be read as a record raises :class:`~studykit.errors.InputError`;
+    the disagreements (an unknown member, a session not in the plan…) are returned, for
+    the caller to refuse (:func:`load_record`) or to report beside its results (the ledger).
+    """
+    return _from_document(yamlio.load(path), curriculum, plans)
+
+
+def _from_document(doc: yamlio.Document, curriculum: Curriculum,
+                   plans: Mapping[Quarter, Plan] | None,
+                   ) -> tuple[Record | MakeupRecord, list[Problem]]:
+    doc.locale = curriculum.locale
+    if doc.data is None:
+        raise InputError([Problem(doc.path, 1, 1, "", msg("record.empty"),
+                                  locale=curriculum.locale)])
+    if not isinstance(doc.data, dict):
+        raise InputError([doc.problem((), msg("record.not_mapping"))])
+    if "studykit" in doc.data and "session" not in doc.data:
+        raise InputError([doc.problem(("studykit",), msg("record.is_curriculum"), key=True)])
+    model: type[Record] | type[MakeupRecord] = (
+        MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
+    problems = [*with_locale(doc.problems, doc.locale), *_problems(doc, curriculum, plans)]
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(merge(problems, schema_problems(doc, exc, model))) from None
+    record._source = doc.path
+    return record, sorted(set(problems), key=Problem.sort_key)
+
+
+def load_record(path: Path | str, curriculum: Curriculum,
+                plans: Mapping[Quarter, Plan] | None = None) -> Record | MakeupRecord:
+    """Read and check one record; with ``plans`` its session must be in them.
+
+    Raises :class:`~studykit.errors.InputError` with every problem found.
+    """
+    record, problems = read_record(path, curriculum, plans)
+    if problems:
+        raise InputError(problems)
+    return record
+
+
+def parse_records(paths: Iterable[Path | str],
+                  skip_unreadable: bool = False) -> list[yamlio.Document]:
+    """Read and parse record files once, for :func:`check_records` to look at as often as
+    needed; files that cannot be parsed raise (all together) unless skipped."""
+    docs, fatal = [], []
+    for path in paths:
+        try:
+            docs.append(yamlio.load(path))
+        except InputError as exc:
+            if not skip_unreadable:
+                fatal.extend(exc.problems)
+    if fatal:
+        raise InputError(fatal)
+    return docs
+
+
+def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
+                  plans: Mapping[Quarter, Plan] | None = None, skip_unreadable: bool = False,
+                  ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+    """Parsed records as records, with their disagreements with the curriculum and the
+    plans; one that is not a record at all raises (all together) unless skipped."""
+    out, problems, fatal = [], [], []
+    for doc in docs:
+        try:
+            record, found = _from_document(doc, curriculum, plans)
+        except InputError as exc:
+            if not skip_unreadable:
+                fatal.extend(exc.problems)
+            continue
+        out.append(record)
+        problems.extend(found)
+    if fatal:
+        raise InputError(fatal)
+    return out, problems
+
+
+def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
+                 plans: Mapping[Quarter, Plan] | None = None,
+                 ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+    """Read records for the ledger: files that cannot be read raise (all together); the
+    disagreements with the curriculum and the plans come back to be reported."""
+    return check_records(parse_records(paths), curriculum, plans)
+
+
+def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
+                    years: Iterable[int] = (), skip_unreadable: bool = False,
+                    ) -> tuple[list[Record | MakeupRecord], list[Problem], dict[Quarter, Plan]]:
+    """Parsed records checked against the plans of every year they touch (and ``years``):
+    the records, their disagreements, and those plans."""
+    # first for the dates (which years to plan), then against those plans
+    first, _ = check_records(docs, curriculum, None, skip_unreadable)
+    touched = {r.date.year for r in first if isinstance(r, Record)}
+    touched |= {m.date.year for r in first for m in r.makeup}
+    plans = year_plans(curriculum, {*years, *touched})
+    records, problems = check_records(docs, curriculum, plans, skip_unreadable)
+    return records, problems, plans
+
+
+def read_ledger(curriculum: Curriculum, paths: Sequence[Path | str], year: int | None = None,
+                quarter: Quarter | None = None, skip_unreadable: bool = False) -> Ledger:
+    """Read record files and count them: :func:`~studykit.engine.ledger.build_ledger` with
+    the plans of every year the records touch. The year defaults to the quarter's, else to
+    the latest record's.
+
+    A file that cannot be read raises :class:`~studykit.domain.errors.InputError`; records
+    that disagree with the curriculum are counted where they can be and listed in
+    ``Ledger.problems``. ``skip_unreadable`` passes over files that are not records.
+    """
+    docs = parse_records(paths, skip_unreadable)
+    if year is None and quarter is not None:
+        year = quarter.year
+    if year is None:
+        first, _ = check_records(docs, curriculum, None, skip_unreadable)
+        year = max((r.date.year for r in first if isinstance(r, Record)), default=None)
+    if year is None:
+        raise UserError(msg("ledger.no_records"), curriculum.locale)
+    records, problems, plans = checked_records(docs, curriculum, {year}, skip_unreadable)
+    return build_ledger(curriculum, plans, records, year, quarter, problems)
+
+
+def record_files(folders: Iterable[Path]) -> list[Path]:
+    """The ``*.yaml`` records in ``folders``, in name order, each once (as the paths were
+    given, so messages name them the way the user did)."""
+    seen: dict[Path, Path] = {}
+    for folder in folders:
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            seen.setdefault(path.resolve(), path)
+    return list(seen.values())

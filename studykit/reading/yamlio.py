@@ -1,0 +1,292 @@
+"""Safe YAML reading that remembers where every value came from.
+
+Curricula and session records are read with a safe loader that follows the
+intuitions of people who write YAML by hand rather than every rule of YAML 1.1:
+
+- only ``true``/``false`` are booleans, so ``on: 1st fri`` keeps its key ``"on"``
+  and a member with the id ``no`` stays a string;
+- dates are *not* turned into ``datetime.date`` by YAML: the schema parses them,
+  so ``2027-02-30`` is reported as a bad date with its line instead of a crash;
+- ``15:00`` stays the text ``"15:00"`` instead of YAML 1.1's base-60 number 900;
+- only decimal integers (``010`` is text, not the octal number 8);
+- a key given twice in one mapping is a problem, not a silent overwrite.
+
+The node tree is kept next to the data, so a problem found later by the schema
+can be traced back to a line and column (:meth:`Document.locate`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from ..domain.errors import InputError, Problem
+from ..words import Message, msg
+
+try:  # libyaml's parser when it is there: several times faster than pure Python
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+Path_ = tuple[str | int, ...]
+"""A path into a document: mapping keys and list indexes, ``("members", 2, "role")``."""
+
+
+class _Resolver(BaseResolver):
+    """YAML tag resolution without YAML 1.1's surprises (see the module docstring)."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Constructor(SafeConstructor):
+    """SafeConstructor that records duplicate keys instead of overwriting."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.duplicates: list[tuple[Node, str]] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen: set[Hashable] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    self.duplicates.append((key_node, str(key)))
+                seen.add(key)
+        return mapping
+
+
+# Tags that only an explicit "!!tag" in the text can produce: reject them all, so
+# nothing but plain data (text, numbers, booleans, lists, mappings) reaches us.
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
+             "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _Constructor.add_constructor(_tag, _Constructor.construct_undefined)  # type: ignore[type-var]
+
+
+class _Loader(_Parser, _Constructor, _Resolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """The data of one YAML file together with its node tree, for locating problems."""
+
+    path: str
+    data: Any
+    root: Node | None = field(repr=False, default=None)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading that do not stop validation (duplicate keys)."""
+    locale: str | None = None
+    """The language of the problems found in it (the curriculum's), once it is known."""
+
+    def locate(self, where: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) of the value at ``where``.
+
+        With ``key=True`` the position of the mapping key itself is returned (for
+        an unknown key). Where the path leaves the document (a missing key), the
+        position of the deepest node that exists is returned.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for i, step in enumerate(where):
+            key_node, child = _child(node, step)
+            if child is None:
+                break
+            node = child
+            mark = (key_node if key and key_node and i == len(where) - 1 else child).start_mark
+        return (mark.line + 1, mark.column + 1)
+
+    def problem(self, where: Sequence[str | int], message: Message,
+                key: bool = False) -> Problem:
+        """A :class:`Problem` at ``where`` in this document, naming the list item it is in."""
+        line, col = self.locate(where, key=key)
+        return Problem(self.path, line, col, self.dotted(where), message,
+                       self.subject(where), self.locale)
+
+    def subject(self, where: Sequence[str | int]) -> str:
+        """The name of the list item ``where`` points into (``members[15]`` → 宋雨), so a
+        reader knows whom a problem is about; '' where there is none."""
+        if len(where) < 2 or not isinstance(where[1], int) or not isinstance(self.data, dict):
+            return ""
+        items = self.data.get(where[0])
+        item = items[where[1]] if isinstance(items, list) and 0 <= where[1] < len(items) else None
+        if not isinstance(item, dict):
+            return ""
+        for name in ("name", "title", "motion", "task"):
+            if isinstance(item.get(name), str) and item[name].strip():
+                return str(item[name]).strip()
+        return ""
+
+    def dotted(self, where: Sequence[str | int]) -> str:
+        """Like :func:`dotted`, but a number that is a mapping key is written as a key."""
+        node: Node | None = self.root
+        out = ""
+        for step in where:
+            as_index = isinstance(step, int) and not isinstance(node, MappingNode)
+            out += f"[{step}]" if as_index else (f".{step}" if out else str(step))
+            node = _child(node, step)[1] if node is not None else None
+        return out
+
+
+def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+    """(key node, value node) of ``step`` below ``node``; (None, None) if there is none."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == str(step):
+                return k, v
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None, None
+
+
+def dotted(where: Sequence[str | int]) -> str:
+    """``("members", 2, "role")`` → ``members[2].role``."""
+    out = ""
+    for step in where:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else str(step)
+    return out
+
+
+def read_text(path: Path | str) -> str:
+    """Read a file as UTF-8 text, or raise :class:`InputError` saying where it is not."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, 1, 1, "", msg("file.missing"))]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, 1, 1, "", msg("file.folder"))]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, 1, 1, "", msg("file.unreadable",
+                                                          why=exc.strerror or ""))]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise InputError([Problem(name, line, col, "", msg("file.not_utf8", byte=bad))]) from None
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse one YAML document safely; raise :class:`InputError` for syntax errors.
+
+    Duplicate keys do not stop the reading: they are in ``Document.problems``,
+    each at its second occurrence, for the caller to report with the others.
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        line, col, what = _syntax(exc, text)
+        raise InputError([Problem(path, line, col, "", msg("yaml.syntax", what=what))]) from None
+    except yaml.reader.ReaderError as exc:  # a control character the reader refuses
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
+        at = exc.position
+        if _Parser.__module__.startswith("yaml._yaml"):
+            at = len(text.encode()[:at].decode(errors="ignore"))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise InputError([Problem(path, line, col, "", msg(
+            "yaml.control", code=f"{exc.character:04x}"))]) from None
+    finally:
+        loader.dispose()
+    return Document(path, data, root, sorted((
+        Problem(path, n.start_mark.line + 1, n.start_mark.column + 1,
+                dotted(_path_to(root, n) or (key,)), msg("yaml.duplicate", key=key))
+        for n, key in loader.duplicates), key=Problem.sort_key))
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
+    """Line, column and a plain-words message for a YAML syntax error.
+
+    libyaml reports where it noticed the problem; for an unclosed bracket or quote
+    that is far from the mistake, so those point at the opening instead. Its words
+    (English) are kept, quoted, where no plainer sentence is known.
+    """
+    problem, context = exc.problem or "not valid YAML", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    opening = exc.context_mark
+    what: Message
+    if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
+        what = msg("yaml.tags")
+    elif opening and (context.startswith("while parsing a flow")
+                      or context.startswith("while scanning a quoted")):
+        mark = opening
+        lines = text.splitlines()
+        char = lines[opening.line][opening.column] if opening.line < len(lines) else "?"
+        what = msg("yaml.unclosed_eof", char=char) if "end of stream" in problem \
+            else msg("yaml.unclosed", char=char, raw=problem)
+    elif context.startswith("while parsing a block") and problem.startswith("did not find"):
+        what = msg("yaml.indentation")
+    elif "expected a single document" in context:
+        what = msg("yaml.two_documents", raw=f"{context}, {problem}")
+    else:
+        raw = f"{problem} ({context})" if context and context not in problem else problem
+        what = msg("yaml.tab" if "tab character" in problem else "yaml.other", raw=raw)
+    return (mark.line + 1, mark.column + 1, what) if mark else (1, 1, what)
+
+
+def _path_to(root: Node | None, target: Node) -> Path_ | None:
+    """The path of mapping key node ``target`` below ``root`` (for error messages)."""
+    stack: list[tuple[Node, Path_]] = [(root, ())] if root is not None else []
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                step = k.value if isinstance(k, ScalarNode) else "?"
+                if k is target:
+                    return (*where, step)
+                stack.append((v, (*where, step)))
+        elif isinstance(node, SequenceNode):
+            stack.extend((v, (*where, i)) for i, v in enumerate(node.value))
+    return None
+
+
+def load(path: Path | str) -> Document:
+    """Read and parse a YAML file: :func:`read_text` then :func:`parse`."""
+    return parse(read_text(path), str(path))

@@ -1,0 +1,1 @@
+"""What is written to disk: Word documents, workbooks, plan.yaml, calendars, atomic output."""

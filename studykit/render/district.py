@@ -1,0 +1,59 @@
+"""The district overview as a district files it: district.docx and district.xlsx."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..engine.overview import District
+from ..words import text
+from .workbook import cell_value, save_workbook
+
+
+def district_tables(district: District) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The overview's tables: (title, headers, rows)."""
+    loc = district.locale
+
+    def t(*keys: str) -> list[str]:
+        return [text(loc, f"district.col.{k}") for k in keys]
+
+    branches = [[b.name, str(b.members), f"{b.held}/{b.required}", str(b.missing),
+                 f"{b.behind}/{b.with_floor}", str(b.makeup_open), str(b.actions_overdue),
+                 str(b.problems)] for b in district.branches]
+    gaps = [[label, str(n), str(m)] for label, n, m in district.shared_gaps if n > 1]
+    failed = [[r.name, r.source, r.message.splitlines()[0] if r.message else ""]
+              for r in district.failed]
+    return [
+        (text(loc, "district.branches"), t("branch", "members", "meetings", "missing",
+                                           "behind", "makeup", "overdue", "problems"), branches),
+        (text(loc, "district.gaps"), t("competency", "count", "people"), gaps),
+        (text(loc, "district.failed"), t("branch", "file", "problem"), failed),
+    ]
+
+
+def district_context(district: District, title: str) -> dict[str, Any]:
+    """The variables of ``district.docx``."""
+    tables = district_tables(district)
+    return {"title": title,
+            "summary": {"branches": len(district.branches), "failed": len(district.failed),
+                        "behind": sum(b.behind for b in district.branches),
+                        "missing": sum(b.missing for b in district.branches)},
+            "tables": [{"title": t, "headers": h, "rows": r} for t, h, r in tables]}
+
+
+def district_xlsx(district: District) -> bytes:
+    """``district.xlsx``: one sheet per table of the overview."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, headers, rows in district_tables(district):
+        sheet = book.create_sheet(title.split("、")[-1].split(". ")[-1][:31])
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([cell_value(v) for v in row])
+    return save_workbook(book, date(2000, 1, 1))  # no date of its own: the same bytes each run
+
+
+def district_title(district: District, period: str) -> str:
+    """The overview's title (学习教育情况汇总)."""
+    return text(district.locale, "district.title", period=period)

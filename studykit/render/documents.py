@@ -1,0 +1,230 @@
+"""The plan's Word documents: the quarter's calendar, and per session its plan
+(活动方案 or 教案) and its sign-in sheet (签到表).
+
+Each document is a template (see :mod:`studykit.docxtemplate`) filled with a
+context built here by a pure function of the plan; ``docs/templates.md`` lists
+every variable. :func:`plan_documents` renders them all, each template prepared
+once for the whole run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..domain.models import Curriculum
+from ..domain.plan import Plan, Session
+from ..domain.rules import chair_of
+from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS
+from ..words import day_only, items, join, long_date, quarter_title, short_date, text, weekday
+from .docxtemplate import Templates
+from .ical import to_ics
+from .output import Written, write_outputs
+from .planfile import dump_plan
+
+GUEST_ROWS = 3
+"""Empty rows for guests (列席) on a sign-in sheet."""
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def _person(cur: Curriculum, who: str | None) -> str:
+    if not who:
+        return ""
+    member = cur.member_by_id.get(who)
+    return member.name if member else who
+
+
+def _who(plan: Plan, session: Session) -> str:
+    """Who the session is for, in words (支部委员会委员, 第一党小组全体党员…)."""
+    loc = plan.curriculum.locale
+    if session.course is None:
+        return text(loc, f"who.{session.kind}", group=session.group or "")
+    course = plan.curriculum.course_by_id[session.course]
+    kind = course.effective_audience.kind
+    return text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
+
+
+def session_info(plan: Plan, session: Session) -> dict[str, Any]:
+    """The ``session`` variable of every per-session document."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    chair = chair_of(cur.members, session)
+    return {
+        "id": session.id,
+        "title": session.title,
+        "kind": text(loc, f"kind.{session.kind}"),
+        "date": long_date(loc, session.date),
+        "day": day_only(loc, session.date),
+        "short_date": short_date(loc, session.date),
+        "time": f"{session.start:%H:%M}–{session.end:%H:%M}",
+        "venue": session.venue or "",
+        "hours": _hours(session.hours),
+        "speaker": _person(cur, session.speaker),
+        "chair": chair.name if chair else "",
+        "recorder": "",
+    }
+
+
+def _common(plan: Plan) -> dict[str, Any]:
+    org = plan.curriculum.organization
+    return {"org": {"name": org.name, "unit": org.unit or ""}, "quarter": str(plan.quarter),
+            "quarter_title": quarter_title(plan.curriculum.locale, plan.quarter)}
+
+
+def calendar_context(plan: Plan) -> dict[str, Any]:
+    """The variables of ``calendar.docx``."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    rows = []
+    for no, s in enumerate(plan.sessions, start=1):
+        rows.append({
+            "no": no,
+            "date": short_date(loc, s.date),
+            "weekday": weekday(loc, s.date.weekday()),
+            "time": f"{s.start:%H:%M}–{s.end:%H:%M}",
+            "kind": text(loc, f"kind.{s.kind}"),
+            "title": s.title,
+            "speaker": _person(cur, s.speaker),
+            "venue": s.venue or "",
+            "attendees": text(loc, "doc.count", who=_who(plan, s), n=len(s.attendees)),
+            "count": len(s.attendees),
+        })
+    return {**_common(plan),
+            "title": text(loc, "doc.calendar_title", org=cur.organization.name,
+                          quarter_title=quarter_title(loc, plan.quarter)),
+            "rows": rows, "notes": list(plan.notes), "count": len(rows)}
+
+
+def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str, str]]:
+    """Agenda items with times: the session's minutes shared out in steps of five."""
+    if not labels:
+        return []
+    step = max(5, int(minutes / len(labels) / 5) * 5)
+    out, at = [], start
+    end = start + timedelta(minutes=minutes)
+    for i, label in enumerate(labels):
+        until = end if i == len(labels) - 1 else min(end, at + timedelta(minutes=step))
+        out.append({"time": f"{at:%H:%M}–{until:%H:%M}", "item": label})
+        at = until
+    return out
+
+
+def session_plan_context(plan: Plan, session: Session,
+                         followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The variables of ``plan-activity.docx`` and ``plan-lesson.docx``; ``followups`` are
+    the open action items of earlier meetings (from the ledger)."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    course = cur.course_by_id.get(session.course or "")
+    info = session_info(plan, session)
+    names = [cur.member_by_id[m].name for m in session.attendees]
+    agenda_items = list(session.agenda) or (
+        items(loc, f"agenda.{session.kind}") if session.kind in MEETING_KINDS else [])
+    minutes = session.hours * 60
+    start = datetime.combine(session.date, session.start)
+    if session.kind in ("seminar", "practice"):
+        purpose = text(loc, f"purpose.{session.kind}", title=course.title if course else "")
+    elif session.kind in MEETING_KINDS:
+        purpose = text(loc, f"purpose.{session.kind}")
+    else:
+        purpose = ""
+    aims = list(course.aims) if course and course.aims else []
+    if course and not aims:
+        aims = [text(loc, "aim.gap", competency=cur.competencies[c]) for c in course.builds] \
+            or [text(loc, "aim.default", title=course.title)]
+    talk = join(loc, agenda_items) if agenda_items else session.title
+    questions = list(course.questions) if course else []
+    # introduction, talk, discussion, summary: a tenth, a half, three tenths, the rest
+    shares = [round(minutes * 0.1), round(minutes * 0.5), round(minutes * 0.3)]
+    shares.append(round(minutes) - sum(shares))
+    contents = [text(loc, "outline.intro_text"), talk,
+                join(loc, questions) if questions else text(loc, "outline.discussion_text"),
+                text(loc, "outline.summary_text")]
+    outline = [{"stage": text(loc, f"outline.{stage}"), "content": content, "minutes": share}
+               for stage, content, share in zip(("intro", "talk", "discussion", "summary"),
+                                                contents, shares, strict=True)]
+    duties = []
+    if info["chair"]:
+        duties.append({"who": info["chair"], "duty": text(loc, "doc.chair")})
+    if info["speaker"]:
+        duties.append({"who": info["speaker"], "duty": text(loc, "doc.speaker")})
+    organiser = next((m.name for m in cur.members if m.committee == "member"), "")
+    if organiser:
+        duties.append({"who": organiser, "duty": text(loc, "doc.organiser")})
+    duties.append({"who": _who(plan, session), "duty": text(loc, "doc.attend")})
+    members = cur.member_by_id
+    return {
+        **_common(plan),
+        "session": info,
+        "participants": text(loc, "doc.participants", who=_who(plan, session),
+                             n=len(names), names=join(loc, names)),
+        "attendees": [{"name": members[m].name, "post": cur.roles[members[m].role].name,
+                       "party": text(loc, f"party.{members[m].party}"),
+                       "reason": session.reasons.get(m, "")} for m in session.attendees],
+        "excused": [{"name": members[m].name, "reason": why}
+                    for m, why in session.excused.items()],
+        "purpose": purpose,
+        "method": text(loc, "method.skill" if session.kind == "skill" else "method"),
+        "filing": text(loc, "filing"),
+        "aims": aims,
+        "requirements": items(loc, "requirements"),
+        # a 教案 numbers its sections, so an empty one says so rather than vanish
+        "materials": list(course.materials) if course and course.materials
+        else [text(loc, "doc.none")],
+        "questions": questions or [text(loc, "doc.default_question")],
+        "agenda": _timed(start, minutes, agenda_items),
+        "outline": outline,
+        "duties": duties,
+        "followups": followups or [],
+    }
+
+
+def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
+    """The variables of ``attendance.docx``: only name, post and party standing."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.member_by_id
+    expected = session.expected
+    order = {m.id: i for i, m in enumerate(cur.members)}
+    rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),
+             "post": cur.roles[members[m].role].name,
+             "note": session.excused.get(m, "")}
+            for no, m in enumerate(sorted(expected, key=order.__getitem__), start=1)]
+    return {**_common(plan), "session": session_info(plan, session),
+            "expected": len(expected), "rows": rows,
+            "guest_rows": [{"no": n} for n in range(1, GUEST_ROWS + 1)]}
+
+
+def plan_template(session: Session) -> str:
+    """The template of a session's plan: 活动方案 or 教案."""
+    return "plan-activity.docx" if session.kind in ACTIVITY_KINDS else "plan-lesson.docx"
+
+
+def plan_documents(plan: Plan, templates: Templates,
+                   followups: Mapping[str, list[dict[str, str]]] | None = None,
+                   ) -> dict[str, bytes]:
+    """Every document of the plan: relative path → bytes of the .docx.
+
+    ``followups`` (session id → open action items) fills 上次会议决议落实情况.
+    """
+    followups = followups or {}
+    out = {"calendar.docx": templates.get("calendar.docx").render(calendar_context(plan))}
+    for s in plan.sessions:
+        out[f"sessions/{s.id}/plan.docx"] = templates.get(plan_template(s)).render(
+            session_plan_context(plan, s, followups.get(s.id)))
+        out[f"sessions/{s.id}/attendance.docx"] = templates.get("attendance.docx").render(
+            attendance_context(plan, s))
+    return out
+
+
+def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
+               followups: Mapping[str, list[dict[str, str]]] | None = None,
+               force: bool = False, beside: bool = False) -> Written:
+    """Write the plan into folder ``out``: plan.yaml, calendar.ics, calendar.docx and per
+    session its plan and sign-in sheet (atomically; files changed by hand are kept, see
+    :func:`studykit.output.write_outputs`)."""
+    templates = templates or Templates.for_curriculum(plan.curriculum)
+    files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
+    files.update(plan_documents(plan, templates, followups))
+    return write_outputs(Path(out), files, force=force, beside=beside)

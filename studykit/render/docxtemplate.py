@@ -1,0 +1,333 @@
+"""Word documents from Word templates: prepared and compiled once, rendered many times.
+
+A template is an ordinary ``.docx`` whose text holds Jinja tags (see
+``docs/templates.md``). :func:`prepare` reads it once:
+
+1. joins each tag that Word split over several runs back into one run, and reads
+   curly quotes inside a tag as straight ones;
+2. turns ``{%p … %}`` paragraphs and ``{%tr … %}`` table rows into plain Jinja
+   block tags, so whole paragraphs and rows repeat;
+3. compiles the result in a sandboxed Jinja environment with strict undefined
+   variables, where every value is written as XML text (``R&D <b>`` stays literal,
+   control characters that XML forbids are dropped, a line break becomes ``<w:br/>``);
+4. keeps every other part of the package as its compressed bytes.
+
+:meth:`DocxTemplate.render` then only runs the compiled template and writes a zip
+of the pre-compressed parts plus the new XML, with fixed time stamps so the same
+context always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from ..domain.errors import UserError
+from ..words import msg
+from .package import Part, deflate, raw_parts, write_zip
+from .resources import templates as builtin_templates
+
+if TYPE_CHECKING:
+    from ..domain.models import Curriculum
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_STRUCTURAL = re.compile(r"^\s*\{%(p|tr)\s+(.*?)\s*%\}\s*$", re.S)
+_MARK = re.compile(r"<skjinja>(.*?)</skjinja>", re.S)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "＂": '"'})
+# characters XML 1.0 does not allow, even escaped
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+
+
+class TemplateError(UserError):
+    """A template that cannot be read, compiled or rendered; names the file and the tag."""
+
+    def __init__(self, template: str, key: str, **values: Any) -> None:
+        super().__init__(msg("template.problem", template=template, what=msg(key, **values)))
+
+
+_PLAIN = re.compile("[&<>\"'\x00-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> str:
+    """A value as the text of a ``<w:t>``: escaped, XML-safe, line breaks as ``<w:br/>``."""
+    if isinstance(value, str) and not _PLAIN.search(value):
+        return value  # the common case, a name or a title: nothing to do
+    text = _INVALID_XML.sub("", "" if value is None else str(value))
+    text = html.escape(text, quote=True)
+    if "\n" in text:
+        text = text.replace("\r\n", "\n").replace(
+            "\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return text
+
+
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    # autoescape stays off: xml_text escapes every {{ }} output, and must also turn
+    # newlines into markup, which autoescape would escape again.
+    return ImmutableSandboxedEnvironment(
+        autoescape=False, undefined=StrictUndefined, finalize=xml_text,
+        keep_trailing_newline=True)
+
+
+# --- reading the template ---------------------------------------------------------
+
+def _join_split_tags(root: Any) -> None:
+    """Within each paragraph, move every tag's text into the run where it starts."""
+    for p in root.iter(f"{{{W}}}p"):
+        texts = list(p.iter(f"{{{W}}}t"))
+        if len(texts) < 1:
+            continue
+        full = "".join(t.text or "" for t in texts)
+        if "{" not in full:
+            continue
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t.text or "")
+
+        def owner(pos: int, starts: list[int] = starts) -> int:
+            i = 0
+            while i + 1 < len(starts) and starts[i + 1] <= pos:
+                i += 1
+            return i
+
+        for match in reversed(list(_TAG.finditer(full))):
+            a, b = match.span()
+            tag = match.group().translate(_QUOTES)
+            first, last = owner(a), owner(b - 1)
+            if first == last:
+                t = texts[first]
+                local = a - starts[first]
+                t.text = (t.text or "")[:local] + tag + (t.text or "")[local + len(tag):]
+                continue
+            head = texts[first]
+            head.text = (head.text or "")[:a - starts[first]] + tag
+            for middle in texts[first + 1:last]:
+                middle.text = ""
+            tail = texts[last]
+            tail.text = (tail.text or "")[b - starts[last]:]
+            for t in (head, tail):
+                t.set(_XML_SPACE, "preserve")
+
+
+def _preserve_spaces(root: Any) -> None:
+    """A run that holds a value keeps the value's leading and trailing spaces."""
+    for t in root.iter(f"{{{W}}}t"):
+        if "{{" in (t.text or ""):
+            t.set(_XML_SPACE, "preserve")
+
+
+def _structural_tags(root: Any) -> None:
+    """Replace ``{%p …%}`` paragraphs and ``{%tr …%}`` rows by plain Jinja tags."""
+    for t in list(root.iter(f"{{{W}}}t")):
+        text = t.text or ""
+        if "{%p" not in text and "{%tr" not in text:
+            continue
+        p = next(t.iterancestors(f"{{{W}}}p"), None)
+        if p is None:
+            continue
+        whole = "".join(x.text or "" for x in p.iter(f"{{{W}}}t"))
+        match = _STRUCTURAL.match(whole)
+        if not match:
+            continue
+        kind, body = match.groups()
+        target = p if kind == "p" else next(p.iterancestors(f"{{{W}}}tr"), None)
+        if target is None or target.getparent() is None:
+            continue
+        mark = etree.Element("skjinja")
+        mark.text = "{% " + body + " %}"
+        target.getparent().replace(target, mark)
+
+
+def _jinja_source(xml: bytes) -> str:
+    root = etree.fromstring(xml)
+    _join_split_tags(root)
+    _preserve_spaces(root)
+    _structural_tags(root)
+    source = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                            standalone=True).decode("utf-8")
+    source = _MARK.sub(lambda m: m.group(1), source)
+    # inside tags, XML escaping of the template text (&gt; &amp; &quot;) is undone
+    return _TAG.sub(lambda m: html.unescape(m.group()), source)
+
+
+# --- the template -------------------------------------------------------------------
+
+@dataclass
+class DocxTemplate:
+    """A prepared template: compiled XML parts and the other parts' compressed bytes."""
+
+    name: str
+    parts: list[Part | tuple[bytes, Any, str]]
+    """Fixed parts as :class:`Part`; templated ones as (name, compiled, source)."""
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The document for ``context``, as the bytes of a .docx file."""
+        from jinja2 import TemplateError as JinjaError
+        from jinja2 import UndefinedError
+
+        out = []
+        for part in self.parts:
+            if isinstance(part, Part):
+                out.append(part)
+                continue
+            name, compiled, source = part
+            try:
+                xml = compiled.render(context).encode("utf-8")
+            except UndefinedError as exc:
+                raise _undefined(self.name, source, exc, context) from None
+            except JinjaError as exc:
+                raise TemplateError(self.name, "template.jinja", raw=str(exc)) from None
+            except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+                # an expression in the template that fails on the data: `{{ title + 1 }}`
+                raise TemplateError(self.name, "template.failed",
+                                    raw=f"{type(exc).__name__}: {exc}") from None
+            out.append(deflate(xml, name))
+        return write_zip(out)
+
+    def tags(self) -> list[str]:
+        """Every Jinja tag in the template, as prepared (for checks and messages)."""
+        return [tag for part in self.parts if not isinstance(part, Part)
+                for tag in _TAG.findall(part[2])]
+
+
+def _undefined(template: str, source: str, exc: Exception,
+               context: Mapping[str, Any]) -> TemplateError:
+    message = str(exc)
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+    name = next((g for g in match.groups() if g), "") if match else ""
+    tag = next((t for t in _TAG.findall(source) if name and re.search(rf"\b{re.escape(name)}\b",
+                                                                        t)), "")
+    known = ", ".join(sorted(context))
+    if tag:
+        return TemplateError(template, "template.undefined_in", raw=message, tag=tag, known=known)
+    return TemplateError(template, "template.undefined", raw=message, known=known)
+
+
+def prepare(data: bytes, name: str) -> DocxTemplate:
+    """Read a template (the bytes of a .docx) once, ready to render many times."""
+    from jinja2 import TemplateSyntaxError
+
+    env = _environment()
+    try:
+        entries = raw_parts(data)
+    except (zipfile.BadZipFile, struct.error, ValueError) as exc:
+        raise TemplateError(name, "template.not_docx", raw=str(exc)) from None
+    parts: list[Part | tuple[bytes, Any, str]] = []
+    for info, packed in entries:
+        encoded = info.filename.encode("utf-8")
+        if not _TEMPLATED.match(info.filename):
+            parts.append(Part(encoded, info.compress_type, info.CRC, info.compress_size,
+                               info.file_size, packed))
+            continue
+        try:
+            xml = zlib.decompress(packed, -15) if info.compress_type == zipfile.ZIP_DEFLATED \
+                else packed
+        except zlib.error as exc:
+            raise TemplateError(name, "template.damaged", part=info.filename,
+                                raw=str(exc)) from None
+        if b"{" not in xml:
+            parts.append(Part(encoded, info.compress_type, info.CRC, info.compress_size,
+                               info.file_size, packed))
+            continue
+        try:
+            source = _jinja_source(xml)
+        except Exception as exc:  # lxml's XMLSyntaxError and friends
+            raise TemplateError(name, "template.bad_xml", part=info.filename,
+                                raw=str(exc)) from None
+        try:
+            compiled = env.from_string(source)
+        except TemplateSyntaxError as exc:
+            raise _syntax(name, source, exc, env) from None
+        parts.append((encoded, compiled, source))
+    return DocxTemplate(name, parts)
+
+
+def _syntax(template: str, source: str, exc: Any, env: Any) -> TemplateError:
+    """Name the tag that does not compile: try each ``{{ }}`` alone, else Jinja's words."""
+    from jinja2 import TemplateSyntaxError
+
+    for opening in re.finditer(r"\{\{|\{%", source):
+        close = "}}" if opening.group() == "{{" else "%}"
+        rest = source[opening.end():]
+        cut = min((i for i in (rest.find(close), rest.find("{{"), rest.find("{%")) if i >= 0),
+                  default=len(rest))
+        if not rest.startswith(close, cut):  # never closed before the next tag
+            shown = re.sub(r"<[^>]+>", "", opening.group() + rest[:cut])[:60]
+            return TemplateError(template, "template.unclosed", tag=shown, close=close)
+        tag = opening.group() + rest[:cut + 2]
+        if close == "}}":
+            try:
+                env.parse(tag)
+            except TemplateSyntaxError as inner:
+                return TemplateError(template, "template.syntax_in", tag=tag,
+                                     raw=inner.message or "")
+    return TemplateError(template, "template.syntax", raw=exc.message or "")
+
+
+class Templates:
+    """Finds templates (the user's folder first, then the built-ins of the locale) and
+    prepares each once per run."""
+
+    def __init__(self, locale: str, user_dir: Path | None = None) -> None:
+        self.locale = locale
+        self.user_dir = user_dir
+        self._cache: dict[str, DocxTemplate] = {}
+
+    @classmethod
+    def for_curriculum(cls, curriculum: Curriculum, folder: Path | str | None = None,
+                       ) -> Templates:
+        """The templates of ``curriculum``: ``folder`` if given, else its
+        ``organization.templates`` (relative to the curriculum's file), then the built-ins
+        of its language."""
+        if folder is None and curriculum.organization.templates:
+            folder = Path(curriculum.source).parent / curriculum.organization.templates
+        if folder is not None and not Path(folder).is_dir():
+            raise UserError(msg("template.no_folder", folder=str(folder)), curriculum.locale)
+        return cls(curriculum.locale, Path(folder) if folder is not None else None)
+
+    def path(self, name: str) -> Path | Any:
+        """Where template ``name`` (``minutes.docx``) comes from."""
+        if self.user_dir is not None and (self.user_dir / name).is_file():
+            return self.user_dir / name
+        return builtin_templates() / self.locale / name
+
+    def get(self, name: str) -> DocxTemplate:
+        """The prepared template ``name`` (prepared once per process and file version)."""
+        if name not in self._cache:
+            where = self.path(name)
+            try:
+                data = where.read_bytes()
+            except OSError as exc:
+                raise TemplateError(str(where), "template.unreadable", raw=str(exc)) from None
+            self._cache[name] = _prepared(data, str(where))
+        return self._cache[name]
+
+
+_PREPARED: dict[tuple[str, bytes], DocxTemplate] = {}
+
+
+def _prepared(data: bytes, name: str) -> DocxTemplate:
+    """:func:`prepare`, remembered for the process: a district run renders the same few
+    templates for hundreds of branches. Keyed by the file's content, so an edited template
+    is prepared again."""
+    import hashlib
+
+    key = (name, hashlib.sha256(data).digest())
+    if key not in _PREPARED:
+        _PREPARED[key] = prepare(data, name)
+    return _PREPARED[key]

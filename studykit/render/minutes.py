@@ -1,0 +1,136 @@
+"""Minutes (会议记录) from a session record: who was there, what was said and decided.
+
+:func:`minutes_context` is a pure function of the plan, the session and its record;
+:func:`minutes_document` fills ``minutes.docx`` with it. Votes are counted against
+the members entitled to vote (《中国共产党支部工作条例（试行）》): full members for a
+branch assembly (probationary members attend but do not vote), committee members for
+a committee meeting. Quorum: more than half of those entitled are present. A motion
+passes with more than half of those entitled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..domain.models import Curriculum
+from ..domain.plan import Plan, Session
+from ..domain.records import Record, Vote
+from ..domain.rules import carried, chair_of, entitled_voters, has_quorum
+from ..words import day_only, join, long_date, quarter_title, text
+from .documents import session_info
+from .docxtemplate import Templates
+from .output import Written, write_outputs
+
+
+def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) -> dict[str, Any]:
+    """One vote's figures and verdicts, in words: quorum (more than half of those entitled
+    present) and result (for: more than half of those entitled)."""
+    loc = cur.locale
+    entitled = entitled_voters(cur.member_by_id, session)
+    there = set(record.attended)
+    present = [m for m in entitled if m in there]
+    quorum = has_quorum(len(present), len(entitled))
+    passed = quorum and carried(vote.for_, len(entitled))
+    quorum_text = text(loc, "vote.quorum" if quorum else "vote.no_quorum",
+                       entitled=len(entitled), present=len(present))
+    result_text = text(loc, "vote.carried" if passed else "vote.not_carried",
+                       votes_for=vote.for_, against=vote.against, abstain=vote.abstain)
+    return {"motion": vote.motion, "for": vote.for_, "against": vote.against,
+            "abstain": vote.abstain, "entitled": len(entitled), "voters_present": len(present),
+            "quorum": quorum, "quorum_text": quorum_text, "passed": passed,
+            "result_text": result_text}
+
+
+def meeting_number(plan: Plan, session: Session, record: Record) -> int:
+    """The meeting's number in the year: the record's ``number``, else its month for a
+    monthly meeting, its quarter for a quarterly one, 1 otherwise."""
+    if record.number is not None:
+        return record.number
+    freq = plan.curriculum.meetings.items()
+    every = dict(freq).get(session.kind)
+    if every is not None and every.every == "month":
+        return session.date.month
+    if every is not None and every.every == "quarter":
+        return plan.quarter.number
+    return 1
+
+
+def minutes_context(plan: Plan, session: Session, record: Record,
+                    followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The variables of ``minutes.docx``; ``followups`` are the open action items of earlier
+    meetings of the kind (from the ledger), those closed in this record marked done."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.member_by_id
+
+    def name(who: str | None) -> str:
+        return members[who].name if who in members else (who or "")
+
+    info = session_info(plan, session)
+    info["date"] = long_date(loc, record.date)
+    info["day"] = day_only(loc, record.date)
+    start, end = record.start or session.start, record.end or session.end
+    info["time"] = f"{start:%H:%M}–{end:%H:%M}"
+    info["venue"] = record.venue or session.venue or ""
+    chair_id = record.chair or (c.id if (c := chair_of(cur.members, session)) else None)
+    chair = name(chair_id)
+    if chair_id in members and members[chair_id].committee:
+        chair = text(loc, "minutes.chair_post", name=chair,
+                     post=text(loc, f"committee.{members[chair_id].committee}"))
+    number = meeting_number(plan, session, record)
+    if session.course is None:
+        title = text(loc, "minutes.title_group" if session.kind == "group" else "minutes.title",
+                     year=record.date.year, number=number, kind=text(loc, f"kind.{session.kind}"),
+                     title=session.title, group=session.group or "")
+    else:
+        title = session.title
+    expected = session.expected
+    there = set(record.attended)
+    # the plan excused them (unavailable that day); the record may not name them again
+    absent = {**record.absent, **{m: why for m, why in session.excused.items()
+                                  if m not in there and m not in record.absent}}
+    return {
+        "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
+        "quarter": str(plan.quarter), "quarter_title": quarter_title(loc, plan.quarter),
+        "session": info,
+        "title": title,
+        "number": number,
+        "chair": chair,
+        "recorder": name(record.recorder),
+        "expected": len(expected),
+        "present_count": len(record.attended),
+        "absent_count": len(absent),
+        "present": join(loc, [name(m) for m in record.present]),
+        "late": join(loc, [name(m) for m in record.late]),
+        "absent": [{"name": name(m), "reason": why} for m, why in absent.items()],
+        "guests": join(loc, list(record.guests)),
+        "topics": list(record.topics) or list(session.agenda),
+        "materials": list(record.materials),
+        "speeches": [{"who": name(s.who), "said": s.said} for s in record.speeches],
+        "votes": [count_vote(cur, session, record, v) for v in record.votes],
+        "decisions": list(record.decisions),
+        "actions": [{"task": a.task, "owner": name(a.owner),
+                     "due": day_only(loc, a.due) if a.due else ""} for a in record.actions],
+        "summary": record.summary or "",
+        "attachments": list(record.attachments),
+        "followups": followups or [],
+    }
+
+
+def minutes_document(plan: Plan, session: Session, record: Record, templates: Templates,
+                     followups: list[dict[str, str]] | None = None) -> bytes:
+    """``minutes.docx`` of one held session."""
+    return templates.get("minutes.docx").render(
+        minutes_context(plan, session, record, followups))
+
+
+def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
+                  templates: Templates | None = None,
+                  followups: list[dict[str, str]] | None = None, force: bool = False,
+                  beside: bool = False) -> Written:
+    """Write ``sessions/<id>/minutes.docx`` into the plan's folder ``out``."""
+    templates = templates or Templates.for_curriculum(plan.curriculum)
+    return write_outputs(Path(out), {
+        f"sessions/{session.id}/minutes.docx": minutes_document(plan, session, record,
+                                                                templates, followups)},
+        force=force, beside=beside)

@@ -1,0 +1,1 @@
+"""What is shown on screen: terminal tables, charts, Jupyter views."""

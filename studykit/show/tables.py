@@ -1,0 +1,146 @@
+"""Plain-text tables for the terminal that stay aligned with Chinese text.
+
+A Chinese character takes two columns in a terminal, a Latin letter one; the
+width of a cell is counted in columns (:func:`width`), not in characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..render.report import as_of_line, ledger_tables, report_title
+from ..words import MONTHS, join, text, weekday
+
+if TYPE_CHECKING:
+    from ..domain.plan import Plan
+    from ..engine.ledger import Ledger
+    from ..engine.needs import Needs
+
+
+def width(s: str) -> int:
+    """Columns ``s`` takes in a terminal: wide and full-width characters count two."""
+    total = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def pad(s: str, columns: int, right: bool = False) -> str:
+    """``s`` padded with spaces to ``columns`` terminal columns."""
+    fill = " " * max(0, columns - width(s))
+    return fill + s if right else s + fill
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """Rows under headers, columns separated by two spaces, a rule under the headers.
+
+    ``right`` lists the column numbers to align right (numbers).
+    """
+    rows = [[" ".join(cell.split("\n")) for cell in row] for row in rows]  # one line each
+    widths = [width(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], width(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(pad(c, widths[i], i in right) for i, c in enumerate(cells)).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def needs_report(needs: Needs) -> str:
+    """The needs analysis as three tables: gaps, courses' audiences, uncovered gaps."""
+    cur = needs.curriculum
+    loc = cur.locale
+    names = {m.id: m.name for m in cur.members}
+    comps = list(cur.competencies)
+
+    cells: dict[tuple[str, str], str] = {}
+    for g in needs.gaps:
+        cell = f"{g.current}/{g.required or '-'}"
+        if g.missing:
+            cell += " " + text(loc, "needs.short", n=g.missing)
+        cells[g.member, g.competency] = cell
+    gap_rows = [[m.name, cur.roles[m.role].name, *(cells.get((m.id, c), "") for c in comps)]
+                for m in cur.members]
+    out = [text(loc, "needs.title", org=cur.organization.name), "",
+           table([text(loc, "needs.member"), text(loc, "needs.role"),
+                  *(cur.competencies[c] for c in comps)], gap_rows)]
+
+    out += ["", text(loc, "needs.courses"), ""]
+    for course in cur.courses:
+        attendees = needs.audiences[course.id]
+        out.append(text(loc, "needs.course_line", id=course.id, title=course.title,
+                        kind=text(loc, f"kind.{course.kind}"), hours=f"{course.hours:g}",
+                        n=len(attendees)))
+        if not attendees:
+            out.append("    " + text(loc, "needs.nobody"))
+        by_reason: dict[str, list[str]] = {}
+        for a in attendees:
+            by_reason.setdefault(a.reason, []).append(names[a.member])
+        for reason, who in by_reason.items():
+            out.append(text(loc, "needs.reason_line", who=join(loc, who), reason=reason))
+        out.append("")
+
+    out += [text(loc, "needs.uncovered"), ""]
+    if not needs.uncovered:
+        out.append(text(loc, "needs.none_uncovered"))
+    else:
+        out.append(table(
+            [text(loc, "needs.competency"), text(loc, "needs.affected"),
+             text(loc, "needs.levels"), text(loc, "needs.who"), text(loc, "needs.existing")],
+            [[cur.competencies[u.competency], str(len(u.members)), str(u.levels),
+              join(loc, [names[m] for m in u.members]),
+              join(loc, list(u.courses)) or text(loc, "needs.no_course")]
+             for u in needs.uncovered],
+            right=(1, 2)))
+    return "\n".join(out)
+
+
+def plan_report(plan: Plan) -> str:
+    """The plan as a calendar grouped by month, with notes and what could not be placed."""
+    cur = plan.curriculum
+    loc = cur.locale
+    names = {m.id: m.name for m in cur.members}
+    out = [text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter)]
+    out += plan.notes
+    rows, month_of = [], []
+    for s in plan.sessions:
+        speaker = names.get(s.speaker or "", s.speaker or "")
+        rows.append([s.date.strftime("%m-%d"), weekday(loc, s.date.weekday()),
+                     f"{s.start:%H:%M}–{s.end:%H:%M}", text(loc, f"kind.{s.kind}"), s.title,
+                     s.venue or "", speaker, text(loc, "plan.people", n=len(s.attendees))])
+        month_of.append((s.date.year, s.date.month))
+    # one table for the quarter, so the columns line up from month to month
+    lines = table([""] * 8, rows, right=(7,)).splitlines()[2:] if rows else []
+    for i, line in enumerate(lines):
+        if i == 0 or month_of[i] != month_of[i - 1]:
+            year, month = month_of[i]
+            out += ["", text(loc, "plan.month", year=year, month=month,
+                             month_name=MONTHS[month - 1])]
+        out.append("  " + line)
+    out += ["", text(loc, "plan.summary", n=len(plan.sessions))]
+    if plan.unplaced:
+        out += ["", text(loc, "plan.unplaced_heading")]
+        out += [f"  {u}" for u in plan.unplaced]
+    return "\n".join(out)
+
+
+def ledger_report(ledger: Ledger) -> str:
+    """The ledger's tables for the terminal, each under its heading."""
+    loc = ledger.curriculum.locale
+    out = [text(loc, "ledger.heading", title=report_title(ledger), as_of=as_of_line(ledger))]
+    for t in ledger_tables(ledger, upcoming_shown=2):
+        if t.key == "votes" and not t.rows:
+            continue
+        out += ["", t.title if t.key != "votes" else ""]
+        if not t.rows:
+            out.append(text(loc, "ledger.none"))
+            continue
+        out.append(table(t.headers, t.rows))
+    return "\n".join(line for i, line in enumerate(out) if line or i == 0 or out[i - 1])
