@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +43,41 @@ def test_check_reports_every_problem_of_every_file_and_exits_1(tmp_path: Path) -
         f"{bad2}:1:1: 文件开头应是一组键（studykit、organization……），这里是一个列表",
         "2个文件中共有2处问题",
     ]
+
+
+def speak(lang: str | None) -> dict[str, str]:
+    """The environment of a terminal whose language is ``lang`` (None: not set at all)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    return {**env, "LANG": lang} if lang else env
+
+
+@pytest.mark.parametrize("lang", [None, "C.UTF-8", "zh_CN.UTF-8"])
+def test_help_and_usage_errors_are_chinese_by_default(lang: str | None) -> None:
+    shown = subprocess.run([sys.executable, "-m", "studykit", "--help"], capture_output=True,
+                           text=True, env=speak(lang), check=False)
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("用法：studykit")
+    assert "安排一个季度" in shown.stdout and "显示帮助信息并退出" in shown.stdout
+    wrong = subprocess.run([sys.executable, "-m", "studykit", "plan"], capture_output=True,
+                           text=True, env=speak(lang), check=False)
+    assert wrong.returncode == 2
+    assert "studykit plan：错误：缺少必需的参数：CURRICULUM" in wrong.stderr
+    bad = subprocess.run([sys.executable, "-m", "studykit", "plan", "x.yaml", "--quarter", "Q5"],
+                         capture_output=True, text=True, env=speak(lang), check=False)
+    assert bad.returncode == 2 and "应是季度，如 2027Q1，实际是 'Q5'" in bad.stderr
+
+
+@pytest.mark.parametrize("how", ["env", "LC_ALL", "flag"])
+def test_help_in_english_where_the_terminal_or_the_user_asks(how: str) -> None:
+    env = speak("en_US.UTF-8") if how == "env" else {**speak("zh_CN.UTF-8"), "LC_ALL": "en_GB"} \
+        if how == "LC_ALL" else speak(None)
+    flag = ["--lang", "en"] if how == "flag" else []
+    shown = subprocess.run([sys.executable, "-m", "studykit", *flag, "plan", "--help"],
+                           capture_output=True, text=True, env=env, check=False)
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("usage: studykit plan")
+    assert "plan a quarter: meetings and courses on working days" in shown.stdout
+    assert not re.search(r"[\u4e00-\u9fff]", shown.stdout.replace("OUT/<file name>/", ""))
 
 
 def test_usage_errors_exit_2() -> None:

@@ -46,8 +46,9 @@ def district_xlsx(district: District) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    for title, headers, rows in district_tables(district):
-        sheet = book.create_sheet(title.split("、")[-1].split(". ")[-1][:31])
+    for (_, headers, rows), key in zip(district_tables(district), ("branches", "gaps", "failed"),
+                                       strict=True):
+        sheet = book.create_sheet(text(district.locale, f"sheet.{key}")[:31])
         sheet.append(headers)
         for row in rows:
             sheet.append([cell_value(v) for v in row])

@@ -180,9 +180,7 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
                 *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)],
                grid_rows)]
     for table in ledger_tables(ledger, upcoming_shown=1000):
-        name = text(loc, "sheet.votes") if table.key == "votes" else \
-            table.title.split("、")[-1].split(". ")[-1]
-        sheets.append((name[:31], table.headers,
+        sheets.append((text(loc, f"sheet.{table.key}")[:31], table.headers,
                        [[cell_value(v) for v in r] for r in table.rows]))
 
     book = Workbook(write_only=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..domain.vocabulary import KINDS
 from ..domain.workdays import WorkCalendar
 from ..render.report import period_title
-from ..words import text
+from ..words import text, weekday_head
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -119,8 +119,7 @@ def quarter_calendar(plan: Plan) -> Figure:
         kinds[s.date].append(s.kind)
     fig = _figure(16, 5.8)
     axes = fig.subplots(1, 3)
-    heads = [text(loc, "weekday").split()[i] if loc == "en" else "一二三四五六日"[i]
-             for i in range(7)]
+    heads = [weekday_head(loc, i) for i in range(7)]
     for ax, month in zip(axes, plan.quarter.months, strict=True):
         weeks = calendar.Calendar().monthdatescalendar(plan.quarter.year, month)
         ax.set_xlim(0, 7)

@@ -25,7 +25,7 @@ assert len(_ALL) == len(TEXT) + len(MESSAGES), "a key is in both catalogues"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 _ZH_NUMBERS = "一二三四五六七八九十"
-_ZH_WEEKDAYS = "一二三四五六日"
+_ZH_WEEKDAYS = "一二三四五六日"  # as 星期三 and 周三 write them
 
 
 def english(locale: str | None) -> bool:
@@ -81,8 +81,13 @@ def items(locale: str, key: str) -> list[str]:
 def weekday(locale: str, number: int) -> str:
     """The short name of weekday ``number`` (Monday = 0): 周三, Wed."""
     if english(locale):
-        return text(locale, "weekday").split()[number]
-    return f"周{_ZH_WEEKDAYS[number]}"
+        return weekday_head(locale, number)
+    return f"周{weekday_head(locale, number)}"
+
+
+def weekday_head(locale: str, number: int) -> str:
+    """Weekday ``number`` (Monday = 0) at the head of a calendar's column: 三, Wed."""
+    return text(locale, "weekday").split()[number]
 
 
 def title(locale: str, key: str, kind: str, **values: object) -> str:

@@ -414,7 +414,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.force": ("覆盖手工改过的文档", "overwrite documents that were changed by hand"),
     "help.beside": ("手工改过的文档保留不动，新版本写在旁边",
                     "for documents changed by hand, write the new version beside them"),
-    "help.minutes": ("为已召开的活动写会议记录", "write the minutes (会议记录) of held sessions"),
+    "help.minutes": ("为已召开的活动写会议记录", "write the minutes of held sessions"),
     "help.minutes.records": ("活动记录文件", "session record files"),
     "help.minutes.out": ("季度计划的输出文件夹", "the plan's output folder"),
     "help.report": ("学习台账：学时、组织生活、人数与表决、补学、决议事项",
