@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.errors import InputError, UserError
-from ..words import english, text
+from ..words import english, msg, text
 from ..words.messages import ARGPARSE_ZH
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def _plan_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> in
     from .workflows import records_folder
 
     if not args.out:
-        raise UserError(_message("cli.district_needs_out"))
+        raise UserError(msg("cli.district_needs_out"))
     if args.records:
         records_folder(args.records)
     results = plan_branches(paths, args.quarter, args.out, args.templates, args.force,
@@ -283,18 +283,29 @@ def _examples_copy(args: argparse.Namespace, say: _Say) -> int:
     return 0
 
 
-def _message(key: str, **values: Any) -> Any:
-    from ..words import msg
-
-    return msg(key, **values)
-
-
 # --- the parser ----------------------------------------------------------------------------
 
 def _output_options(p: argparse.ArgumentParser, h: _Lang) -> None:
     p.add_argument("--templates", metavar="DIR", help=h.text("help.templates"))
     p.add_argument("--force", action="store_true", help=h.text("help.force"))
     p.add_argument("--beside", action="store_true", help=h.text("help.beside"))
+
+
+def _command(sub: Any, name: str, key: str, func: Any = None) -> argparse.ArgumentParser:
+    """A (sub)command whose help and description say the same: the catalogue's ``key``."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=_LANG.text(key),
+                                                description=_LANG.text(key))
+    if func is not None:
+        p.set_defaults(func=func)
+    return p
+
+
+def _copy_command(sub: Any, key: str, func: Any) -> argparse.ArgumentParser:
+    """``templates copy`` / ``examples copy``: a folder to copy into, and --force."""
+    c = _command(sub, "copy", key, func)
+    c.add_argument("dir", metavar="DIR", help=_LANG.text("help.dir"))
+    c.add_argument("--force", action="store_true", help=_LANG.text("help.overwrite"))
+    return c
 
 
 def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
@@ -307,16 +318,14 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh-CN", "en"), help=h.text("help.lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("check", help=h.text("help.check"), description=h.text("help.check"))
+    p = _command(sub, "check", "help.check", _check)
     p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
                    help=h.text("help.check.files"))
-    p.set_defaults(func=_check)
 
-    p = sub.add_parser("needs", help=h.text("help.needs"), description=h.text("help.needs"))
+    p = _command(sub, "needs", "help.needs", _needs)
     p.add_argument("curriculum", metavar="CURRICULUM", help=h.text("help.curriculum"))
-    p.set_defaults(func=_needs)
 
-    p = sub.add_parser("plan", help=h.text("help.plan"), description=h.text("help.plan"))
+    p = _command(sub, "plan", "help.plan", _plan)
     p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
                    help=h.text("help.plan.files"))
     p.add_argument("--jobs", type=_positive, metavar="N", help=h.text("help.jobs"))
@@ -325,17 +334,14 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     p.add_argument("--partial", action="store_true", help=h.text("help.partial"))
     p.add_argument("--records", metavar="DIR", help=h.text("help.plan.records"))
     _output_options(p, h)
-    p.set_defaults(func=_plan)
 
-    p = sub.add_parser("minutes", help=h.text("help.minutes"),
-                       description=h.text("help.minutes"))
+    p = _command(sub, "minutes", "help.minutes", _minutes)
     p.add_argument("curriculum", metavar="CURRICULUM", help=h.text("help.curriculum"))
     p.add_argument("records", nargs="+", metavar="RECORD", help=h.text("help.minutes.records"))
     p.add_argument("--out", metavar="DIR", required=True, help=h.text("help.minutes.out"))
     _output_options(p, h)
-    p.set_defaults(func=_minutes)
 
-    p = sub.add_parser("report", help=h.text("help.report"), description=h.text("help.report"))
+    p = _command(sub, "report", "help.report", _report)
     p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
                    help=h.text("help.report.files"))
     p.add_argument("--records", metavar="DIR", required=True,
@@ -346,31 +352,18 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help=h.text("help.report.out"))
     p.add_argument("--json", action="store_true", help=h.text("help.json"))
     _output_options(p, h)
-    p.set_defaults(func=_report)
 
-    p = sub.add_parser("templates", help=h.text("help.templates_cmd"),
-                       description=h.text("help.templates_cmd"))
-    tp = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    c = tp.add_parser("copy", help=h.text("help.templates.copy"),
-                      description=h.text("help.templates.copy"))
-    c.add_argument("dir", metavar="DIR", help=h.text("help.dir"))
+    templates = _command(sub, "templates", "help.templates_cmd").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    c = _copy_command(templates, "help.templates.copy", _templates_copy)
     c.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN",
                    help=h.text("help.templates.locale"))
-    c.add_argument("--force", action="store_true", help=h.text("help.overwrite"))
-    c.set_defaults(func=_templates_copy)
-    c = tp.add_parser("check", help=h.text("help.templates.check"),
-                      description=h.text("help.templates.check"))
+    c = _command(templates, "check", "help.templates.check", _templates_check)
     c.add_argument("dir", metavar="DIR", help=h.text("help.dir"))
-    c.set_defaults(func=_templates_check)
 
-    p = sub.add_parser("examples", help=h.text("help.examples"),
-                       description=h.text("help.examples"))
-    ex = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    c = ex.add_parser("copy", help=h.text("help.examples.copy"),
-                      description=h.text("help.examples.copy"))
-    c.add_argument("dir", metavar="DIR", help=h.text("help.dir"))
-    c.add_argument("--force", action="store_true", help=h.text("help.overwrite"))
-    c.set_defaults(func=_examples_copy)
+    examples = _command(sub, "examples", "help.examples").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    _copy_command(examples, "help.examples.copy", _examples_copy)
     return parser
 
 

@@ -9,11 +9,12 @@ file it is about (``locale``), or else in the language the caller gives.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pydantic_core import PydanticCustomError
+from typing import TYPE_CHECKING, Any
 
 from ..words import Message, msg, text
+
+if TYPE_CHECKING:
+    from pydantic_core import PydanticCustomError
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class InputError(UserError):
 def invalid(key: str, **values: Any) -> PydanticCustomError:
     """A validation error whose message is the catalogue's ``key`` filled with ``values``;
     the loader turns it into a located :class:`Problem`."""
+    from pydantic_core import PydanticCustomError  # not needed to start the command line
+
     return PydanticCustomError("studykit", "{message}", {"message": msg(key, **values)})
 
 

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from .errors import found, invalid
-from .vocabulary import WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -111,8 +110,3 @@ class DaySpec:
             return first + timedelta(days=offset + 7 * (self.ordinal - 1))
         offset = (last.weekday() - self.weekday) % 7
         return last - timedelta(days=offset)
-
-
-def weekday_number(name: str) -> int:
-    """``mon`` → 0 … ``sun`` → 6."""
-    return WEEKDAYS.index(name)

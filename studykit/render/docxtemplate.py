@@ -199,11 +199,6 @@ class DocxTemplate:
             out.append(deflate(xml, name))
         return write_zip(out)
 
-    def tags(self) -> list[str]:
-        """Every Jinja tag in the template, as prepared (for checks and messages)."""
-        return [tag for part in self.parts if not isinstance(part, Part)
-                for tag in _TAG.findall(part[2])]
-
 
 def _undefined(template: str, source: str, exc: Exception,
                context: Mapping[str, Any]) -> TemplateError:
