@@ -15,7 +15,7 @@ is saved as GBK and keeps its comments ASCII) writes it as ``\\uXXXX``.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +219,41 @@ def test_corrupted_bytes_only_raise_located_user_errors(
     path = tmp_path_factory.mktemp("corrupt") / "c.yaml"
     path.write_bytes(bytes(raw))
     _assert_user_error_with_place(lambda: studykit.load(path))
+
+
+# --- trying a change: with_course ----------------------------------------------------------
+
+
+def test_with_course_changes_one_course_and_keeps_the_rest() -> None:
+    cur = studykit.load(EXAMPLES / "employment-centre.yaml")
+    index = next(i for i, c in enumerate(cur.courses) if c.id == "window-communication")
+    trial = studykit.with_course(cur, "window-communication", date=date(2027, 3, 10),
+                                 audience={"roles": ["window"]})
+    assert trial.courses[index].date == date(2027, 3, 10)
+    assert trial.course_by_id["window-communication"].audience == studykit.Audience(
+        "roles", ("window",))
+    assert [c.id for c in trial.courses] == [c.id for c in cur.courses]
+    assert cur.course_by_id["window-communication"].date is None   # the original is untouched
+    assert trial.source == cur.source
+
+
+def test_with_course_checks_the_change_like_a_file() -> None:
+    cur = studykit.load(EXAMPLES / "employment-centre.yaml")
+    index = next(i for i, c in enumerate(cur.courses) if c.id == "window-communication")
+    with pytest.raises(InputError) as info:
+        studykit.with_course(cur, "window-communication", venue="四楼会议室",
+                             audience={"roles": ["windw"]})
+    said = sorted(p.text("en") for p in info.value.problems)
+    assert said == [
+        f"<trying courses[{index}]>:1:1: courses[{index}].audience.roles[0] (窗口服务沟通技巧): "
+        "unknown role 'windw' (did you mean 'window'?)",
+        f"<trying courses[{index}]>:1:1: courses[{index}].venue (窗口服务沟通技巧): "
+        "unknown venue '四楼会议室' (did you mean '三楼会议室'?)",
+    ]
+    with pytest.raises(InputError) as info:
+        studykit.with_course(cur, "window-communication", hours=0)
+    (problem,) = info.value.problems
+    assert problem.key == f"courses[{index}].hours"
+    assert "这里应是正的学时数" in str(problem)
+    with pytest.raises(studykit.UserError, match="未知的课程 'window-comunication'"):
+        studykit.with_course(cur, "window-comunication")

@@ -208,7 +208,7 @@ def with_course(curriculum: Curriculum, course_id: str, **changes: Any) -> Curri
     raw = {**{field.alias or name: getattr(course, name)
               for name, field in Course.model_fields.items()}, **{
         key.replace("_", "-"): value for key, value in changes.items()}}
-    where = f"<{curriculum.source or 'curriculum'}: courses[{index}]>"
+    where = f"<trying courses[{index}]>"
     doc = yamlio.Document(where, {"courses": [{}] * index + [raw]}, locale=curriculum.locale)
     try:
         changed = Course.model_validate(raw)

@@ -37,24 +37,23 @@ KIND_COLOURS = dict(zip(KINDS, ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#b0
 
 
 @cache
-def cjk_font() -> str | None:
-    """The name of an installed font with Chinese glyphs, or None (with a warning)."""
+def cjk_font(locale: str = "zh-CN") -> str | None:
+    """The name of an installed font with Chinese glyphs, or None (with a warning in
+    ``locale``)."""
     from matplotlib import font_manager
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:
             return name
-    warnings.warn("no Chinese font found for the charts: Chinese labels will show as "
-                  "boxes. Install one (Debian/Ubuntu: apt install fonts-noto-cjk; Windows "
-                  "and macOS have one already).", stacklevel=2)
+    warnings.warn(text(locale, "charts.no_font"), stacklevel=2)
     return None
 
 
-def _figure(width: float, height: float) -> Figure:
+def _figure(width: float, height: float, locale: str) -> Figure:
     from matplotlib.figure import Figure
 
-    font = cjk_font()
+    font = cjk_font(locale)
     fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
     if font:
         from matplotlib import rcParams
@@ -84,7 +83,7 @@ def gap_heatmap(needs: Needs) -> Figure:
     comps = list(cur.competencies)
     by = {(g.member, g.competency): g for g in needs.gaps}
     missing = np.zeros((len(cur.members), len(comps)))
-    fig = _figure(1.6 + 1.1 * len(comps), 1.0 + 0.35 * len(cur.members))
+    fig = _figure(1.6 + 1.1 * len(comps), 1.0 + 0.35 * len(cur.members), loc)
     ax = fig.add_subplot()
     for i, m in enumerate(cur.members):
         for j, c in enumerate(comps):
@@ -117,7 +116,7 @@ def quarter_calendar(plan: Plan) -> Figure:
     for s in plan.sessions:
         by_day[s.date].append(s.title)
         kinds[s.date].append(s.kind)
-    fig = _figure(16, 5.8)
+    fig = _figure(16, 5.8, loc)
     axes = fig.subplots(1, 3)
     heads = [weekday_head(loc, i) for i in range(7)]
     for ax, month in zip(axes, plan.quarter.months, strict=True):
@@ -155,7 +154,7 @@ def hours_chart(ledger: Ledger) -> Figure:
     cur, loc = ledger.curriculum, ledger.curriculum.locale
     rows = list(reversed(ledger.hours))
     colours = {"met": "#59a14f", "on track": "#4e79a7", "behind": "#e15759", None: "#bab0ac"}
-    fig = _figure(9, 1.0 + 0.38 * len(rows))
+    fig = _figure(9, 1.0 + 0.38 * len(rows), loc)
     ax = fig.add_subplot()
     y = range(len(rows))
     ax.barh(y, [h.year for h in rows], color=[colours[h.status] for h in rows])
@@ -185,7 +184,7 @@ def meetings_chart(ledger: Ledger) -> Figure:
     from matplotlib.ticker import MaxNLocator
 
     kinds = sorted(required, key=KINDS.index)
-    fig = _figure(8, 4)
+    fig = _figure(8, 4, ledger.curriculum.locale)
     ax = fig.add_subplot()
     x = range(len(kinds))
     ax.bar([i - 0.2 for i in x], [required[k] for k in kinds], width=0.4, color="#bab0ac",

@@ -380,6 +380,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "district.clash": ("两个课程文件会写进同一个文件夹：{folders}；请给它们起不同的文件名",
                        "two curricula would write into the same folder: {folders}; give them "
                        "different file names"),
+    "charts.no_font": ("图表找不到中文字体，中文会显示成方框。请安装一个"
+                       "（Debian/Ubuntu：apt install fonts-noto-cjk；Windows 和 macOS 已自带）。",
+                       "no Chinese font found for the charts: Chinese labels will show as boxes. "
+                       "Install one (Debian/Ubuntu: apt install fonts-noto-cjk; Windows and "
+                       "macOS have one already)."),
     # --- help ------------------------------------------------------------------------------
     "help.studykit": ("根据一个 YAML 文件安排党支部的学习教育（干什么学什么、缺什么补什么）。",
                       "Plan a branch's study programme from one YAML file "
