@@ -17,8 +17,8 @@ def test_every_public_name_resolves() -> None:
 
 def test_the_command_line_starts_without_the_heavy_imports() -> None:
     code = ("import sys, studykit.app.cli; "
-            "print(sorted(m for m in ('pydantic', 'pydantic_core', 'yaml', 'icalendar', 'chinese_calendar', 'openpyxl', 'jinja2') "
-            "if m in sys.modules))")
+            "print(sorted(m for m in ('pydantic', 'pydantic_core', 'yaml', 'icalendar', "
+            "'chinese_calendar', 'openpyxl', 'jinja2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
