@@ -98,10 +98,11 @@ def from_document(doc: yamlio.Document) -> Curriculum:
 
 def locale_of(data: Any) -> str | None:
     """The language a curriculum's raw data asks for (zh-CN unless it says otherwise), or
-    None where it is not a curriculum at all or names a language studykit does not speak."""
-    if not isinstance(data, dict):
+    None where it has no ``organization`` to say it or names a language studykit does not
+    speak: then the command line's language is used."""
+    if not isinstance(data, dict) or not isinstance(data.get("organization"), dict):
         return None
-    locale = mapping(data.get("organization")).get("locale", "zh-CN")
+    locale = data["organization"].get("locale", "zh-CN")
     return locale if locale in ("zh-CN", "en") else None
 
 

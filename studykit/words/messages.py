@@ -390,9 +390,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Plan a branch's study programme from one YAML file "
                       "(干什么学什么、缺什么补什么)."),
     "help.version": ("显示版本号并退出", "show the version and exit"),
-    "help.lang": ("帮助和提示信息的语言（默认：中文；环境变量 LANG 为 en… 时用英文）",
-                  "the language of help and messages (default: Chinese, English where LANG "
-                  "starts with en)"),
+    "help.lang": ("帮助、用法错误，以及看不出语言的文件的提示所用的语言（默认中文；环境变量 LANG "
+                  "为 en… 时用英文）；课程文件的提示总是用它自己的 organization.locale",
+                  "the language of help, usage errors and messages about files whose language "
+                  "cannot be read (default: Chinese, English where LANG starts with en); a "
+                  "curriculum's messages always follow its organization.locale"),
     "help.check": ("检查课程文件，逐条列出问题（文件:行:列）",
                    "check curricula; list every problem as file:line:col"),
     "help.check.files": ("课程文件，或存放 *.yaml 的文件夹", "curriculum files, or folders of *.yaml files"),
