@@ -40,7 +40,15 @@ holiday data):
 Times are ``time.perf_counter`` wall-clock seconds. ``--profile`` adds a cProfile of
 one branch's load + plan + render + write (``studykit.app.district._plan_one``).
 
+Sanity checks (the run exits 1 if one fails, whatever the times): the command's exit
+status and its summary (every branch planned and written, none failed); the files it
+wrote (one plan.yaml and one calendar.ics a branch, as many documents as the plan.yaml
+files ask for); the checks of section 2; in each memory child, every branch ok and the
+documents its plan.yaml asks for; docxtpl's documents counted and compared likewise.
+
 Run by hand: ``.venv/bin/python benchmarks/district.py`` (about 3 minutes on 2 cores).
+``--quick`` runs every section on 3 branches (what ``tests/test_benchmarks.py`` runs);
+without docxtpl (the optional extra ``.[bench]``) it skips only section 4.
 Targets: the district quarter (about 9,000 documents) in under one minute;
 ``studykit --help`` under 0.3 s.
 """
@@ -52,6 +60,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -63,6 +72,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from harness import Checks, docxtpl_version, parse
 from memory import peak_mb
 from plan import QUARTER, branch
 
@@ -86,7 +96,7 @@ def spin(n: int) -> float:
     return time.perf_counter() - start
 
 
-def parallel_speedup(n: int = 8_000_000) -> tuple[float, float]:
+def parallel_speedup(n: int) -> tuple[float, float]:
     """(one process alone, speed-up of ``WORKERS`` processes doing the same each): how
     much more work the cores really do at once (ideal: ``WORKERS``)."""
     from concurrent.futures import ProcessPoolExecutor
@@ -146,8 +156,23 @@ def run_cli(folder: Path, out: Path) -> CliRun:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     lines = (done.stdout.strip().splitlines() or [""]) + done.stderr.strip().splitlines()
-    summary = next((line for line in reversed(lines) if " branches: " in line), lines[-1])
+    summary = next((line for line in reversed(lines) if summary_counts(line)), lines[-1])
     return CliRun(seconds, done.returncode, summary, count_files(out), peak, done.stderr)
+
+
+def summary_counts(line: str) -> dict[str, int] | None:
+    """The counts in the command's last line, ``cli.district_summary`` in either language
+    (the branch's: Chinese for these curricula), or None if ``line`` is not it."""
+    from studykit.words.messages import MESSAGES
+
+    for template in MESSAGES["cli.district_summary"]:
+        pattern = re.escape(template)
+        for name in ("n", "ok", "failed"):
+            pattern = pattern.replace(re.escape(f"{{{name}}}"), rf"(?P<{name}>\d+)")
+        match = re.fullmatch(pattern, line.strip())
+        if match:
+            return {name: int(value) for name, value in match.groupdict().items()}
+    return None
 
 
 def document_text(path: Path) -> str:
@@ -159,15 +184,17 @@ def document_text(path: Path) -> str:
     return "".join(t.text or "" for t in doc.element.body.iter(qn("w:t")))
 
 
-def check_output(paths: list[Path], out: Path, sample: int, seed: int) -> tuple[int, list[str]]:
+def check_output(paths: list[Path], out: Path, sample: int,
+                 seed: int) -> tuple[int, list[str], dict[Path, int]]:
     """Every branch folder and its documents; a sample opened with python-docx.
-    Returns (documents opened, problems)."""
+    Returns (documents opened, problems, documents each branch's plan.yaml asks for)."""
     import yaml
 
     from studykit.app.workflows import branch_folder
 
     problems: list[str] = []
     candidates: list[tuple[Path, str]] = []  # a document, a text it must contain
+    expected: dict[Path, int] = {}
     for path in paths:
         folder = out / branch_folder(path)
         if not folder.is_dir():
@@ -180,6 +207,7 @@ def check_output(paths: list[Path], out: Path, sample: int, seed: int) -> tuple[
             problems.append(f"{folder.name}: {exc}")
             continue
         sessions = data["sessions"]
+        expected[path] = 1 + 2 * len(sessions)
         docs = sorted(folder.rglob("*.docx"))
         if len(docs) != 1 + 2 * len(sessions):
             problems.append(f"{folder.name}: {len(docs)} documents for {len(sessions)} "
@@ -202,7 +230,7 @@ def check_output(paths: list[Path], out: Path, sample: int, seed: int) -> tuple[
             problems.append(f"{path.relative_to(out)}: {want!r} missing")
         if "{{" in text or "{%" in text:
             problems.append(f"{path.relative_to(out)}: a Jinja tag left in the text")
-    return len(picked), problems
+    return len(picked), problems, expected
 
 
 # --- 3. memory, a fresh child per count ----------------------------------------------------
@@ -409,15 +437,27 @@ def main() -> None:
                         help="documents of studykit's output opened with python-docx")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the output")
+    parser.add_argument("--memory-counts", type=int, nargs="+", default=list(MEMORY_COUNTS),
+                        help="branch counts of section 3's fresh children")
+    parser.add_argument("--steps", type=int, default=10,
+                        help="branches whose steps section 5 times (after one warm-up)")
+    parser.add_argument("--startup-runs", type=int, default=10,
+                        help="runs of each command of section 6 (the median is shown)")
+    parser.add_argument("--spin", type=int, default=8_000_000,
+                        help="rounds of section 0's CPU loop")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one branch's plan + render + write")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parse(parser, branches=3, docxtpl_branches=2, sample=5, memory_counts=[1, 2, 3],
+                 steps=2, startup_runs=3, spin=3_000_000)
 
     if args.child:
         folder, count, out = args.child
         _child(folder, int(count), out)
         return
+    if args.branches < 2 or args.steps < 1:
+        parser.error("--branches: at least 2, --steps: at least 1 (section 5 times branches "
+                     "after a warm-up one)")
 
     began = time.perf_counter()
     if args.keep:
@@ -428,23 +468,29 @@ def main() -> None:
     else:
         work = Path(tempfile.mkdtemp(prefix="studykit-district-"))
     try:
-        run(args, work)
+        check = run(args, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\nwhole run: {time.perf_counter() - began:.0f} s")
+    check.done()
 
 
-def run(args: argparse.Namespace, work: Path) -> None:
-    import docxtpl
+def run(args: argparse.Namespace, work: Path) -> Checks:
+    """Every section, in order; returns the sanity checks, for the caller to end with."""
+    version = docxtpl_version(args.quick, "section 4 (the docxtpl pipeline)") \
+        if args.docxtpl_branches > 0 else None
+    if version is None:
+        args.docxtpl_branches = 0
+    check = Checks()
 
     cores = os.cpu_count() or 1
     start = time.perf_counter()
     paths = write_curricula(work / "curricula", args.branches, args.seed)
     made = time.perf_counter() - start
     print(f"studykit district benchmark: {len(paths)} branches × 30 members, quarter "
-          f"{QUARTER}, seed {args.seed}, {cores} cores; docxtpl {docxtpl.__version__}")
-    alone, speedup = parallel_speedup()
+          f"{QUARTER}, seed {args.seed}, {cores} cores; docxtpl {version or 'not run'}")
+    alone, speedup = parallel_speedup(args.spin)
     print(f"0. machine: {WORKERS} processes of pure CPU work get {speedup:.2f}× the work of one "
           f"done (ideal {WORKERS}.00×; one alone: {alone:.2f} s)"
           + ("  — the cores do NOT run in parallel at full speed here: every figure on "
@@ -468,8 +514,20 @@ def run(args: argparse.Namespace, work: Path) -> None:
     print(f"   {files['docx'] / cli.seconds:,.0f} documents/s; "
           f"{cli.seconds / len(paths) * 1000:.0f} ms a branch; largest process of the tree "
           f"peaked at {cli.peak:.1f} MB (ru_maxrss)")
-    opened, problems = check_output(paths, out, args.sample, args.seed)
-    print(f"   checks: {len(paths)} branch folders looked for, document counts against each "
+    opened, problems, expected = check_output(paths, out, args.sample, args.seed)
+    said = summary_counts(cli.summary)
+    check(cli.returncode == 0 and said == {"n": len(paths), "ok": len(paths), "failed": 0},
+          f"exit status {cli.returncode}; the summary: {len(paths)} branches, all planned and "
+          "written, none failed (" + (", ".join(f"{k} {v}" for k, v in said.items())
+                                      if said else "summary line NOT found") + ")")
+    check(files["plan.yaml"] == len(paths) and files["calendar.ics"] == len(paths),
+          f"file counts: {files['plan.yaml']} plan.yaml and {files['calendar.ics']} "
+          f"calendar.ics for {len(paths)} branches")
+    check(files["docx"] == sum(expected.values()),
+          f"file counts: {files['docx']:,} .docx; the plan.yaml files ask for "
+          f"{sum(expected.values()):,} (1 + 2 × sessions a branch)")
+    check(not problems,
+          f"checks: {len(paths)} branch folders looked for, document counts against each "
           f"plan.yaml, {opened} documents opened with python-docx: {len(problems)} problems")
     for p in problems[:10]:
         print(f"   PROBLEM {p}")
@@ -479,10 +537,14 @@ def run(args: argparse.Namespace, work: Path) -> None:
     print(f"   {'branches':>9}{'documents':>11}{'ok':>6}{'time':>10}{'ms/branch':>11}"
           f"{'peak (VmHWM)':>15}")
     mem: dict[int, dict[str, Any]] = {}
-    for count in (c for c in MEMORY_COUNTS if c <= len(paths)):
+    for count in sorted({c for c in args.memory_counts if 0 < c <= len(paths)}):
         r = mem[count] = memory_child(work / "curricula", count, work / f"mem-{count}")
         print(f"   {count:>9}{r['docs']:>11,}{r['ok']:>6}{r['seconds']:>9.1f}s"
               f"{r['seconds'] / count * 1000:>11.0f}{r['peak']:>12.1f} MB")
+    wanted = {c: sum(expected.get(p, 0) for p in paths[:c]) for c in mem}
+    check(bool(mem) and all(r["ok"] == c and r["docs"] == wanted[c] for c, r in mem.items()),
+          f"memory children ({', '.join(map(str, mem)) or 'none'} branches): every branch ok, "
+          "with the documents its plan.yaml asks for")
     counts = sorted(c for c in mem if c > 1)
     if len(counts) >= 2:
         lo, hi = mem[counts[0]]["peak"], mem[counts[-1]]["peak"]
@@ -510,16 +572,21 @@ def run(args: argparse.Namespace, work: Path) -> None:
             print(f"   NOT RUN on all {len(paths)} branches: scaled to studykit's "
                   f"{files['docx']:,} documents at the measured rate → {scaled:.0f} s "
                   f"(~{scaled / 60:.1f} min)")
+        check(dx.docs == sum(expected.get(p, 0) for p in chosen),
+              f"docxtpl: {dx.docs:,} documents for {dx.branches} branches, as many as "
+              "studykit's plan.yaml files ask for")
         compared, differ = compare(chosen[:2], out, work / "docxtpl")
-        print(f"   {compared} docxtpl documents of {min(2, len(chosen))} branches compared "
+        check(not differ and compared == sum(expected.get(p, 0) for p in chosen[:2]),
+              f"{compared} docxtpl documents of {min(2, len(chosen))} branches compared "
               f"with studykit's, text for text: {len(differ)} differ")
         for p in differ[:5]:
             print(f"   DIFFERS {p}")
 
     # 5. one branch
-    print("\n5. Where one branch's time goes (ms, median of 10 branches, in this process; "
-          "a district worker pays all of it per branch)")
-    breakdown = steps(paths[:11], work / "steps")
+    timed = paths[:args.steps + 1]  # the first one is the warm-up
+    print(f"\n5. Where one branch's time goes (ms, median of {len(timed) - 1} branches, in this "
+          "process; a district worker pays all of it per branch)")
+    breakdown = steps(timed, work / "steps")
     per_branch = breakdown.pop("(documents a branch)")
     total = sum(breakdown.values())
     for name, ms in breakdown.items():
@@ -530,13 +597,15 @@ def run(args: argparse.Namespace, work: Path) -> None:
 
     # 6. start-up
     script = Path(sys.executable).parent / "studykit"
-    print("\n6. Start-up: median of 10 runs")
-    baseline = median_run([sys.executable, "-c", "pass"])
+    runs = args.startup_runs
+    print(f"\n6. Start-up: median of {runs} runs")
+    baseline = median_run([sys.executable, "-c", "pass"], runs)
     print(f"   python -c pass                   {baseline:.3f} s  (the interpreter alone)")
     helps: list[tuple[str, float]] = [
-        ("python -m studykit --help", median_run([sys.executable, "-m", "studykit", "--help"]))]
+        ("python -m studykit --help",
+         median_run([sys.executable, "-m", "studykit", "--help"], runs))]
     if script.exists():
-        helps.append((".venv/bin/studykit --help", median_run([str(script), "--help"])))
+        helps.append((".venv/bin/studykit --help", median_run([str(script), "--help"], runs)))
     else:
         print(f"   {script}: not installed, not measured")
     for name, seconds in helps:
@@ -574,6 +643,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
           f"{per9k:.1f} s) — {'MET' if ok else 'NOT MET'}")
     if args.profile:
         profile(paths[0], work / "profile")
+    return check
 
 
 if __name__ == "__main__":

@@ -31,10 +31,13 @@ Sanity checks (the script exits 1 if one fails): every session record is counted
 (``len(ledger.held)``); every member's study hours, computed here from the generated
 data (study sessions attended, plus make-ups; committee meetings are not study),
 equal ``ledger.hours`` (one member is shown in detail); the make-up and action items
-and how many are closed agree with what was generated; ``ledger.problems`` is empty.
+and how many are closed agree with what was generated; ``ledger.problems`` is empty;
+the CLI succeeds and writes both files, its ledger.xlsx byte-identical to the one made
+here (``ledger_xlsx`` promises the same bytes for the same ledger).
 
 Run by hand: ``.venv/bin/python benchmarks/ledger.py`` (about 1–2 minutes on 2 cores);
-``--profile`` adds a cProfile of the slowest in-process step (or ``--profile STEP``).
+``--profile`` adds a cProfile of the slowest in-process step (or ``--profile STEP``);
+``--quick`` runs the same on 100 members (what ``tests/test_benchmarks.py`` runs).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from harness import Checks, parse
 from memory import peak_mb
 from plan import organisation
 
@@ -286,39 +290,33 @@ def _zip_diff(a: bytes, b: bytes) -> list[str]:
             or za.read(n) != zb.read(n)]
 
 
-def _check(failures: list[str], ok: bool, text: str) -> None:
-    print(f"   [{'ok' if ok else 'FAIL'}] {text}")
-    if not ok:
-        failures.append(text)
-
-
-def _checks(ledger: Ledger, work: Workload) -> list[str]:
-    failures: list[str] = []
+def _checks(ledger: Ledger, work: Workload) -> Checks:
+    check = Checks()
     print("\nSanity checks")
-    _check(failures, len(ledger.held) == len(work.session_files),
-           f"sessions held counted: {len(ledger.held)} of {len(work.session_files)} "
-           "session records")
+    check(len(ledger.held) == len(work.session_files),
+          f"sessions held counted: {len(ledger.held)} of {len(work.session_files)} "
+          "session records")
     got = {h.member: h.year for h in ledger.hours}
     expected = {m.id: work.attended[m.id] + work.made_up[m.id] for m in ledger.curriculum.members}
     # one member in detail: the first with both a make-up and study attended
     shown = next((m for m in sorted(expected) if work.made_up[m] and work.attended[m]),
                  sorted(expected)[0])
-    _check(failures, math.isclose(got.get(shown, -1), expected[shown], abs_tol=1e-6),
-           f"hours of {shown}: computed here {work.attended[shown]:g} attended + "
-           f"{work.made_up[shown]:g} made up = {expected[shown]:g}; ledger "
-           f"{got.get(shown, float('nan')):g}")
+    check(math.isclose(got.get(shown, -1), expected[shown], abs_tol=1e-6),
+          f"hours of {shown}: computed here {work.attended[shown]:g} attended + "
+          f"{work.made_up[shown]:g} made up = {expected[shown]:g}; ledger "
+          f"{got.get(shown, float('nan')):g}")
     wrong = sorted(m for m in expected if not math.isclose(got.get(m, -1), expected[m],
                                                            abs_tol=1e-6))
-    _check(failures, not wrong,
-           f"hours of every member ({len(expected)}) equal those computed here: "
-           f"{len(expected) - len(wrong)} equal, {len(wrong)} differ")
+    check(not wrong,
+          f"hours of every member ({len(expected)}) equal those computed here: "
+          f"{len(expected) - len(wrong)} equal, {len(wrong)} differ")
     for m in wrong[:5]:
         print(f"          {m}: computed {expected[m]:g} (attended {work.attended[m]:g} + "
               f"made up {work.made_up[m]:g}), ledger {got.get(m, float('nan')):g}")
     done = sum(1 for i in ledger.makeup if i.status == "done")
-    _check(failures, len(ledger.makeup) == work.missed_study and done == work.makeups,
-           f"make-up items: {len(ledger.makeup)} (generated {work.missed_study} absences from "
-           f"study sessions), {done} done (generated {work.makeups} make-ups)")
+    check(len(ledger.makeup) == work.missed_study and done == work.makeups,
+          f"make-up items: {len(ledger.makeup)} (generated {work.missed_study} absences from "
+          f"study sessions), {done} done (generated {work.makeups} make-ups)")
     closers: dict[tuple[str, str, date | None], list[date]] = defaultdict(list)
     for item in ledger.makeup:
         if item.done is not None:
@@ -330,13 +328,13 @@ def _checks(ledger: Ledger, work: Workload) -> list[str]:
               f"course's session id comes back every quarter; e.g. {member}'s make-up of "
               f"{session} on {day} closed the absences of {', '.join(map(str, held))}")
     closed = sum(1 for a in ledger.actions if a.status == "done")
-    _check(failures, len(ledger.actions) == work.actions and closed == work.closed,
-           f"action items: {len(ledger.actions)} (generated {work.actions}), {closed} done "
-           f"(generated {work.closed} `done:` references)")
-    _check(failures, not ledger.problems, f"ledger.problems is empty ({len(ledger.problems)})")
+    check(len(ledger.actions) == work.actions and closed == work.closed,
+          f"action items: {len(ledger.actions)} (generated {work.actions}), {closed} done "
+          f"(generated {work.closed} `done:` references)")
+    check(not ledger.problems, f"ledger.problems is empty ({len(ledger.problems)})")
     for p in ledger.problems[:5]:
         print(f"          {p}")
-    return failures
+    return check
 
 
 def _profile(step: str, fn: Callable[[], Any], top: int = 10) -> None:
@@ -357,7 +355,7 @@ def main() -> None:
     parser.add_argument("--profile", nargs="?", const="slowest", choices=["slowest", *STEPS],
                         help="cProfile a step (default: the slowest), top 10 functions")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parse(parser, members=100)
 
     if args.child:
         _child(*args.child)
@@ -444,6 +442,7 @@ def main() -> None:
         print("Files written by the CLI: " + ", ".join(
             f"{name} {_mb(size) if size is not None else 'MISSING'}"
             for name, size in files.items()))
+        differ: list[str] | None = None
         if files["ledger.xlsx"] is not None:
             differ = _zip_diff((out / "ledger.xlsx").read_bytes(), xlsx)
             print("   its ledger.xlsx against the in-process one: "
@@ -451,18 +450,21 @@ def main() -> None:
         print(f"Peak memory: {peak:.1f} MB (child: load, year_plans, read, build_ledger, xlsx, "
               f"docx) vs {baseline:.1f} MB (imports only)")
 
-        failures = _checks(ledger, work)
-        if cli.returncode != 0 or None in files.values():
-            failures.append("the CLI failed")
-            print(f"   [FAIL] `studykit report` exit {cli.returncode}: {cli.stderr[-2000:]}")
+        check = _checks(ledger, work)
+        if not check(cli.returncode == 0 and None not in files.values(),
+                     f"`studykit report` exit {cli.returncode}, report.docx and ledger.xlsx "
+                     "written"):
+            print(f"          {cli.stderr[-2000:]}")
+        if differ is not None:  # ledger_xlsx promises the same bytes for the same ledger
+            check((out / "ledger.xlsx").read_bytes() == xlsx,
+                  "the CLI's ledger.xlsx is byte-identical to the in-process one"
+                  + (f" (parts that differ: {', '.join(differ)})" if differ else ""))
         if args.profile:
             step = max(times, key=lambda k: times[k]) if args.profile == "slowest" \
                 else args.profile
             _profile(f"{step} ({times[step]:.2f} s unprofiled)", steps[step])
     print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        sys.exit(1)
+    check.done()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,11 @@ Generates a curriculum of 10,000 members and 300 courses, then times, in one run
   every cross-reference check.
 
 Peak memory is measured for each in a fresh child process (VmHWM), so the
-two do not share a heap. Run by hand: ``.venv/bin/python benchmarks/load.py``.
+two do not share a heap. Sanity checks (the run exits 1 if one fails): both read every
+member and every course, with the same ids, and studykit finds no problem.
+
+Run by hand: ``.venv/bin/python benchmarks/load.py``; ``--quick`` runs the same on 300
+members and 30 courses, once (what ``tests/test_benchmarks.py`` runs).
 Target (issue 2): studykit within 1.5× of the baseline, peak memory under 500 MB.
 """
 
@@ -21,8 +25,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
+from harness import Checks, parse
 from memory import peak_mb
 
 COMPETENCIES = ["theory", "policy", "communication", "leadership", "project", "integrity"]
@@ -111,7 +117,7 @@ def main() -> None:
     parser.add_argument("--courses", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parse(parser, members=300, courses=30, repeat=1)
 
     if args.child:
         which, path = args.child
@@ -139,6 +145,20 @@ def main() -> None:
     print(f"studykit.loads        : {m * 1000:8.0f} ms  (median of {args.repeat})  "
           f"peak {mem_mine:6.1f} MB")
     print(f"ratio                 : {m / b:8.2f}×  (target ≤ 1.5×)")
+
+    print("\nSanity checks")
+    check = Checks()
+    raw: Any = _baseline(text)
+    cur: Any = _studykit(text)
+    raw_ids = [m["id"] for m in raw["members"]], [c["id"] for c in raw["courses"]]
+    ids = [m.id for m in cur.members], [c.id for c in cur.courses]
+    check(len(raw_ids[0]) == args.members and len(raw_ids[1]) == args.courses,
+          f"yaml.load: {len(raw_ids[0])} members, {len(raw_ids[1])} courses "
+          f"(generated {args.members}, {args.courses})")
+    check(ids == raw_ids,
+          f"studykit.loads: {len(ids[0])} members, {len(ids[1])} courses, the same ids in the "
+          "same order as yaml.load's")
+    check.done()
 
 
 if __name__ == "__main__":

@@ -23,7 +23,13 @@ shown next to the peak of a child that only imports studykit. Times are
 ``time.perf_counter`` wall-clock seconds. ``--profile`` adds a cProfile of the
 2,000-member plan (top functions by cumulative time).
 
-Run by hand: ``.venv/bin/python benchmarks/plan.py`` (about 30 s on 2 cores).
+Sanity checks (the run exits 1 if one fails): no check error in any plan (an error
+that only repeats an unplaced meeting's missed minimum is counted apart, it is no rule
+broken), and every plan has sessions (a plan of nothing breaks no rule either).
+
+Run by hand: ``.venv/bin/python benchmarks/plan.py`` (about 30 s on 2 cores);
+``--quick`` runs the same on 5 branches, 200 members and sizes 100, 150, 200, once (what
+``tests/test_benchmarks.py`` runs).
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from harness import Checks, parse
 from memory import peak_mb
 
 QUARTER = "2026Q2"
@@ -315,8 +322,6 @@ def _median_plan(text: str, repeat: int) -> tuple[float, int]:
     return statistics.median(times), sessions
 
 
-
-
 def _child(which: str, count: int, seed: int) -> None:
     """Run in a fresh process: do the work, print the peak resident memory in MB."""
     import studykit
@@ -351,7 +356,7 @@ def _show_problems(title: str, items: list[str], limit: int = 5) -> None:
         print(f"    - {item}")
 
 
-def district(count: int, seed: int) -> None:
+def district(count: int, seed: int, check: Checks) -> None:
     texts = [branch(i, seed) for i in range(count)]
     runs = [_run(text, f"branch-{i:03d}.yaml") for i, text in enumerate(texts)]
     peak = _peak_child("district", count, seed)
@@ -383,9 +388,11 @@ def district(count: int, seed: int) -> None:
     _show_problems("CHECK ERRORS — the planner broke a rule: a bug", errors)
     _show_problems("minima missed because a meeting was unplaced", missed)
     _show_problems("unplaced", unplaced)
+    check(not errors, f"district: {len(errors)} check errors in the {count} plans")
+    check(min(sessions) > 0, f"district: every plan has sessions (fewest {min(sessions)})")
 
 
-def large(members: int, seed: int) -> None:
+def large(members: int, seed: int, check: Checks) -> None:
     r = _run(organisation(members, seed), "large.yaml")
     peak = _peak_child("large", members, seed)
     print(f"\n2. One large curriculum: {members} members, 40 roles, "
@@ -402,9 +409,11 @@ def large(members: int, seed: int) -> None:
     _show_problems("CHECK ERRORS — the planner broke a rule: a bug", r.errors)
     _show_problems("minima missed because a meeting was unplaced", r.missed)
     _show_problems("unplaced", r.unplaced, limit=12)
+    check(not r.errors, f"large: {len(r.errors)} check errors in the plan of {members} members")
+    check(r.sessions > 0, f"large: the plan has sessions ({r.sessions})")
 
 
-def growth(sizes: tuple[int, ...], repeat: int, seed: int) -> None:
+def growth(sizes: tuple[int, ...], repeat: int, seed: int, check: Checks) -> None:
     rows = [(n, *_median_plan(organisation(n, seed), repeat)) for n in sizes]
     base_n, base_t, _ = rows[0]
     print(f"\n3. Growth of plan_quarter (median of {repeat}), built like 2")
@@ -432,6 +441,8 @@ def growth(sizes: tuple[int, ...], repeat: int, seed: int) -> None:
         (n1, t1, _), (n2, t2, _) = rows[-2], rows[-1]
         print(f"   between {n1} and {n2} members: ×{t2 / t1:.1f} for ×{n2 / n1:.1f} members "
               f"(~n^{math.log(t2 / t1) / math.log(n2 / n1):.2f})")
+    check(all(sessions > 0 for _, _, sessions in rows),
+          f"growth: every size's plan has sessions (fewest {min(r[2] for r in rows)})")
 
 
 def profile(members: int, seed: int, top: int = 10) -> None:
@@ -458,7 +469,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile the large plan (top 10 by cumulative time)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parse(parser, branches=5, members=200, sizes=[100, 150, 200], repeat=1)
+    if len(set(args.sizes)) < 2:
+        parser.error("--sizes: give at least two different sizes (the growth is a slope)")
 
     if args.child:
         which, count, seed = args.child
@@ -470,12 +483,14 @@ def main() -> None:
     baseline = _peak_child("imports", 0, args.seed)
     print(f"studykit plan benchmark, quarter {QUARTER}, seed {args.seed}; "
           f"a child that only imports studykit peaks at {baseline:.1f} MB")
-    district(args.branches, args.seed)
-    large(args.members, args.seed)
-    growth(tuple(args.sizes), args.repeat, args.seed)
+    check = Checks()
+    district(args.branches, args.seed, check)
+    large(args.members, args.seed, check)
+    growth(tuple(args.sizes), args.repeat, args.seed, check)
     if args.profile:
         profile(args.members, args.seed)
     print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
+    check.done()
 
 
 if __name__ == "__main__":

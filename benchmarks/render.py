@@ -35,7 +35,9 @@ with python-docx and must contain its title, the 50th attendee and post (the las
 speaker, speech, decision, action owner); each docxtpl document's text must equal
 studykit's for the same context. A breakdown times the steps of studykit's render
 (Jinja, encoding, deflate, zip). If ``soffice`` and ``pdfinfo`` are installed, the
-first document of each workload is converted to PDF to count its pages.
+first document of each workload is converted to PDF to count its pages. The run exits
+1 when a check finds a problem, or when fewer documents were checked or compared than
+rendered (the speed targets are reported, never checked).
 
 Peak memory: fresh child processes render 0, 100 and 1,000 documents with studykit
 (contexts made one at a time, outputs dropped), to show that memory does not grow
@@ -45,7 +47,10 @@ child's ``ru_maxrss`` starts from its parent's peak (it survives fork and exec),
 child of a large parent reports the parent's size; VmHWM is the child's own.
 
 Run by hand: ``.venv/bin/python benchmarks/render.py`` (about 2–3 minutes on 2 cores;
-``--profile`` adds a cProfile of studykit rendering one 50-row sheet).
+``--profile`` adds a cProfile of studykit rendering one 50-row sheet). ``--quick`` runs
+the same on 20 documents (5 for docxtpl), one pass, without the PDF page count (what
+``tests/test_benchmarks.py`` runs); there, without docxtpl (the optional extra
+``.[bench]``), only the docxtpl engines are skipped. A count of 0 skips an engine.
 Targets: studykit ≥ 20× docxtpl's throughput, within 3× of the lower bound.
 """
 
@@ -68,6 +73,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from harness import Checks, docxtpl_version, parse
 from memory import peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,9 +126,8 @@ def base_contexts() -> tuple[Context, Context]:
 
     cur = studykit.load(CURRICULUM)
     plan = studykit.plan_quarter(cur, "2027Q1")
-    sessions = {s.id: s for s in plan.sessions}
-    session = sessions[SESSION]
-    record = load_record(RECORD, cur, sessions)
+    session = plan.by_id[SESSION]
+    record = load_record(RECORD, cur, {plan.quarter: plan})
     return attendance_context(plan, session), minutes_context(plan, session, record)
 
 
@@ -502,7 +507,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="cProfile studykit rendering one 50-row sheet")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parse(parser, docs=20, docxtpl_docs=5, reused_docs=5, passes=1, no_pdf=True)
 
     if args.child:
         _child(args.child[0], int(args.child[1]))
@@ -512,18 +517,22 @@ def main() -> None:
     # first, while this process is small (see memory())
     mem = [] if args.no_memory else memory(args.docs)
 
-    import docxtpl
-
-    bases = dict(zip(("attendance", "minutes"), base_contexts(), strict=True))
     counts = {"docxtpl": min(args.docs, args.docxtpl_docs),
               "docxtpl (reused)": min(args.docs, args.reused_docs)}
-    print(f"Rendering {args.docs:,} documents per workload; docxtpl {docxtpl.__version__}, "
-          f"Python {sys.version.split()[0]}")
+    version = docxtpl_version(args.quick, "the docxtpl engines and the comparison with them") \
+        if any(counts.values()) else None
+    if version is None:
+        counts = dict.fromkeys(counts, 0)
+    engines = [(name, factory) for name, factory in ENGINES if counts.get(name, args.docs) > 0]
+    bases = dict(zip(("attendance", "minutes"), base_contexts(), strict=True))
+    print(f"Rendering {args.docs:,} documents per workload; docxtpl "
+          f"{version or 'not run'}, Python {sys.version.split()[0]}")
     print("ms/doc and docs/s: wall-clock of the whole loop; studykit and the lower bound: "
           f"median of {args.passes} passes, docxtpl: one pass.\n'vs docxtpl': throughput "
           "ratio (target for studykit ≥ 20×); 'vs lower bd': time ratio (target ≤ 3×). The "
           "lower bound compresses nothing, hence its size.")
     samples: dict[str, bytes] = {}
+    check = Checks()
     for n, wl in enumerate(WORKLOADS, start=1):
         contexts = [wl.make(bases[wl.name], i) for i in range(args.docs)]
         first = contexts[0]
@@ -533,24 +542,30 @@ def main() -> None:
             f"{len(first['decisions'])} decisions, {len(first['actions'])} action")
         print(f"\n{n}. {wl.name}: {wl.template.relative_to(ROOT)}, {what}")
         results = []
-        for name, factory in ENGINES:
+        for name, factory in engines:
             fast = name in ("studykit", "lower bound")
             results.append(run_engine(
                 name, factory, wl, contexts[:counts.get(name, args.docs)],
                 passes=args.passes if fast else 1,
                 keep_all=args.check == "all" and name != "lower bound"))
         report(results, args.docs)
+        kept = {r.engine: set(r.outputs) for r in results}  # indices of the documents kept
+        to_check = sum(map(len, kept.values()))
+        to_compare = sum(len(kept.get(e, set()) & kept.get("studykit", set()))
+                         for e in ("docxtpl", "docxtpl (reused)"))
         checked, compared = check_results(wl, contexts, results)
         problems = [f"{r.engine}: {p}" for r in results for p in r.problems]
-        print(f"   checks: {checked:,} documents opened with python-docx, the expected "
-              f"names looked for; {compared:,} docxtpl documents compared with studykit's "
-              f"text: {len(problems)} problems")
+        check(not problems and checked == to_check and compared == to_compare,
+              f"checks of {wl.name}: {checked:,} documents (of {to_check:,} kept) opened with "
+              f"python-docx, the expected names looked for; {compared:,} docxtpl documents "
+              f"(of {to_compare:,}) compared with studykit's text: {len(problems)} problems")
         for p in problems[:10]:
             print(f"   PROBLEM {p}")
         samples[wl.name] = studykit_engine(wl.template)(first)
-        steps = breakdown(wl, contexts[:200])
-        print("   where studykit's time goes (ms/doc, best of 3 × 200 docs): " + ", ".join(
-            f"{label} {ms:.3f}" for label, ms in steps.items()))
+        sample = contexts[:200]
+        steps = breakdown(wl, sample)
+        print(f"   where studykit's time goes (ms/doc, best of 3 × {len(sample)} docs): "
+              + ", ".join(f"{label} {ms:.3f}" for label, ms in steps.items()))
 
     if not args.no_pdf:
         pages = pdf_pages(samples)
@@ -584,6 +599,7 @@ def main() -> None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(12)
 
     print(f"\nwhole run: {time.perf_counter() - began:.0f} s")
+    check.done()
 
 
 if __name__ == "__main__":
