@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -231,17 +231,68 @@ class Role(Model):
     requires: dict[Id, Level] = Field(default_factory=dict)
 
 
+Party = Literal["full", "probationary", "activist", "none"]
+Post = Literal["secretary", "deputy", "member"]
+
+
+class Change(Model):
+    """A dated change to a member, holding from its date on: 转正 (``party``), 岗位调整
+    (``role``), a committee seat taken or left (``committee``, ``null`` to leave), another
+    party group (``group``), a re-assessment (``levels``, merged into the levels)."""
+
+    date: Date
+    role: Id | None = None
+    party: Party | None = None
+    committee: Post | None = None
+    group: Text | None = None
+    levels: dict[Id, Level] = Field(default_factory=dict)
+
+
 class Member(Model):
-    """A person of the organisation, with assessed levels (missing = 0)."""
+    """A person of the organisation, with assessed levels (missing = 0).
+
+    ``role``, ``party``, ``committee``, ``group`` and ``levels`` are the member's standing
+    when they joined (or at the first record); ``changes`` say what changed and when, and
+    ``joined`` / ``left`` bound the days they are in the branch. :meth:`as_of` gives the
+    member as they stood on a day.
+    """
 
     id: Id
     name: Text
     role: Id
-    party: Literal["full", "probationary", "activist", "none"] = "none"
-    committee: Literal["secretary", "deputy", "member"] | None = None
+    party: Party = "none"
+    committee: Post | None = None
     group: Text | None = None
     levels: dict[Id, Level] = Field(default_factory=dict)
     unavailable: list[Span] = Field(default_factory=list)
+    assessed: Date | None = None
+    joined: Date | None = None
+    left: Date | None = None
+    changes: list[Change] = Field(default_factory=list)
+
+    def in_branch(self, day: date) -> bool:
+        """Whether the member is in the branch on ``day`` (from ``joined`` to ``left``)."""
+        return (self.joined is None or self.joined <= day) and \
+            (self.left is None or day <= self.left)
+
+    def in_branch_between(self, first: date, last: date) -> bool:
+        """Whether the member is in the branch on any day from ``first`` to ``last``."""
+        return (self.joined is None or self.joined <= last) and \
+            (self.left is None or first <= self.left)
+
+    def as_of(self, day: date) -> Member:
+        """The member as they stood on ``day``: every change dated that day or before
+        applied, in date order (levels merged)."""
+        applied = [c for c in self.changes if c.date <= day]
+        if not applied:
+            return self
+        update: dict[str, Any] = {"levels": dict(self.levels)}
+        for change in sorted(applied, key=lambda c: c.date):
+            for name in ("role", "party", "committee", "group"):
+                if name in change.model_fields_set:
+                    update[name] = getattr(change, name)
+            update["levels"].update(change.levels)
+        return self.model_copy(update=update)
 
     @property
     def is_party(self) -> bool:
@@ -346,6 +397,7 @@ class Curriculum(Model):
     rules: Rules = Field(default_factory=Rules)
 
     _source: str = PrivateAttr(default="")
+    _as_of: dict[date | None, Curriculum] = PrivateAttr(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -366,6 +418,61 @@ class Curriculum(Model):
     def course_by_id(self) -> dict[str, Course]:
         """Courses by id."""
         return {c.id: c for c in self.courses}
+
+    @cached_property
+    def dated(self) -> bool:
+        """Whether anyone joins, leaves or changes: else the branch is the same every day."""
+        return any(m.joined or m.left or m.changes for m in self.members)
+
+    def as_of(self, day: date) -> Curriculum:
+        """The branch as it stood on ``day``: only the members in it that day, each with
+        the changes up to that day applied. Used by everything that has a date (audiences,
+        sign-in sheets, minutes, quorum, the ledger)."""
+        if not self.dated:
+            return self
+        key = self.epoch(day)
+        cached = self._as_of.get(key)
+        if cached is None:
+            cached = self.replaced(
+                members=[m.as_of(day) for m in self.members if m.in_branch(day)])
+            self._as_of[key] = cached
+        return cached
+
+    def during(self, first: date, last: date) -> Curriculum:
+        """The branch of a period (a quarter, a year): everyone in it on some day from
+        ``first`` to ``last``, each as they stood on the first such day. Courses are planned
+        for this branch; who is there on a session's own day is :meth:`as_of` that day."""
+        if not self.dated:
+            return self
+        return self.replaced(members=[m.as_of(max(first, m.joined or first))
+                                      for m in self.members if m.in_branch_between(first, last)])
+
+    def replaced(self, **fields: Any) -> Curriculum:
+        """A copy with ``fields`` replaced (not validated again: the caller's job), from the
+        same file, with nothing cached from the original."""
+        copy = self.model_copy(update=fields)
+        for name in ("member_by_id", "course_by_id", "dated", "_epochs"):
+            copy.__dict__.pop(name, None)
+        copy._source = self._source
+        copy._as_of = {}
+        return copy
+
+    @cached_property
+    def _epochs(self) -> list[date]:
+        """Every day the branch changes: someone joins, someone's change holds, or the day
+        after someone leaves."""
+        days = {c.date for m in self.members for c in m.changes}
+        days |= {m.joined for m in self.members if m.joined}
+        days |= {m.left + timedelta(days=1) for m in self.members if m.left}
+        return sorted(days)
+
+    def epoch(self, day: date) -> date | None:
+        """The last day on or before ``day`` on which the branch changed (None: before any):
+        two days with the same epoch see the same branch."""
+        import bisect
+
+        index = bisect.bisect_right(self._epochs, day)
+        return self._epochs[index - 1] if index else None
 
     def __str__(self) -> str:
         return text(self.locale, "summary.curriculum", org=self.organization.name,

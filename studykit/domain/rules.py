@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from .models import HourFloors, Member, Rules
 from .plan import Session
+from .time import Quarter
 from .vocabulary import COMMITTEE_POSTS
 
 QUORUM_KINDS = ("branch-assembly", "committee")
@@ -34,7 +35,7 @@ def may_vote(member: Member, kind: str) -> bool:
 
 def entitled_voters(members: Mapping[str, Member], session: Session) -> list[str]:
     """Members entitled to vote at ``session``: those of its expected attendees who may."""
-    return [m for m in session.expected if may_vote(members[m], session.kind)]
+    return [m for m in session.expected if m in members and may_vote(members[m], session.kind)]
 
 
 def has_quorum(present: int, entitled: int) -> bool:
@@ -81,3 +82,18 @@ def chair_of(members: Sequence[Member], session: Session) -> Member | None:
     committee = sorted((m for m in members if m.committee),
                        key=lambda m: COMMITTEE_POSTS.index(m.committee or "member"))
     return first(committee)
+
+
+def presence(member: Member, first: date, last: date) -> float:
+    """The share of the days from ``first`` to ``last`` that ``member`` is in the branch."""
+    start = max(first, member.joined or first)
+    end = min(last, member.left or last)
+    return max(0, (end - start).days + 1) / ((last - first).days + 1)
+
+
+def share_of_year(member: Member, year: int, quarters: int = 4) -> float:
+    """How much of a yearly floor is due by the end of quarter ``quarters``: a quarter for
+    each quarter, pro rata for one the member spent only in part in the branch (joined
+    during it, left during it). A member there all year owes ``quarters / 4``."""
+    return sum(presence(member, q.first, q.last)
+               for q in (Quarter(year, n) for n in range(1, quarters + 1))) / 4

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.rules import hour_floor, party_groups
+from ..domain.rules import hour_floor, party_groups, presence
 from ..domain.vocabulary import MEETING_KINDS, ORGANISATIONAL, STUDY_KINDS, WEEKDAYS
 from ..domain.workdays import WorkCalendar
 from ..words import Message, msg, quarter_title, text
@@ -105,6 +105,9 @@ def _people(cur: Curriculum, plan: Plan) -> list[_Found]:
             member = members.get(m)
             if member is None:
                 out.append(_err("member", s.id, msg("check.not_member", id=m)))
+            elif not member.in_branch(s.date):
+                out.append(_err("member", s.id, msg("check.not_in_branch", name=member.name,
+                                                    day=str(s.date))))
             elif member.is_unavailable(s.date):
                 out.append(_err("unavailable", s.id, msg("check.unavailable", name=member.name,
                                                          day=str(s.date))))
@@ -157,8 +160,11 @@ def _week_load(cur: Curriculum, plan: Plan) -> list[_Found]:
 
 
 def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
-    """Every course's audience is in its sessions, attending or excused; nobody else is."""
-    needs = analyse_needs(cur)
+    """Every course's audience is in its sessions, attending or excused; nobody else is. The
+    audience is the branch of the quarter's (those in it on some day of the quarter), less
+    whoever is not in the branch on the day of any of the course's sessions."""
+    needs = analyse_needs(cur.during(plan.quarter.first, plan.quarter.last))
+    members = cur.member_by_id
     out = []
     by_course: dict[str, list[Session]] = defaultdict(list)
     for s in plan.sessions:
@@ -171,7 +177,9 @@ def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
         if course_id not in needs.audiences:
             out.append(_err("course", sessions[0].id, msg("check.course", id=course_id)))
             continue
-        expected = set(needs.attendees(course_id))
+        days = [s.date for s in sessions]
+        expected = {m for m in needs.attendees(course_id)
+                    if any(members[m].in_branch(day) for day in days)}
         seen = [m for s in sessions for m in (*s.attendees, *s.excused)]
         if len(seen) != len(set(seen)):
             out.append(_err("audience", sessions[0].id, msg("check.two_classes")))
@@ -237,14 +245,15 @@ def _hours(cur: Curriculum, plan: Plan) -> list[_Found]:
                 hours[m] += s.hours
     out = []
     floors = cur.rules.hours
-    for member in cur.members:
+    q = plan.quarter
+    for member in cur.during(q.first, q.last).members:
         floor = hour_floor(floors, member)
         if floor is None:
             continue
-        pace = floor / 4
+        pace = floor * presence(member, q.first, q.last) / 4
         if hours[member.id] < pace:
             key = "rules.hours.committee" if member.committee else "rules.hours.party"
             out.append(_warn("hours", member.id, msg(
-                "check.hours", name=member.name, hours=f"{hours[member.id]:g}", pace=f"{pace:g}",
+                "check.hours", name=member.name, hours=f"{hours[member.id]:g}", pace=f"{round(pace, 1):g}",
                 floor=f"{floor:g}", key=key)))
     return out

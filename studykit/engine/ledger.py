@@ -41,6 +41,7 @@ from ..domain.rules import (
     hour_floor,
     makeup_due,
     party_groups,
+    share_of_year,
 )
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import STUDY_KINDS
@@ -297,13 +298,17 @@ def _hours(cur: Curriculum, plans: Mapping[Quarter, Plan], held: Sequence[Held],
     elapsed = (as_of.month - 1) // 3 + 1 if as_of.year == year else 4
     floors = cur.rules.hours
     out = []
-    for m in cur.members:
-        floor = hour_floor(floors, m)
+    # everyone in the branch this year up to the as-of day, with the floor that applies to
+    # them then, pro rata to the time they are in the branch this year
+    for m in cur.during(date(year, 1, 1), as_of).members:
+        standing = cur.member_by_id[m.id].as_of(min(as_of, m.left or as_of))
+        full = hour_floor(floors, standing)
         got = year_hours[m.id]
         status: Status | None = None
-        pace = needed = None
-        if floor is not None:
-            pace = floor * elapsed / 4
+        floor = pace = needed = None
+        if full is not None:
+            floor = round(full * share_of_year(m, year), 1)
+            pace = round(full * share_of_year(m, year, elapsed), 1)
             needed = max(0.0, floor - got)
             status = "met" if got >= floor else "on track" if got >= pace else "behind"
         upcoming: list[tuple[str, date, float, str]] = []
@@ -349,7 +354,8 @@ def _quorum(cur: Curriculum, held: Sequence[Held]) -> tuple[QuorumCheck, ...]:
     for h in held:
         if h.session.kind not in QUORUM_KINDS:
             continue
-        entitled = entitled_voters(cur.member_by_id, h.session)   # as the minutes count
+        # as the minutes count: the branch as it stood on the day
+        entitled = entitled_voters(cur.as_of(h.record.date).member_by_id, h.session)
         there = set(h.record.attended)
         out.append(QuorumCheck(h.session.id, h.session.kind, h.record.date, len(entitled),
                                sum(1 for m in entitled if m in there)))
@@ -359,7 +365,7 @@ def _quorum(cur: Curriculum, held: Sequence[Held]) -> tuple[QuorumCheck, ...]:
 def _votes(cur: Curriculum, held: Sequence[Held]) -> tuple[VoteCheck, ...]:
     out = []
     for h in held:
-        entitled = entitled_voters(cur.member_by_id, h.session)
+        entitled = entitled_voters(cur.as_of(h.record.date).member_by_id, h.session)
         there = set(h.record.attended)
         present = sum(1 for m in entitled if m in there)
         quorum = has_quorum(present, len(entitled))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
@@ -67,6 +67,9 @@ class _Request:
     """Where the user can change it, for messages (``courses[3]``, ``meetings.committee``)."""
     away: tuple[Member, ...] = ()
     """Members of the audience with `unavailable` dates (the only ones ever excused)."""
+    audience_on: Callable[[date], tuple[Attendee, ...]] | None = None
+    """Who the session is for if held on a day, where people join, leave or change during
+    the quarter (None: ``audience`` every day)."""
 
     @property
     def end(self) -> time:
@@ -186,29 +189,28 @@ class _Planner:
         self.unplaced: list[Unplaced] = []
         self.sessions: list[Session] = []
         self.board = _Board(curriculum)
+        # the branch of the quarter: courses are planned for it, sizes and venues reckoned
+        # from it; who is there on the day a session is placed is `curriculum.as_of(day)`
+        self.branch = curriculum.during(quarter.first, quarter.last)
 
     # --- what to place -------------------------------------------------------------
 
     def meeting_requests(self) -> list[_Request]:
         cur, loc = self.cur, self.loc
-        groups = party_groups(cur.members)
+        groups = party_groups(self.branch.members)
         out = []
         for kind, freq in cur.meetings.items():
             for period in self._periods(freq):
                 if kind == "group":
                     for gi, group in enumerate(groups, start=1):
-                        audience = tuple(Attendee(m.id, text(loc, "reason.group", group=group))
-                                         for m in cur.members if m.group == group)
                         out.append(self._meeting(kind, freq, f"group-{gi}-{period.id}",
                                                  title(loc, "title.group", kind, group=group,
-                                                       **period.values),
-                                                 audience, period, group))
+                                                       **period.values), period, group))
                     continue
                 key = {"month": "title.month", "quarter": "title.quarter",
                        "year": "title.year"}[freq.every]
                 out.append(self._meeting(kind, freq, f"{kind}-{period.id}",
-                                         title(loc, key, kind, **period.values),
-                                         self._meeting_audience(kind), period, None))
+                                         title(loc, key, kind, **period.values), period, None))
         return out
 
     def _periods(self, freq: Frequency) -> list[_Period]:
@@ -236,28 +238,39 @@ class _Planner:
         later = [d for d in self.days if d >= day]
         return later[0] if later else self.quarter.last + timedelta(days=1)
 
-    def _meeting_audience(self, kind: str) -> tuple[Attendee, ...]:
+    def _meeting_audience(self, kind: str, branch: Curriculum,
+                          group: str | None) -> tuple[Attendee, ...]:
+        """Who a meeting is for in ``branch``: the committee, one party group, or the
+        party members, each with the reason."""
         loc = self.loc
         if kind == "committee":
             return tuple(Attendee(m.id, text(loc, "reason.committee",
                                              post=text(loc, f"committee.{m.committee}")))
-                         for m in self.cur.members if m.committee)
+                         for m in branch.members if m.committee)
+        if kind == "group":
+            return tuple(Attendee(m.id, text(loc, "reason.group", group=group))
+                         for m in branch.members if m.group == group)
         return tuple(Attendee(m.id, text(loc, f"party.{m.party}"))
-                     for m in self.cur.members if m.is_party)
+                     for m in branch.members if m.is_party)
 
     def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
-                 audience: tuple[Attendee, ...], period: _Period, group: str | None) -> _Request:
+                 period: _Period, group: str | None) -> _Request:
+        audience = self._meeting_audience(kind, self.branch, group)
         venues, seats = _venues_for(self.cur, len(audience), freq.venue)
         if len(audience) > seats:  # a meeting is never split: no venue will do
             venues = []
         source = f"meetings.{kind}"
+        on_day = None
+        if self.cur.dated:
+            def on_day(day: date) -> tuple[Attendee, ...]:
+                return self._meeting_audience(kind, self.cur.as_of(day), group)
         return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
                         freq.start or self.cur.calendar.start, audience, period.window,
                         _MEETING_AIM[kind], group=group, venues=tuple(venues),
-                        fixed=period.fixed, source=source)
+                        fixed=period.fixed, source=source, audience_on=on_day)
 
     def course_requests(self) -> list[_Request]:
-        needs = analyse_needs(self.cur)
+        needs = analyse_needs(self.branch)
         out = []
         placeable = []
         for index, course in enumerate(self.cur.courses):
@@ -290,8 +303,16 @@ class _Planner:
                 ident, course.kind, name, course.hours, course.start or self.cur.calendar.start,
                 part, list(self.days), aim, speaker=course.speaker, course=course.id,
                 agenda=tuple(course.agenda), venues=tuple(venues), fixed=course.date,
-                source=f"courses[{index}]"))
+                source=f"courses[{index}]", audience_on=self._present(part)))
         return out
+
+    def _present(self, audience: tuple[Attendee, ...],
+                 ) -> Callable[[date], tuple[Attendee, ...]] | None:
+        """Of a course's audience, those in the branch on a day (None: all, every day)."""
+        if not self.cur.dated:
+            return None
+        members = self.cur.member_by_id
+        return lambda day: tuple(a for a in audience if members[a.member].in_branch(day))
 
     # --- placing -------------------------------------------------------------------
 
@@ -315,22 +336,29 @@ class _Planner:
         return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
                     tuple(self.notes))
 
+    def _audience(self, req: _Request, day: date) -> tuple[Attendee, ...]:
+        """Who the session is for if held on ``day``."""
+        return req.audience_on(day) if req.audience_on is not None else req.audience
+
     def _split(self, req: _Request, day: date) -> tuple[list[str], dict[str, str]]:
         """Attendees who can come on ``day``, and the excused with their reason."""
+        audience = self._audience(req, day)
+        away = req.away if req.audience_on is None else [
+            m for a in audience if (m := self.cur.member_by_id[a.member]).unavailable]
         excused = {}
-        for member in req.away:
+        for member in away:
             span = next((s for s in member.unavailable if day in s), None)
             if span is not None:
                 excused[member.id] = text(self.loc, "reason.unavailable", span=str(span))
         if not excused:
-            return [a.member for a in req.audience], excused
-        return [a.member for a in req.audience if a.member not in excused], excused
+            return [a.member for a in audience], excused
+        return [a.member for a in audience if a.member not in excused], excused
 
     def _commit(self, req: _Request, day: date, venue: str | None, attending: list[str],
                 excused: dict[str, str]) -> None:
         self.board.add(req, day, venue, attending)
         coming = set(attending)
-        reasons = {a.member: a.reason for a in req.audience if a.member in coming}
+        reasons = {a.member: a.reason for a in self._audience(req, day) if a.member in coming}
         self.sessions.append(Session(
             req.id, req.kind, req.title, day, req.start, req.end, req.hours, venue,
             req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,

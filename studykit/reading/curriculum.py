@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..domain.errors import InputError, Problem, UserError, found
-from ..domain.models import Course, Curriculum
+from ..domain.models import Course, Curriculum, parse_date
 from ..domain.rules import may_sit_on_committee
 from ..domain.vocabulary import COMMITTEE_POSTS, ID_PATTERN
 from ..words import msg
@@ -119,6 +121,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     members = as_list(data.get("members"))
     member_ids = [ident for m in members if isinstance(m, dict)
                   and (ident := as_text(m.get("id"))) is not None]
+    groups = [str(g) for m in members if isinstance(m, dict) and (g := m.get("group"))]
 
     templates = as_text(mapping(data.get("organization")).get("templates"))
     if templates is not None and doc.path and not doc.path.startswith("<") \
@@ -157,15 +160,72 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                 and not may_sit_on_committee(member.get("party")):
             yield doc.problem(("members", i, "committee"), msg(
                 "ref.committee_party", party=member.get("party", "none")))
+        yield from _dated_problems(doc, i, member, roles, competencies, groups)
 
+    spans = {ident: (_day(m.get("joined")), _day(m.get("left"))) for m in members
+             if isinstance(m, dict) and (ident := as_text(m.get("id"))) is not None}
     for i, course in enumerate(as_list(data.get("courses"))):
-        yield from _course_references(doc, i, mapping(course), competencies, roles,
-                                      member_ids, venues)
+        course = mapping(course)
+        yield from _course_references(doc, i, course, competencies, roles, member_ids, venues)
+        speaker, day = as_text(course.get("speaker")), _day(course.get("date"))
+        if speaker in spans and day is not None:
+            joined, left = spans[speaker]
+            if (left is not None and day > left) or (joined is not None and day < joined):
+                yield doc.problem(("courses", i, "speaker"), msg(
+                    "ref.speaker_away", name=speaker, day=str(day)))
 
     for kind, freq in mapping(data.get("meetings")).items():
         venue = as_text(mapping(freq).get("venue"))
         if venue is not None and venue not in venues:
             yield unknown(doc, ("meetings", kind, "venue"), "venue", venue, venues)
+
+
+def _day(value: Any) -> date | None:
+    """A date as the schema will read it, or None where it is not one (reported there)."""
+    try:
+        return parse_date(value) if value is not None else None
+    except PydanticCustomError:
+        return None
+
+
+def _dated_problems(doc: yamlio.Document, i: int, member: dict[Any, Any], roles: list[str],
+                    competencies: list[str], groups: list[str]) -> Iterator[Problem]:
+    """What a member's dates say that cannot be: leaving before joining, changes out of
+    order or outside the member's time in the branch, changes to a post, group or
+    competency that does not exist, a committee seat for someone not a full member then."""
+    joined, left = _day(member.get("joined")), _day(member.get("left"))
+    if joined is not None and left is not None and left < joined:
+        yield doc.problem(("members", i, "left"), msg("dated.left_before_joined",
+                                                      left=str(left), joined=str(joined)))
+    party, previous = member.get("party", "none"), None
+    for j, change in enumerate(as_list(member.get("changes"))):
+        change = mapping(change)
+        where: tuple[str | int, ...] = ("members", i, "changes", j)
+        day = _day(change.get("date"))
+        if day is not None:
+            if previous is not None and day < previous:
+                yield doc.problem((*where, "date"), msg("dated.out_of_order", day=str(day),
+                                                        before=str(previous)))
+            if joined is not None and day < joined:
+                yield doc.problem((*where, "date"), msg("dated.before_joined", day=str(day),
+                                                        joined=str(joined)))
+            if left is not None and day > left:
+                yield doc.problem((*where, "date"), msg("dated.after_left", day=str(day),
+                                                        left=str(left)))
+            previous = day
+        role = as_text(change.get("role"))
+        if role is not None and ID_PATTERN.match(role) and role not in roles:
+            yield unknown(doc, (*where, "role"), "role", role, roles)
+        group = change.get("group")
+        if isinstance(group, str) and group not in groups:
+            yield unknown(doc, (*where, "group"), "group", group, sorted(set(groups)))
+        for comp in mapping(change.get("levels")):
+            if str(comp) not in competencies:
+                yield unknown(doc, (*where, "levels", comp), "competency", comp, competencies,
+                              key=True)
+        party = change.get("party", party)
+        if change.get("committee") in COMMITTEE_POSTS and not may_sit_on_committee(party):
+            yield doc.problem((*where, "committee"), msg("ref.committee_party", party=party))
 
 
 def _course_references(doc: yamlio.Document, i: int, course: dict[Any, Any],
@@ -227,9 +287,5 @@ def with_course(curriculum: Curriculum, course_id: str, **changes: Any) -> Curri
         list(curriculum.member_by_id), list(curriculum.organization.venues)))
     if problems:
         raise InputError(problems)
-    copy = curriculum.model_copy(update={
-        "courses": [changed if c.id == course_id else c for c in curriculum.courses]})
-    for cached in ("member_by_id", "course_by_id"):
-        copy.__dict__.pop(cached, None)
-    copy._source = curriculum._source
-    return copy
+    return curriculum.replaced(
+        courses=[changed if c.id == course_id else c for c in curriculum.courses])

@@ -54,6 +54,9 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         if value is not None and value not in cur.member_by_id:
             yield doc.problem(where, msg("ref.unknown", what=msg("what.member"), name=value,
                                          hint=suggest(value, members)), key=key)
+        elif value is not None and day is not None and not cur.member_by_id[value].in_branch(day):
+            yield doc.problem(where, msg("record.not_in_branch", id=value, day=str(day)),
+                              key=key)
 
     session_id = as_text(data.get("session"))
     if sessions is not None and isinstance(session_id, str) and session_id not in sessions:

@@ -52,7 +52,7 @@ def _who(plan: Plan, session: Session) -> str:
 def session_info(plan: Plan, session: Session) -> dict[str, Any]:
     """The ``session`` variable of every per-session document."""
     cur, loc = plan.curriculum, plan.curriculum.locale
-    chair = chair_of(cur.members, session)
+    chair = chair_of(cur.as_of(session.date).members, session)
     return {
         "id": session.id,
         "title": session.title,
@@ -154,7 +154,7 @@ def session_plan_context(plan: Plan, session: Session,
     if organiser:
         duties.append({"who": organiser, "duty": text(loc, "doc.organiser")})
     duties.append({"who": _who(plan, session), "duty": text(loc, "doc.attend")})
-    members = cur.member_by_id
+    members = cur.as_of(session.date).member_by_id   # as they stood on the day
     return {
         **_common(plan),
         "session": info,
@@ -184,7 +184,7 @@ def session_plan_context(plan: Plan, session: Session,
 def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
     """The variables of ``attendance.docx``: only name, post and party standing."""
     cur, loc = plan.curriculum, plan.curriculum.locale
-    members = cur.member_by_id
+    members = cur.as_of(session.date).member_by_id   # as they stood on the day
     expected = session.expected
     order = {m.id: i for i, m in enumerate(cur.members)}
     rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),

@@ -27,7 +27,7 @@ def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) ->
     """One vote's figures and verdicts, in words: quorum (more than half of those entitled
     present) and result (for: more than half of those entitled)."""
     loc = cur.locale
-    entitled = entitled_voters(cur.member_by_id, session)
+    entitled = entitled_voters(cur.as_of(record.date).member_by_id, session)
     there = set(record.attended)
     present = [m for m in entitled if m in there]
     quorum = has_quorum(len(present), len(entitled))
@@ -72,11 +72,12 @@ def minutes_context(plan: Plan, session: Session, record: Record,
     start, end = record.start or session.start, record.end or session.end
     info["time"] = f"{start:%H:%M}–{end:%H:%M}"
     info["venue"] = record.venue or session.venue or ""
-    chair_id = record.chair or (c.id if (c := chair_of(cur.members, session)) else None)
+    then = cur.as_of(record.date).member_by_id   # the branch as it stood that day
+    chair_id = record.chair or (c.id if (c := chair_of(list(then.values()), session)) else None)
     chair = name(chair_id)
-    if chair_id in members and members[chair_id].committee:
+    if chair_id in then and then[chair_id].committee:
         chair = text(loc, "minutes.chair_post", name=chair,
-                     post=text(loc, f"committee.{members[chair_id].committee}"))
+                     post=text(loc, f"committee.{then[chair_id].committee}"))
     number = meeting_number(plan, session, record)
     if session.course is None:
         title = text(loc, "minutes.title_group" if session.kind == "group" else "minutes.title",

@@ -143,6 +143,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.committee_party": ("只有正式党员（party: full）才能担任支部委员，这里是 party: {party}",
                             "only full party members (party: full) can sit on the committee, "
                             "found party: {party}"),
+    "what.group": ("党小组", "party group"),
+    "ref.speaker_away": ("主讲人 '{name}' 在 {day} 不在本支部（joined / left）",
+                         "the speaker '{name}' is not in the branch on {day} (joined / left)"),
+    "dated.left_before_joined": ("离开日期 {left} 早于加入日期 {joined}",
+                                 "left on {left}, before joining on {joined}"),
+    "dated.out_of_order": ("变动要按日期先后写：{day} 写在了 {before} 之后",
+                           "changes go oldest first: {day} comes after {before}"),
+    "dated.before_joined": ("变动日期 {day} 早于加入本支部的日期 {joined}",
+                            "a change on {day}, before joining on {joined}"),
+    "dated.after_left": ("变动日期 {day} 晚于离开本支部的日期 {left}",
+                         "a change on {day}, after leaving on {left}"),
     "ref.templates": ("课程文件旁边没有文件夹 '{folder}'（Word 模板文件夹，相对于课程文件）",
                       "no folder '{folder}' beside this file (a folder of Word templates, "
                       "relative to the curriculum)"),
@@ -230,6 +241,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "no session '{id}' in the plan of this quarter ({hint})"),
     "record.no_planned_session": ("计划中没有活动 '{id}'（{hint}）",
                                   "no session '{id}' in the plans ({hint})"),
+    "record.not_in_branch": ("'{id}' 在 {day} 不在本支部（见课程文件中的 joined / left）",
+                             "'{id}' is not in the branch on {day} (see joined / left in the "
+                             "curriculum)"),
     "record.twice": ("'{id}' 写了两次", "'{id}' is listed twice"),
     "record.both": ("'{id}' 同时写在了 `{first}` 和 `{then}` 里", "'{id}' is both {first} and {then}"),
     "record.too_many_votes": ("共{total}票（赞成{votes_for}、反对{against}、弃权{abstain}），"
@@ -264,6 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{day} is a {weekday}, not one of calendar.weekdays"),
     "check.time": ("结束时间（{end}）早于开始时间（{start}）", "ends ({end}) before it starts ({start})"),
     "check.not_member": ("参加人员 '{id}' 不是本支部人员", "attendee '{id}' is not a member"),
+    "check.not_in_branch": ("{name}在 {day} 不在本支部", "{name} is not in the branch on {day}"),
     "check.unavailable": ("{name}在 {day} 不能参加", "{name} is unavailable on {day}"),
     "check.speaker_unavailable": ("主讲人{name}在 {day} 不能到场",
                                   "the speaker {name} is unavailable on {day}"),
