@@ -242,3 +242,29 @@ def test_an_action_closes_at_the_first_meeting_after_it(tmp_path: Path) -> None:
 def test_a_quarter_of_another_year_is_refused(ledger: Ledger) -> None:
     with pytest.raises(studykit.UserError, match=r"不在.*年内"):
         read_ledger(ledger.curriculum, [], 2025, studykit.Quarter(2026, 2))
+
+
+# --- members who join or leave during the year -------------------------------------------------
+
+def test_floors_are_pro_rata_to_the_time_in_the_branch() -> None:
+    # 己 joins on 1 July (floor 8: half of it, 4, due by the year's end; by the end of Q3 a
+    # quarter of 8 = 2); 庚 leaves on 31 March (a quarter: 2); 辛 becomes a committee member
+    # on 1 April (the committee's floor, 12)
+    cur = studykit.loads(CURRICULUM.replace("courses:", """\
+  - {id: f, name: 己, role: r, party: full, group: 一组, joined: 2026-07-01}
+  - {id: g, name: 庚, role: r, party: full, group: 一组, left: 2026-03-31}
+  - {id: h, name: 辛, role: r, party: full, group: 二组,
+     changes: [{date: 2026-04-01, committee: member}]}
+courses:""", 1))
+    plans = studykit.year_plans(cur, [2026])
+    q2 = studykit.build_ledger(cur, plans, [], 2026, studykit.Quarter(2026, 2))
+    hours = {h.member: h for h in q2.hours}
+    assert "f" not in hours                          # not in the branch yet
+    assert (hours["g"].floor, hours["g"].pace) == (2, 2)
+    assert (hours["h"].floor, hours["h"].pace) == (12, 6)
+    q3 = studykit.build_ledger(cur, plans, [], 2026, studykit.Quarter(2026, 3))
+    hours = {h.member: h for h in q3.hours}
+    assert (hours["f"].floor, hours["f"].pace, hours["f"].needed) == (4, 2, 4)
+    for s in (s for plan in plans.values() for s in plan.sessions):
+        assert "f" not in s.expected or s.date >= date(2026, 7, 1)
+        assert "g" not in s.expected or s.date <= date(2026, 3, 31)

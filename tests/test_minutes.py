@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -111,3 +112,50 @@ def test_members_the_plan_excused_are_absent_in_the_minutes(tmp_path: Path) -> N
     ctx = minutes_context(plan, session, record)
     assert (ctx["expected"], ctx["present_count"], ctx["absent_count"]) == (11, 10, 1)
     assert ctx["absent"] == [{"name": "刘洋", "reason": session.excused["liuyang"]}]
+
+
+# --- the minutes are of the branch as it was on the day --------------------------------------
+
+def _centre(tmp_path: Path, edit: str = "") -> Path:
+    """The example curriculum with ``edit`` added to 王芳 (probationary), as a file beside
+    a copy of its records."""
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    text = text.replace("    unavailable: [2027-03-08..2027-03-12]",
+                        f"    unavailable: [2027-03-08..2027-03-12]\n{edit}", 1)
+    path = tmp_path / "centre.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_later_dated_change_leaves_filed_minutes_as_they_were(tmp_path: Path) -> None:
+    from studykit.app.workflows import write_minutes_of
+
+    records = [ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"]
+    out = tmp_path / "out"
+    write_minutes_of(_centre(tmp_path), records, out)
+    minutes = out / "sessions" / "branch-assembly-2027q1" / "minutes.docx"
+    before = minutes.read_bytes()
+    # the assembly of 18 February approved her conversion: a full member from 1 March
+    changed = _centre(tmp_path, "    changes: [{date: 2027-03-01, party: full}]")
+    run = write_minutes_of(changed, records, out)
+    assert minutes.read_bytes() == before and run.written.unchanged == [minutes]
+    cur = studykit.load(changed)
+    assert cur.as_of(date(2027, 2, 18)).member_by_id["wangfang"].party == "probationary"
+    assert cur.as_of(date(2027, 3, 1)).member_by_id["wangfang"].party == "full"
+
+
+def test_voters_are_those_entitled_on_the_day(tmp_path: Path) -> None:
+    cur = studykit.load(_centre(tmp_path, "    changes: [{date: 2027-02-01, party: full}]"))
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    assembly = plan.session("branch-assembly-2027q1")
+    assert assembly.date >= date(2027, 2, 1)
+    # 王芳 became a full member on 1 February: she votes at the assembly of 18 February
+    assert entitled_voters(cur.as_of(assembly.date).member_by_id, assembly) == \
+        [*FULL, "wangfang"]
+    assert entitled_voters(cur.as_of(date(2027, 1, 31)).member_by_id, assembly) == FULL
+    rec = load_record(ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml", cur,
+                      {plan.quarter: plan})
+    assert isinstance(rec, Record)
+    (vote,) = minutes_context(plan, assembly, rec)["votes"]
+    # present: eight of the nine full members (何敏 is ill) and 王芳
+    assert (vote["entitled"], vote["voters_present"]) == (10, 9)

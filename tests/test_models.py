@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pydantic_core import PydanticCustomError
 
+import studykit
 from studykit.domain.models import Audience, Frequency, parse_date
 from studykit.domain.time import DateSpan, DaySpec, Quarter
 
@@ -59,3 +60,38 @@ meetings:
     assert cur.courses[0].hours == 1.5
     assert cur.calendar.weekdays == ["mon", "tue", "wed", "thu", "fri"]
     assert cur.rules.hours.party == 32 and cur.rules.hours.committee == 56
+
+
+def test_a_member_as_of_a_day() -> None:
+    text = """\
+studykit: 1
+organization: {name: 支部}
+competencies: {p: 政策, c: 沟通}
+roles: {w: {name: 窗口}, l: {name: 联络}}
+members:
+  - {id: gj, name: 郭佳, role: w, party: probationary, group: 一组, levels: {p: 2},
+     joined: 2026-03-01, left: 2027-09-30,
+     changes: [{date: 2027-02-18, party: full}, {date: 2027-04-01, role: l},
+               {date: 2027-05-10, committee: member}, {date: 2027-06-20, levels: {p: 3}},
+               {date: 2027-08-01, committee: null}]}
+  - {id: x, name: 某, role: w}
+"""
+    cur = studykit.loads(text)
+    gj = cur.member_by_id["gj"]
+    assert gj.as_of(date(2027, 2, 17)) == gj            # nothing had changed yet
+    on = {day: gj.as_of(date(2027, *day)) for day in ((2, 18), (4, 1), (5, 10), (6, 20),
+                                                       (8, 1))}
+    assert on[2, 18].party == "full" and on[2, 18].role == "w"
+    assert on[4, 1].role == "l" and on[4, 1].committee is None
+    assert on[5, 10].committee == "member"
+    assert on[6, 20].levels == {"p": 3} and on[6, 20].committee == "member"
+    assert on[8, 1].committee is None and on[8, 1].party == "full"   # `null`: left the seat
+    assert [m.id for m in cur.as_of(date(2026, 2, 28)).members] == ["x"]
+    assert [m.id for m in cur.as_of(date(2027, 9, 30)).members] == ["gj", "x"]
+    assert [m.id for m in cur.as_of(date(2027, 10, 1)).members] == ["x"]
+    assert cur.as_of(date(2027, 5, 10)).member_by_id["gj"].committee == "member"
+    assert cur.as_of(date(2027, 5, 11)) is cur.as_of(date(2027, 6, 19))   # the same branch
+    # the branch of a period: everyone in it some day, as they stood on their first day in it
+    year = cur.during(date(2027, 1, 1), date(2027, 12, 31))
+    assert year.member_by_id["gj"].party == "probationary"
+    assert [m.id for m in cur.during(date(2027, 10, 1), date(2027, 12, 31)).members] == ["x"]

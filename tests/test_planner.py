@@ -424,3 +424,45 @@ def test_a_fixed_day_past_the_quarter_is_named_as_such() -> None:
     september = [u for u in plan_quarter(cur, "2026Q3").unplaced
                  if u.id == "theme-day-2026-09"]
     assert september and september[0].rule == "它的固定日期顺延到了2026年第三季度之后"
+
+
+# --- the branch changes during the quarter ------------------------------------------------
+
+DATED = MEMBERS + """\
+  - {id: f, name: 己, role: window, party: full, group: 二组, joined: 2026-05-15,
+     levels: {policy: 1, talk: 1}}
+  - {id: g, name: 庚, role: window, party: full, group: 一组, left: 2026-04-30,
+     levels: {policy: 1, talk: 1}}
+  - {id: h, name: 辛, role: back, party: probationary, group: 二组, levels: {policy: 1},
+     changes: [{date: 2026-05-20, party: full, committee: member}]}
+"""
+
+
+def test_the_audience_of_each_session_is_the_branch_on_its_day() -> None:
+    cur = curriculum(members=DATED, meetings="{committee: monthly, group: monthly, "
+                                             "branch-assembly: quarterly}",
+                     courses="  - {id: talk, title: 沟通课, kind: skill, hours: 2, "
+                             "builds: {talk: 1}}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.complete
+    for s in plan.sessions:
+        assert all(cur.member_by_id[m].in_branch(s.date) for m in s.expected), s.id
+    committee = {s.date.month: s.attendees for s in plan.sessions if s.kind == "committee"}
+    # 辛 sits on the committee from 20 May
+    may = next(s for s in plan.sessions if s.id == "committee-2026-05")
+    assert ("h" in may.attendees) == (may.date >= date(2026, 5, 20))
+    assert "h" in committee[6] and "h" not in committee[4]
+    # 庚 left on 30 April, 己 joined on 15 May
+    groups = [s for s in plan.sessions if s.kind == "group"]
+    assert all("g" not in s.expected for s in groups if s.date > date(2026, 4, 30))
+    assert all("f" not in s.expected for s in groups if s.date < date(2026, 5, 15))
+    assert any("f" in s.expected for s in groups)
+    assert hard_errors(cur, plan) == []
+
+
+def test_a_member_who_left_before_the_quarter_is_not_in_it() -> None:
+    cur = curriculum(members=DATED, meetings="{branch-assembly: quarterly}")
+    plan = plan_quarter(cur, "2026Q3")
+    (assembly,) = plan.sessions
+    assert "g" not in assembly.expected and "f" in assembly.expected
+    assert assembly.reasons["h"] == "正式党员"   # 辛 became a full member in May

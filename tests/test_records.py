@@ -117,3 +117,25 @@ def test_a_curriculum_in_the_records_folder_is_named_as_such(tmp_path: Path,
     (found,) = problems(tmp_path, text, setting)
     assert found.endswith("studykit: this is a curriculum, not a session record; keep the "
                           "records in a folder of their own")
+
+
+def test_someone_not_in_the_branch_that_day_is_a_problem(tmp_path: Path) -> None:
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    cur = studykit.loads(text.replace("  - id: xuming\n", "  - id: xuming\n    left: 2027-01-31\n",
+                                      1))
+    plans = year_plans(cur, [2027])
+    record = tmp_path / "r.yaml"
+    session = plans[studykit.Quarter(2027, 1)].session("committee-2027-02")
+    assert "xuming" not in session.expected               # he left before it
+    record.write_text(f"session: committee-2027-02\ndate: {session.date}\n"
+                      f"present: [{', '.join(session.attendees)}, xuming]\nchair: xuming\n",
+                      encoding="utf-8")
+    with pytest.raises(studykit.InputError) as info:
+        load_record(record, cur, plans)
+    said = [p.text("en").removeprefix(f"{record}:") for p in info.value.problems]
+    assert said == [
+        f"3:{11 + len(', '.join(session.attendees)) + 2}: present[{len(session.attendees)}]: "
+        f"'xuming' is not in the branch on {session.date} (see joined / left in the curriculum)",
+        f"4:8: chair: 'xuming' is not in the branch on {session.date} (see joined / left in "
+        "the curriculum)",
+    ]

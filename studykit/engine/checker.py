@@ -254,6 +254,6 @@ def _hours(cur: Curriculum, plan: Plan) -> list[_Found]:
         if hours[member.id] < pace:
             key = "rules.hours.committee" if member.committee else "rules.hours.party"
             out.append(_warn("hours", member.id, msg(
-                "check.hours", name=member.name, hours=f"{hours[member.id]:g}", pace=f"{round(pace, 1):g}",
-                floor=f"{floor:g}", key=key)))
+                "check.hours", name=member.name, hours=f"{hours[member.id]:g}",
+                pace=f"{round(pace, 1):g}", floor=f"{floor:g}", key=key)))
     return out
