@@ -111,3 +111,17 @@ def test_district_report_files(tmp_path: Path) -> None:
     assert book.sheetnames[0] == "各支部情况"
     sheet = list(book[book.sheetnames[2]].iter_rows(values_only=True))
     assert sheet[1][0] == "broken"
+
+
+def test_each_branch_says_which_quarters_have_no_holiday_data(tmp_path: Path) -> None:
+    folder = tmp_path / "curricula"
+    folder.mkdir()
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text(text, encoding="utf-8")
+    (folder / "b.yaml").write_text(text.replace("亭湖区劳动就业服务中心党支部", "另一个支部"),
+                                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "studykit", "plan", str(folder), "--quarter",
+                             "2027Q2", "--out", str(tmp_path / "out"), "--partial"],
+                            capture_output=True, text=True, check=False)
+    # the example gives 2027's days off for the first quarter only
+    assert result.stdout.count("2027年第二季度的法定节假日和调休安排还不知道") == 2, result.stdout

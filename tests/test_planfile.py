@@ -44,7 +44,7 @@ courses: [{id: c, title: C, kind: lecture, hours: 1, date: 2031-01-04}]
 meetings: {}
 """)
     data = yaml.safe_load(dump_plan(plan_quarter(cur, "2031Q1")))
-    assert data["notes"][0].startswith("注意：2031年的法定节假日")
+    assert data["notes"][0].startswith("注意：2031年第一季度的法定节假日")
     assert data["sessions"] == []
     assert data["unplaced"] == [{
         "id": "c", "title": "C",

@@ -54,11 +54,12 @@ def test_a_year_nobody_describes_is_planned_with_weekends_and_said_so() -> None:
     assert not cal.is_covered(2031)
     assert cal.is_workday(date(2031, 1, 1))       # a Wednesday: only weekends are known
     assert not cal.is_workday(date(2031, 1, 4))   # a Saturday
-    (note,) = cal.notes([2031], "zh-CN")
-    assert "2031年的法定节假日和调休安排尚未收录" in note and "calendar.holidays" in note
-    (note,) = cal.notes([2031], "en")
-    assert note.startswith("Note: the holidays and make-up working days of 2031 are not known")
-    assert cal.notes([2026], "en") == []
+    (note,) = cal.notes([(2031, 1)], "zh-CN")
+    assert "2031年第一季度的法定节假日和调休安排还不知道" in note and "calendar.holidays" in note
+    (note,) = cal.notes([(2031, 1)], "en")
+    assert note.startswith("Note: the holidays and make-up working days of Q1 2031 are not "
+                           "known")
+    assert cal.notes([(2026, n) for n in (1, 2, 3, 4)], "en") == []
 
 
 def test_the_curriculum_describes_a_year_and_adds_to_the_built_in_data() -> None:
@@ -69,8 +70,40 @@ def test_the_curriculum_describes_a_year_and_adds_to_the_built_in_data() -> None
     assert cal.is_workday(date(2031, 1, 4))
     assert not cal.is_workday(date(2026, 3, 3))   # a local day off on top of 2026's data
     assert cal.is_workday(date(2026, 2, 14))      # the built-in make-up day is still there
-    (note,) = cal.notes([2031], "en")
+    (note,) = cal.notes([(2031, 1)], "en")
     assert "come from the curriculum's calendar.holidays" in note
+    # the curriculum gave Q1's days only: Q2 is not known, and each run says so
+    assert cal.is_covered(2031, 1) and not cal.is_covered(2031, 2)
+    given, unknown = cal.notes([(2031, 2)], "zh-CN")
+    assert "2031年的法定节假日取自课程文件" in given and "2031年第二季度" in unknown
+    # until it says the year is given in full
+    cal.complete.add(2031)
+    assert cal.is_covered(2031, 2) and len(cal.notes([(2031, 2)], "en")) == 1
+
+
+def test_partial_holiday_data_is_named_in_every_plan_of_the_year() -> None:
+    cur = studykit.loads("""\
+studykit: 1
+organization: {name: 支部}
+competencies: {p: 政策}
+roles: {w: {name: 窗口}}
+members: [{id: a, name: 甲, role: w, party: full, committee: secretary}]
+calendar: {holidays: [2031-01-01, 2031-01-29..2031-02-04]}
+""")
+    assert not any("第一季度" in n for n in studykit.plan_quarter(cur, "2031Q1").notes)
+    for n in (2, 3, 4):
+        notes = studykit.plan_quarter(cur, f"2031Q{n}").notes
+        assert any(f"2031年第{'一二三四'[n - 1]}季度的法定节假日和调休安排还不知道" in note
+                   for note in notes)
+    complete = studykit.loads("""\
+studykit: 1
+organization: {name: 支部}
+competencies: {p: 政策}
+roles: {w: {name: 窗口}}
+members: [{id: a, name: 甲, role: w, party: full, committee: secretary}]
+calendar: {holidays: [2031-01-01, 2031-01-29..2031-02-04], complete: [2031]}
+""")
+    assert all("还不知道" not in note for note in studykit.plan_quarter(complete, "2031Q2").notes)
 
 
 def test_for_curriculum_expands_ranges(centre_path: object) -> None:

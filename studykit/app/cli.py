@@ -197,6 +197,8 @@ def _plan_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> in
     for r in results:
         if r.ok:
             say("cli.branch_ok", source=r.source, message=r.message, n=r.written)
+        for warning in r.warnings:
+            print(f"  {warning}")
     for r in failed:
         say("cli.branch_failed", err=True, source=r.source)
         for line in r.message.splitlines():

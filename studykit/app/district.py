@@ -41,7 +41,7 @@ def _plan_one(path: str, quarter: Quarter | str | None, out: str, templates: str
         message = text(loc, "district.partial", done=message,
                        unplaced=text(loc, "reason.sep").join(str(u) for u in run.plan.unplaced))
     written = len(run.written.written) if run.written else 0
-    return BranchResult(path, name, not run.failed, message, written)
+    return BranchResult(path, name, not run.failed, message, written, run.plan.notes)
 
 
 def plan_branches(paths: Sequence[Path | str], quarter: Quarter | str | None, out: Path | str,

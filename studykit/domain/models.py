@@ -120,6 +120,12 @@ def _time(value: Any) -> time:
     return time(int(match[1]), int(match[2]))
 
 
+def _year(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2199:
+        return value
+    raise invalid("expected.year", found=found(value))
+
+
 def _day_spec(value: Any) -> DaySpec:
     if isinstance(value, DaySpec):
         return value
@@ -182,6 +188,7 @@ QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
 AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
 Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
+YearField = Annotated[int, BeforeValidator(_year)]
 
 
 class Model(BaseModel):
@@ -360,6 +367,9 @@ class CalendarSpec(Model):
     max_per_week: Count = 2
     holidays: list[Span] = Field(default_factory=list)
     workdays: list[Span] = Field(default_factory=list)
+    complete: list[YearField] = Field(default_factory=list)
+    """Years whose days off and make-up working days ``holidays`` and ``workdays`` hold in
+    full (until the built-in data has them)."""
     quarter: QuarterField | None = None
 
 

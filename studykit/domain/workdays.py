@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from ..words import text
+from ..words import quarter_name, text
 from .models import Curriculum
 from .time import DateSpan
 
@@ -48,20 +48,23 @@ def _days(spans: Iterable[DateSpan]) -> set[date]:
 class WorkCalendar:
     """Which days are working days: built-in data plus the curriculum's own dates.
 
-    A year is *covered* when the built-in data knows it or the curriculum lists a
-    holiday or make-up working day in it; an uncovered year is planned with
-    weekends only, and :meth:`notes` says so.
+    A quarter is *covered* when the built-in data knows its year, the curriculum says it
+    gives the whole year (``calendar.complete``), or the curriculum lists a holiday or
+    make-up working day in that quarter; an uncovered quarter is planned with weekends
+    only, and :meth:`notes` says so, naming the quarter.
     """
 
     holidays: set[date] = field(default_factory=set)
     workdays: set[date] = field(default_factory=set)
     built_in: bool = True
+    complete: set[int] = field(default_factory=set)
+    """Years whose days off and make-up days the curriculum gives in full."""
 
     @classmethod
     def for_curriculum(cls, curriculum: Curriculum, built_in: bool = True) -> WorkCalendar:
         """The calendar of ``curriculum`` (``built_in=False`` ignores the package's data)."""
         return cls(_days(curriculum.calendar.holidays), _days(curriculum.calendar.workdays),
-                   built_in)
+                   built_in, set(curriculum.calendar.complete))
 
     def _data(self, year: int) -> tuple[frozenset[date], frozenset[date]] | None:
         return _built_in(year) if self.built_in else None
@@ -85,18 +88,29 @@ class WorkCalendar:
         """Whether the curriculum lists holidays or make-up days in ``year``."""
         return any(d.year == year for d in (*self.holidays, *self.workdays))
 
-    def is_covered(self, year: int) -> bool:
-        """Whether holidays of ``year`` are known (built in, or from the curriculum)."""
-        return self._data(year) is not None or self.is_described(year)
+    def is_covered(self, year: int, quarter: int | None = None) -> bool:
+        """Whether the days off of ``year`` (of one of its quarters) are known: built in,
+        given in full by the curriculum, or (for a quarter) listed there for it."""
+        if self._data(year) is not None or year in self.complete:
+            return True
+        if quarter is None:
+            return self.is_described(year)
+        months = range(3 * quarter - 2, 3 * quarter + 1)
+        return any(d.year == year and d.month in months
+                   for d in (*self.holidays, *self.workdays))
 
-    def notes(self, years: Iterable[int], locale: str) -> list[str]:
-        """One plain line for each year whose holidays come from the curriculum or nowhere."""
+    def notes(self, quarters: Iterable[tuple[int, int]], locale: str) -> list[str]:
+        """One plain line for each quarter (year, number) whose days off are not known, and
+        one for each year whose days off come from the curriculum rather than built-in data.
+        For the terminal and plan.yaml: they name the keys to write."""
         out = []
-        for year in sorted(set(years)):
-            if self._data(year) is not None:
-                continue
-            key = "note.holidays_given" if self.is_described(year) else "note.holidays_unknown"
-            out.append(text(locale, key, year=year))
+        for year in sorted({y for y, _ in quarters}):
+            if self._data(year) is None and self.is_described(year):
+                out.append(text(locale, "note.holidays_given", year=year))
+        for year, number in sorted(set(quarters)):
+            if not self.is_covered(year, number):
+                out.append(text(locale, "note.quarter_unknown", year=year,
+                                quarter=quarter_name(locale, year, number)))
         return out
 
     def off_run_after(self, day: date) -> int:

@@ -22,6 +22,8 @@ class BranchResult:
     ok: bool
     message: str
     written: int = 0
+    warnings: tuple[str, ...] = ()
+    """What the branch's plan says to look at (days off not known, …), in its language."""
 
 
 @dataclass(frozen=True)

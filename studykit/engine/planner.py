@@ -185,7 +185,7 @@ class _Planner:
         self.workdays = workdays
         self.loc = curriculum.locale
         self.days = _session_days(curriculum, workdays, quarter.first, quarter.last)
-        self.notes: list[str] = workdays.notes({quarter.first.year}, self.loc)
+        self.notes: list[str] = workdays.notes({(quarter.year, quarter.number)}, self.loc)
         self.unplaced: list[Unplaced] = []
         self.sessions: list[Session] = []
         self.board = _Board(curriculum)

@@ -95,7 +95,8 @@ def calendar_context(plan: Plan) -> dict[str, Any]:
     return {**_common(plan),
             "title": text(loc, "doc.calendar_title", org=cur.organization.name,
                           quarter_title=quarter_title(loc, plan.quarter)),
-            "rows": rows, "notes": list(plan.notes), "count": len(rows)}
+            # the notes name config keys: for the terminal and plan.yaml, not a filed page
+            "rows": rows, "notes": [], "count": len(rows)}
 
 
 def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str, str]]:

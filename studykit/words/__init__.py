@@ -137,5 +137,10 @@ class QuarterLike(Protocol):
 
 def quarter_title(locale: str, quarter: QuarterLike) -> str:
     """2027年第一季度 / Q1 2027."""
-    return text(locale, "doc.quarter_title", year=quarter.year, quarter=quarter.number,
-                quarter_zh=_ZH_NUMBERS[quarter.number - 1])
+    return quarter_name(locale, quarter.year, quarter.number)
+
+
+def quarter_name(locale: str, year: int, number: int) -> str:
+    """:func:`quarter_title` from the year and the quarter's number."""
+    return text(locale, "doc.quarter_title", year=year, quarter=number,
+                quarter_zh=_ZH_NUMBERS[number - 1])

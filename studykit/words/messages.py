@@ -168,14 +168,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "（内置数据尚未收录{year}年）。",
                             "Holidays of {year} come from the curriculum's calendar.holidays and "
                             "calendar.workdays (the built-in data does not cover {year} yet)."),
-    "note.holidays_unknown": ("注意：{year}年的法定节假日和调休安排尚未收录，本计划只避开了周末。"
-                              "请在课程文件的 calendar.holidays 和 calendar.workdays 中写明国务院"
-                              "公布的安排，或升级 studykit（pip install -U chinesecalendar）。",
-                              "Note: the holidays and make-up working days of {year} are not "
-                              "known; this plan avoids weekends only. Add the State Council's "
-                              "schedule to calendar.holidays and calendar.workdays, or upgrade "
-                              "(pip install -U chinesecalendar)."),
-
+    "note.quarter_unknown": ("注意：{quarter}的法定节假日和调休安排还不知道（内置数据没有{year}年，课程文件也没有写"
+                             "这个季度的放假日期），这个季度只避开了周末。请按国务院公布的安排写进课程文件的 "
+                             "calendar.holidays 和 calendar.workdays；已经写全一年的，在 calendar.complete 中写上"
+                             "这一年。",
+                             "Note: the holidays and make-up working days of {quarter} are not known "
+                             "(the built-in data does not have {year}, and the curriculum gives no "
+                             "day off in that quarter); it avoids weekends only. Add the State "
+                             "Council's schedule to calendar.holidays and calendar.workdays; once "
+                             "a year is given in full, list it in calendar.complete."),
+    "expected.year": ("这里应是 1900 到 2199 之间的年份，实际是{found}",
+                      "expected a year from 1900 to 2199, found {found}"),
     # --- the planner: what could not be placed, and what to change -------------------
     "day.with_weekday": ("{day}（{weekday}）", "{day} ({weekday})"),
     "unplaced.nobody": ("没有人参加：{who}", "nobody to attend: {who}"),
