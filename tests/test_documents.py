@@ -214,3 +214,28 @@ def test_libreoffice_renders_each_kind_of_document(plan: studykit.Plan, files: d
         for words in expected:
             assert words in compact, (name, words)
         assert "— 1 —" in text or "—1—" in compact                  # page numbers
+
+
+def test_a_held_sessions_documents_are_not_rewritten_by_an_undated_change(
+        tmp_path: Path) -> None:
+    from studykit.app.workflows import plan_branch
+
+    text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "centre.yaml"
+    path.write_text(text, encoding="utf-8")
+    records = ROOT / "curricula" / "records"
+    out = tmp_path / "out"
+    assert plan_branch(path, "2027Q1", out, records=records).written is not None
+    sheet = out / "sessions" / "branch-assembly-2027q1" / "attendance.docx"
+    before = sheet.read_bytes()
+    path.write_text(text.replace("    role: window\n    party: probationary\n    group: 第一党小组",
+                                 "    role: window\n    party: full\n    group: 第一党小组", 1),
+                    encoding="utf-8")
+    with pytest.raises(studykit.UserError) as info:
+        plan_branch(path, "2027Q1", out, records=records)
+    said = info.value.text()
+    assert "sessions/branch-assembly-2027q1/attendance.docx：王芳现在是正式党员" in said
+    assert sheet.read_bytes() == before
+    # --force rewrites them as things stand now
+    assert plan_branch(path, "2027Q1", out, force=True, records=records).written is not None
+    assert sheet.read_bytes() != before

@@ -159,3 +159,40 @@ def test_voters_are_those_entitled_on_the_day(tmp_path: Path) -> None:
     (vote,) = minutes_context(plan, assembly, rec)["votes"]
     # present: eight of the nine full members (何敏 is ill) and 王芳
     assert (vote["entitled"], vote["voters_present"]) == (10, 9)
+
+
+def test_filed_minutes_are_not_rewritten_by_an_undated_change(tmp_path: Path) -> None:
+    from studykit.app.workflows import write_minutes_of
+
+    source = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
+    record = tmp_path / "records" / source.name
+    record.parent.mkdir()
+    record.write_bytes(source.read_bytes())
+    out = tmp_path / "out"
+    write_minutes_of(_centre(tmp_path), [record], out)
+    minutes = out / "sessions" / "branch-assembly-2027q1" / "minutes.docx"
+    before = minutes.read_bytes()
+    # the user makes 王芳 a full member by editing her standing instead of dating it
+    edited = _centre(tmp_path).read_text(encoding="utf-8").replace(
+        "  - id: wangfang\n    name: 王芳\n    role: window\n    party: probationary",
+        "  - id: wangfang\n    name: 王芳\n    role: window\n    party: full", 1)
+    assert "party: full\n    group: 第一党小组\n    levels: {policy: 2" in edited
+    (tmp_path / "centre.yaml").write_text(edited, encoding="utf-8")
+    with pytest.raises(studykit.UserError) as info:
+        write_minutes_of(tmp_path / "centre.yaml", [record], out)
+    said = info.value.text()
+    assert "王芳现在是正式党员，2027年2月18日开会时是预备党员" in said
+    assert "changes: [{date: 2027-03-01, party: full}]" in said and "--force" in said
+    assert minutes.read_bytes() == before
+    # a change of the record itself is the user's: the minutes follow it
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "summary: 支部党员要", "summary: 会议要求支部党员要"), encoding="utf-8")
+    write_minutes_of(tmp_path / "centre.yaml", [record], out)
+    assert minutes.read_bytes() != before
+    # and --force rewrites what the curriculum now says
+    record.write_bytes(source.read_bytes())
+    write_minutes_of(_centre(tmp_path), [record], out, force=True)
+    (tmp_path / "centre.yaml").write_text(edited, encoding="utf-8")
+    with pytest.raises(studykit.UserError):
+        write_minutes_of(tmp_path / "centre.yaml", [record], out)
+    assert write_minutes_of(tmp_path / "centre.yaml", [record], out, force=True).written.written

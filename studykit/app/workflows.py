@@ -22,10 +22,11 @@ from ..engine.overview import BranchResult, District, district_overview
 from ..engine.planner import plan_quarter
 from ..reading.curriculum import expand, load
 from ..reading.records import checked_records, parse_records, read_ledger, record_files
+from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import write_plan
 from ..render.docxtemplate import Templates
-from ..render.minutes import minutes_document
+from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Written, write_outputs
 from ..render.report import write_report
 from ..words import msg
@@ -72,12 +73,14 @@ def records_folder(name: Path | str, locale: str | None = None) -> Path:
     return folder
 
 
-def open_followups(curriculum: Curriculum, plan: Plan,
-                   folder: Path) -> dict[str, list[dict[str, str]]]:
-    """Session id → the open action items of earlier meetings it follows up, from the
-    records in ``folder``."""
+def open_followups(curriculum: Curriculum, plan: Plan, folder: Path,
+                   ) -> tuple[dict[str, list[dict[str, str]]], set[str]]:
+    """From the records in ``folder``: session id → the open action items of earlier
+    meetings it follows up, and the sessions of the plan that were held."""
     ledger = read_ledger(curriculum, record_files([folder]), plan.quarter.year)
-    return {s.id: followups(ledger.actions, s, s.date, curriculum) for s in plan.sessions}
+    held = {h.session.id for h in ledger.held if h.quarter == plan.quarter}
+    return ({s.id: followups(ledger.actions, s, s.date, curriculum) for s in plan.sessions},
+            held)
 
 
 @dataclass
@@ -121,9 +124,9 @@ def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
     plan = plan_quarter(cur, chosen)
     run = PlanRun(cur, plan, check_plan(cur, plan))
     if out is not None and (not run.failed or partial):
-        todo = open_followups(cur, plan, records) if records is not None else {}
+        todo, held = open_followups(cur, plan, records) if records is not None else ({}, set())
         run.written = write_plan(plan, out, Templates.for_curriculum(cur, templates), todo,
-                                 force=force, beside=beside)
+                                 force=force, beside=beside, held=held)
     return run
 
 
@@ -152,7 +155,7 @@ def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: 
     ledgers = {year: read_ledger(cur, record_files(folders), year, skip_unreadable=True)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
     chosen = Templates.for_curriculum(cur, templates)
-    files, makeup_only = {}, []
+    files, makeup_only, bases = {}, [], {}
     for record in records:
         if not isinstance(record, Record):
             makeup_only.append(record.source)
@@ -160,9 +163,11 @@ def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: 
         plan = plans[quarter_of(record.date)]
         session = plan.session(record.session)
         todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
-        files[f"sessions/{record.session}/minutes.docx"] = minutes_document(
-            plan, session, record, chosen, todo)
-    written = write_outputs(Path(out), files, force=force, beside=beside)
+        rel = f"sessions/{record.session}/minutes.docx"
+        files[rel] = minutes_document(plan, session, record, chosen, todo)
+        bases[rel] = minutes_basis(cur, session, record)
+    written = write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
+                            explain=lambda stale: explain_stale(cur, stale))
     return MinutesRun(written, makeup_only, cur.locale)
 
 

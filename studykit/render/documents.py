@@ -9,7 +9,7 @@ once for the whole run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,10 @@ from ..domain.plan import Plan, Session
 from ..domain.rules import chair_of
 from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS
 from ..words import day_only, items, join, long_date, quarter_title, short_date, text, weekday
+from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import to_ics
-from .output import Written, write_outputs
+from .output import Basis, Written, write_outputs
 from .planfile import dump_plan
 
 GUEST_ROWS = 3
@@ -219,13 +220,30 @@ def plan_documents(plan: Plan, templates: Templates,
     return out
 
 
+def session_basis(plan: Plan, session: Session) -> Basis:
+    """What a held session's plan and sign-in sheet are made from: the session as planned
+    and the standing on its day of everyone expected."""
+    source = "|".join(map(str, (session.id, session.date, session.start, session.end,
+                                session.venue, session.title, session.expected)))
+    return people_basis(plan.curriculum, session.date, session.expected, source)
+
+
 def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
                followups: Mapping[str, list[dict[str, str]]] | None = None,
-               force: bool = False, beside: bool = False) -> Written:
+               force: bool = False, beside: bool = False,
+               held: Collection[str] = ()) -> Written:
     """Write the plan into folder ``out``: plan.yaml, calendar.ics, calendar.docx and per
     session its plan and sign-in sheet (atomically; files changed by hand are kept, see
-    :func:`studykit.output.write_outputs`)."""
+    :func:`studykit.render.output.write_outputs`). The documents of the sessions in
+    ``held`` are filed: a changed curriculum does not silently rewrite them."""
     templates = templates or Templates.for_curriculum(plan.curriculum)
     files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
     files.update(plan_documents(plan, templates, followups))
-    return write_outputs(Path(out), files, force=force, beside=beside)
+    bases = {}
+    for session in plan.sessions:
+        if session.id in held:
+            basis = session_basis(plan, session)
+            bases[f"sessions/{session.id}/plan.docx"] = basis
+            bases[f"sessions/{session.id}/attendance.docx"] = basis
+    return write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
+                         explain=lambda stale: explain_stale(plan.curriculum, stale))

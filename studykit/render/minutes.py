@@ -18,9 +18,10 @@ from ..domain.plan import Plan, Session
 from ..domain.records import Record, Vote
 from ..domain.rules import carried, chair_of, entitled_voters, has_quorum
 from ..words import day_only, join, long_date, quarter_title, text
+from .basis import people_basis
 from .documents import session_info
 from .docxtemplate import Templates
-from .output import Written, write_outputs
+from .output import Basis, Written, write_outputs
 
 
 def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) -> dict[str, Any]:
@@ -135,3 +136,11 @@ def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
         f"sessions/{session.id}/minutes.docx": minutes_document(plan, session, record,
                                                                 templates, followups)},
         force=force, beside=beside)
+
+
+def minutes_basis(cur: Curriculum, session: Session, record: Record) -> Basis:
+    """What the minutes of ``record`` are made from: the record itself, and the standing
+    on the day of everyone they name (so a later change of the curriculum is noticed)."""
+    named = [*session.expected, *record.attended, *record.absent, record.chair or "",
+             record.recorder or ""]
+    return people_basis(cur, record.date, named, record.model_dump_json())

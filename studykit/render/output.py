@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import UserError
-from ..words import msg
+from ..words import Message, msg
 
 
 def _file_mode() -> int:
@@ -115,8 +116,20 @@ def inside(root: Path, rel: str) -> Path:
     return path
 
 
+BASES = ".studykit-basis.json"
+"""In each output folder: what each filed document was made from (its record, and the
+facts about people it used), to notice a document that a changed curriculum would
+rewrite."""
+
+Basis = dict[str, Any]
+"""``{"source": <hash of the record>, "date": <the day>, "facts": {...}}``."""
+Stale = tuple[str, Basis, Basis]
+"""A filed document a re-run would rewrite from the same record: (path, then, now)."""
+
+
 def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
-                  beside: bool = False) -> Written:
+                  beside: bool = False, bases: Mapping[str, Basis] | None = None,
+                  explain: Callable[[list[Stale]], Message] | None = None) -> Written:
     """Write ``files`` (paths relative to ``root``) all or nothing, keeping hand edits.
 
     A file that exists and differs from what studykit last wrote there was changed by
@@ -124,16 +137,30 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     ``beside`` nothing at all is written and a :class:`UserError` names the files; with
     ``beside`` the new version goes next to it as ``name.new.docx``; with ``force`` it
     is overwritten. A file whose content would not change is left alone.
+
+    ``bases`` says what a filed document is made from (:data:`Basis`). One that a re-run
+    would change although its record is the same, because the facts about people differ,
+    is not rewritten either: without ``force`` nothing is written and ``explain`` says
+    what changed.
     """
     with locked(root):
         _remove_stale_temporaries(root)
-        return _write_outputs(root, files, force, beside)
+        return _write_outputs(root, files, force, beside, bases or {}, explain)
 
 
-def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool,
-                   beside: bool) -> Written:
+def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: bool,
+                   bases: Mapping[str, Basis],
+                   explain: Callable[[list[Stale]], Message] | None) -> Written:
     import json
 
+    basis_path = root / BASES
+    try:
+        stored: dict[str, Basis] = json.loads(basis_path.read_text(encoding="utf-8"))
+        if not isinstance(stored, dict):
+            stored = {}
+    except (OSError, ValueError):
+        stored = {}
+    stale: list[Stale] = []
     manifest_path = root / MANIFEST
     try:
         manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -159,13 +186,26 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool,
                     continue
                 changed.append(path)
                 continue
+            then, now = stored.get(rel), bases.get(rel)
+            if not force and isinstance(then, dict) and now is not None \
+                    and then.get("source") == now["source"] \
+                    and then.get("facts") != now["facts"]:
+                stale.append((rel, then, now))
+                continue
         todo[path] = content
         manifest[rel] = new
         result.written.append(path)
     if changed:
         names = "\n  ".join(str(p) for p in changed)
         raise UserError(msg("output.changed", n=len(changed), names=names))
+    if stale:
+        raise UserError(explain(stale) if explain else msg(
+            "output.changed", n=len(stale), names="\n  ".join(rel for rel, _, _ in stale)))
     todo[manifest_path] = (json.dumps(dict(sorted(manifest.items())), indent=1,
                                       ensure_ascii=False) + "\n").encode("utf-8")
+    if bases:
+        stored.update(bases)
+        todo[basis_path] = (json.dumps(dict(sorted(stored.items())), indent=1,
+                                       ensure_ascii=False) + "\n").encode("utf-8")
     write_files(todo)
     return result

@@ -207,6 +207,13 @@ TEXT: dict[str, tuple[str, str]] = {
                      "for {votes_for}, against {against}, abstaining {abstain}: carried"),
     "vote.not_carried": ("赞成{votes_for}票，反对{against}票，弃权{abstain}票，未获通过",
                          "for {votes_for}, against {against}, abstaining {abstain}: not carried"),
+    # a member's standing, in words (why filed minutes are not rewritten)
+    "standing.committee.secretary": ("支部书记", "the secretary"),
+    "standing.committee.deputy": ("支部副书记", "the deputy secretary"),
+    "standing.committee.member": ("支部委员", "a committee member"),
+    "standing.no_committee": ("不是支部委员", "not on the committee"),
+    "standing.role": ("岗位「{role}」", "in the post '{role}'"),
+    "standing.no_group": ("不在党小组", "in no party group"),
     # the calendar file
     "ical.speaker": ("主讲：{name}", "Speaker: {name}"),
     "ical.agenda": ("议程：", "Agenda:"),

@@ -349,6 +349,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{n} file(s) were changed since studykit wrote them, so nothing was "
                        "written:\n  {names}\nuse --force to overwrite them, or --beside to write "
                        "the new versions next to them (as name.new.docx)"),
+    "output.basis_changed": ("下面这些已经写好的记录是按当天的人员情况写的，课程文件改动后重写会改变内容，"
+                             "所以这次什么都没有写：\n  {details}\n如果这些是会后才有的变动，请在课程文件中"
+                             "该人员下用 changes 写明日期（例如 changes: [{{date: 2027-03-01, party: full}}]），"
+                             "已写好的记录就不会变；确实要按现在的情况重写，请加 --force",
+                             "these documents were written as the branch stood on the day, and the "
+                             "changed curriculum would rewrite them, so nothing was written:\n  "
+                             "{details}\nif these changes came later, give them a date under the "
+                             "member (e.g. changes: [{{date: 2027-03-01, party: full}}]) and the "
+                             "filed documents stay as they are; --force rewrites them as things "
+                             "stand now"),
+    "basis.line": ("{path}：{name}现在是{now}，{day}开会时是{then}",
+                   "{path}: {name} is now {now}; at the meeting of {day} they were {then}"),
+    "basis.presence": ("{path}：{name}是否在本支部与{day}开会时不同",
+                       "{path}: whether {name} is in the branch differs from the meeting of {day}"),
     "output.exists": ("{path} 已经存在；用 --force 覆盖", "{path} exists; use --force to overwrite it"),
 
     # --- the command line ----------------------------------------------------------------
