@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import time
 from datetime import date
 from pathlib import Path
@@ -268,3 +269,39 @@ courses:""", 1))
     for s in (s for plan in plans.values() for s in plan.sessions):
         assert "f" not in s.expected or s.date >= date(2026, 7, 1)
         assert "g" not in s.expected or s.date <= date(2026, 3, 31)
+
+
+def test_what_december_leaves_open_is_carried_into_january(tmp_path: Path) -> None:
+    # the committee of December 2026 decides an action due in January; 丙 misses the party
+    # lecture of 15 December (make-up due within 10 days: 25 December, so overdue)
+    cur = studykit.loads(CURRICULUM)
+    plans = studykit.year_plans(cur, [2026, 2027])
+    dec = plans[studykit.Quarter(2026, 4)]
+    committee = dec.session("committee-2026-12")
+    lecture = next(s for s in dec.sessions if s.course == "pl")
+    (tmp_path / "c.yaml").write_text(
+        f"session: committee-2026-12\ndate: {committee.date}\npresent: [a, b]\n"
+        "actions: [{task: 准备年度总结, owner: b, due: 2027-01-20}]\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(
+        f"session: {lecture.id}\ndate: {lecture.date}\npresent: [a, b, d]\n"
+        "absent: {c: 出差}\n", encoding="utf-8")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), 2027)
+    (action,) = ledger.actions
+    # the ledger of 2027 runs to 31 March (no record of 2027 yet): due 20 January, overdue
+    assert (action.task, action.carried, action.status) == ("准备年度总结", True, "overdue")
+    owed = [m for m in ledger.makeup if m.member == "c"]
+    assert [(m.session, m.carried) for m in owed] == [(lecture.id, True)]
+    assert ledger.held == ()                              # nothing held in 2027 yet
+    # January's first committee meeting follows the action up
+    january = plans[studykit.Quarter(2027, 1)].session("committee-2027-01")
+    (row,) = followups(ledger.actions, january, january.date, cur)
+    assert row["task"] == "准备年度总结"
+    rows = {t.key: t.rows for t in ledger_tables(ledger)}
+    assert rows["actions"][0][4] == "已逾期（上年结转）"
+    assert json.loads(ledger_json(ledger))["actions"][0]["carried"] is True
+    # closed in January, it is done; the year after, it is gone
+    (tmp_path / "j.yaml").write_text(
+        f"session: committee-2027-01\ndate: {january.date}\npresent: [a, b]\n"
+        "done: [committee-2026-12/1]\n", encoding="utf-8")
+    (action,) = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), 2027).actions
+    assert action.status == "done" and action.done_in == "committee-2027-01"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -140,6 +140,8 @@ class MakeupItem:
     done: date | None
     how: str | None
     status: ItemStatus
+    carried: bool = False
+    """Owed since last year (missed in its last weeks, still open on 1 January)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ class ActionItem:
     done_in: str | None
     done_on: date | None
     status: ItemStatus
+    carried: bool = False
+    """Decided last year and still open on 1 January: carried over."""
 
 
 @dataclass(frozen=True)
@@ -232,10 +236,15 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
     first = date(year, 1, 1)
     problems = list(problems)
     seen: dict[tuple[Quarter, str], Record] = {}
-    held = []
+    held, before = [], []
     for r in session_records:
         q = quarter_of(r.date)
-        if not (first <= r.date <= as_of and q in plans and r.session in plans[q].by_id):
+        if not (q in plans and r.session in plans[q].by_id):
+            continue
+        if r.date.year == year - 1:   # for what it leaves open on 1 January
+            before.append(Held(r, plans[q].session(r.session), q))
+            continue
+        if not first <= r.date <= as_of:
             continue
         if (q, r.session) in seen:  # a copied record that kept its session: count it once
             problems.append(Problem(r.source, 1, 1, "session", msg(
@@ -245,8 +254,12 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
         seen[q, r.session] = r
         held.append(Held(r, plans[q].session(r.session), q))
     held.sort(key=lambda h: (h.record.date, h.session.id))
+    before.sort(key=lambda h: (h.record.date, h.session.id))
     makeups = [m for r in records for m in r.makeup]
-    makeup = _makeup(curriculum, held, makeups, as_of)
+    # what last year left open is carried over: make-up study still owed, actions not done
+    makeup = [item if item.held >= first else replace(item, carried=True)
+              for item in _makeup(curriculum, [*before, *held], makeups, as_of)
+              if item.held >= first or item.done is None or item.done >= first]
     attendance: dict[str, dict[str, str]] = {}
     for h in held:
         marks = {m: "present" for m in h.record.present}
@@ -255,16 +268,20 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
         marks.update({m: "absent" for m in h.session.excused if m not in marks})
         attendance[held_key(h)] = marks
     for item in makeup:
-        if item.done is not None:
+        if item.done is not None and not item.carried:
             key = next(held_key(h) for h in held
                        if h.session.id == item.session and h.record.date == item.held)
             attendance[key][item.member] = "made up"
-    hours = _hours(curriculum, plans, held, makeup, year, quarter or quarter_of(as_of), as_of)
+    hours = _hours(curriculum, plans, [*before, *held], makeup, year,
+                   quarter or quarter_of(as_of), as_of)
+    actions = tuple(a if a.decided >= first else replace(a, carried=True)
+                    for a in _actions([*before, *held], as_of)
+                    if a.decided >= first or a.done_on is None or a.done_on >= first)
     return Ledger(
         curriculum, year, quarter, as_of, tuple(held), hours,
         _meetings(curriculum, held, quarter, as_of),
         _quorum(curriculum, held), _votes(curriculum, held), tuple(makeup),
-        _actions(held, as_of), _growth(curriculum, held, makeup), attendance,
+        actions, _growth(curriculum, held, [m for m in makeup if not m.carried]), attendance,
         tuple(problems))
 
 

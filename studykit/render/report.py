@@ -82,9 +82,11 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
               t("yes") if v.quorum else t("no"), t(f"flag.{v.flag}") if v.flag else ""]
              for v in ledger.votes]
     makeup = [[who(m.member), m.title, _day(m.held), _num(m.hours), _day(m.due),
-               t(f"status.{m.status}"), _day(m.done) + (f" {m.how}" if m.how else "")]
+               t(f"status.{m.status}") + (t("status.carried") if m.carried else ""),
+               _day(m.done) + (f" {m.how}" if m.how else "")]
               for m in ledger.makeup]
-    actions = [[a.ref, a.task, who(a.owner), _day(a.due), t(f"status.{a.status}"),
+    actions = [[a.ref, a.task, who(a.owner), _day(a.due),
+                t(f"status.{a.status}") + (t("status.carried") if a.carried else ""),
                 a.done_in or ""] for a in ledger.actions]
     growth = [[who(g.member), cur.competencies[g.competency],
                f"{g.required}/{g.before}/{g.after}", str(g.remaining),
@@ -232,10 +234,12 @@ def ledger_json(ledger: Ledger) -> str:
                   for v in ledger.votes],
         "makeup": [{"member": m.member, "session": m.session, "held": m.held.isoformat(),
                     "hours": m.hours, "due": m.due.isoformat(), "status": m.status,
-                    "done": _day(m.done) or None, "how": m.how} for m in ledger.makeup],
+                    "done": _day(m.done) or None, "how": m.how, "carried": m.carried}
+                   for m in ledger.makeup],
         "actions": [{"ref": a.ref, "task": a.task, "owner": a.owner,
                      "decided": a.decided.isoformat(), "due": _day(a.due) or None,
-                     "status": a.status, "done_in": a.done_in} for a in ledger.actions],
+                     "status": a.status, "done_in": a.done_in, "carried": a.carried}
+                    for a in ledger.actions],
         "uncovered": ledger.uncovered,
         "problems": [str(p) for p in ledger.problems],
     }

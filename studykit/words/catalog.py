@@ -152,6 +152,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.done": ("已完成", "done"),
     "status.open": ("未完成", "open"),
     "status.overdue": ("已逾期", "overdue"),
+    "status.carried": ("（上年结转）", " (carried over)"),
     "col.name": ("姓名", "Name"),
     "col.standing": ("类别", "Standing"),
     "col.floor": ("年度要求", "Floor"),
