@@ -212,9 +212,10 @@ def branch(index: int, seed: int = 1, members: int = 30) -> str:
         return f"course-{n:02d}"
 
     for comp in rng.sample(["theory", "integrity"], rng.randint(1, 2)):
+        # a series, one each quarter, as rules.minima asks (other courses: once a year)
         _course(lines, rng, cid(), "party-lecture", f"党课：{COMPETENCIES[comp]}专题",
                 speaker=rng.choice([secretary, secretary, deputy]), audience="party",
-                builds=_flow({comp: 1}))
+                builds=_flow({comp: 1}), quarters="[1, 2, 3, 4]")
     for pin in rng.sample(PIN_DAYS, 2):  # two different days: pins that clash are no test
         picked = ", ".join(rng.sample(business, 2))
         audience = "all" if rng.random() < 0.4 else _flow({"roles": f"[{picked}]"})

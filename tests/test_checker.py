@@ -7,6 +7,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from conftest import every_quarter, every_quarter_curriculum
 
 import studykit
 from studykit.domain.plan import Plan, Session
@@ -16,7 +17,9 @@ from studykit.engine.planner import plan_quarter
 
 @pytest.fixture(scope="module")
 def good() -> tuple[studykit.Curriculum, Plan]:
-    cur = studykit.load(Path(__file__).parent.parent / "curricula" / "employment-centre.yaml")
+    cur = every_quarter_curriculum(Path(__file__).parent.parent / "curricula" /
+                                   "employment-centre.yaml")
+    assert isinstance(cur, studykit.Curriculum)
     return cur, plan_quarter(cur, "2026Q2")
 
 
@@ -126,7 +129,8 @@ def test_meeting_minima(good: tuple[studykit.Curriculum, Plan]) -> None:
 
 
 def test_minima_can_be_configured() -> None:
-    text = (Path(__file__).parent.parent / "curricula" / "small-team.en.yaml").read_text()
+    text = every_quarter((Path(__file__).parent.parent / "curricula" /
+                          "small-team.en.yaml").read_text())
     cur = studykit.loads(text.replace("rules:\n", "rules:\n  minima: {seminar: monthly}\n", 1))
     plan = plan_quarter(cur, "2026Q4")
     found = [f.message for f in check_plan(cur, plan) if f.rule == "minimum"]

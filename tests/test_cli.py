@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import studykit
 from studykit.app.cli import main
+from studykit.engine.planner import course_quarters
 from studykit.show.tables import width
 
 
@@ -24,7 +26,7 @@ def test_check_ok_prints_one_line_per_file(centre_path: Path, team_path: Path,
     assert main(["check", str(centre_path.parent)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{centre_path}：通过 — 15人，6个岗位，6项能力，13门课程",
+        f"{centre_path}：通过 — 15人，6个岗位，6项能力，14门课程",
         f"{team_path}: ok — 6 members, 3 roles, 3 competencies, 5 courses",
     ]
 
@@ -147,17 +149,18 @@ def test_internal_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(out))
+    result = run("plan", str(centre_path), "--quarter", "2027Q1", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         ".studykit-files.json", ".studykit.lock", "calendar.docx", "calendar.ics", "plan.yaml",
         "sessions"]
+    planned = studykit.plan_quarter(studykit.load(centre_path), "2027Q1").sessions
     sessions = sorted(p.name for p in (out / "sessions").iterdir())
-    assert len(sessions) == 25 and "committee-2026-04" in sessions
+    assert sessions == sorted(s.id for s in planned) and "committee-2027-01" in sessions
     assert sorted(p.name for p in (out / "sessions" / "plenum-study").iterdir()) == [
         "attendance.docx", "plan.docx"]
-    assert "2026年4月" in result.stdout and "共25项活动" in result.stdout
-    again = run("plan", str(centre_path), "--quarter", "2026Q2", "--out", str(tmp_path / "b"))
+    assert "2027年1月" in result.stdout and f"共{len(planned)}项活动" in result.stdout
+    again = run("plan", str(centre_path), "--quarter", "2027Q1", "--out", str(tmp_path / "b"))
     assert again.returncode == 0
     for path in out.rglob("*"):
         if path.is_file():
@@ -295,7 +298,9 @@ def test_a_title_on_two_lines_plans(tmp_path: Path, centre_path: Path) -> None:
     text = centre_path.read_text(encoding="utf-8").replace(
         "title: 项目管理实务", 'title: "项目管理\\n实务"')
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
-    result = run("plan", str(tmp_path / "c.yaml"))
+    quarters = {c: q for c, q in course_quarters(studykit.loads(text), 2027).items()}
+    (number,) = quarters["project-practice"]
+    result = run("plan", str(tmp_path / "c.yaml"), "--quarter", f"2027Q{number}")
     assert result.returncode == 0, result.stderr
     assert "项目管理 实务" in result.stdout
 

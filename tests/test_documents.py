@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import every_quarter_curriculum
 from docx.shared import Mm
 
 import studykit
@@ -28,8 +29,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def plan() -> studykit.Plan:
-    return studykit.plan_quarter(studykit.load(ROOT / "curricula" / "employment-centre.yaml"),
-                                 "2027Q1")
+    cur = every_quarter_curriculum(ROOT / "curricula" / "employment-centre.yaml")
+    assert isinstance(cur, studykit.Curriculum)
+    return studykit.plan_quarter(cur, "2027Q1")
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +161,8 @@ def test_minutes_from_every_example_record(plan: studykit.Plan) -> None:
 
 
 def test_english_documents(files: dict[str, bytes]) -> None:
-    cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
+    cur = every_quarter_curriculum(ROOT / "curricula" / "small-team.en.yaml")
+    assert isinstance(cur, studykit.Curriculum)
     plan = studykit.plan_quarter(cur, "2026Q4")
     out = plan_documents(plan, Templates("en"))
     text = all_text(open_doc(out["calendar.docx"]))

@@ -30,8 +30,9 @@ members:
   - {id: d, name: 丁, role: r, party: full, group: 二组, levels: {x: 3}}
   - {id: e, name: 戊, role: r, party: none, levels: {x: 3}}
 courses:
-  - {id: lec, title: 政策讲座, kind: lecture, hours: 2, audience: all, builds: {x: 1}}
-  - {id: pl, title: 党课, kind: party-lecture, hours: 2}
+  - {id: lec, title: 政策讲座, kind: lecture, hours: 2, audience: all, builds: {x: 1},
+     quarters: [1, 2, 3, 4]}
+  - {id: pl, title: 党课, kind: party-lecture, hours: 2, quarters: [1, 2, 3, 4]}
 rules: {hours: {party: 8, committee: 12}, makeup-days: 10}
 """
 

@@ -51,7 +51,9 @@ def test_plan_quarter_notebook(tmp_path: Path) -> None:
     plan_yaml = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     assert re.search(r"- id: window-communication\n(  .*\n)*?  date: 2027-03-10", plan_yaml)
     assert (tmp_path / "calendar.png").stat().st_size > 10_000
-    assert len(list((tmp_path / "sessions").iterdir())) >= 20
+    planned = re.findall(r"^- id: (\S+)$", plan_yaml.split("\nsessions:\n", 1)[1], re.M)
+    assert sorted(p.name for p in (tmp_path / "sessions").iterdir()) == sorted(planned)
+    assert len(planned) > 10
 
 
 def test_minutes_notebook(tmp_path: Path) -> None:

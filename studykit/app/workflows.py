@@ -73,11 +73,10 @@ def records_folder(name: Path | str, locale: str | None = None) -> Path:
     return folder
 
 
-def open_followups(curriculum: Curriculum, plan: Plan, folder: Path,
+def open_followups(curriculum: Curriculum, plan: Plan, ledger: Ledger,
                    ) -> tuple[dict[str, list[dict[str, str]]], set[str]]:
-    """From the records in ``folder``: session id → the open action items of earlier
-    meetings it follows up, and the sessions of the plan that were held."""
-    ledger = read_ledger(curriculum, record_files([folder]), plan.quarter.year)
+    """From the year's records (``ledger``): session id → the open action items of
+    earlier meetings it follows up, and the sessions of the plan that were held."""
     held = {h.session.id for h in ledger.held if h.quarter == plan.quarter}
     return ({s.id: followups(ledger.actions, s, s.date, curriculum) for s in plan.sessions},
             held)
@@ -121,10 +120,16 @@ def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
     chosen = quarter or cur.calendar.quarter
     if chosen is None:
         raise UserError(msg("plan.which_quarter", source=str(path)), cur.locale)
-    plan = plan_quarter(cur, chosen)
+    if records is not None:
+        # the records of the year say who already attended what, and what is still open
+        quarter_ = Quarter.parse(chosen)
+        ledger = read_ledger(cur, record_files([records]), quarter_.year)
+        plan = ledger.plans[quarter_]
+    else:
+        plan = plan_quarter(cur, chosen)
     run = PlanRun(cur, plan, check_plan(cur, plan))
     if out is not None and (not run.failed or partial):
-        todo, held = open_followups(cur, plan, records) if records is not None else ({}, set())
+        todo, held = open_followups(cur, plan, ledger) if records is not None else ({}, set())
         run.written = write_plan(plan, out, Templates.for_curriculum(cur, templates), todo,
                                  force=force, beside=beside, held=held)
     return run

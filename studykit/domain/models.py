@@ -126,6 +126,12 @@ def _year(value: Any) -> int:
     raise invalid("expected.year", found=found(value))
 
 
+def _quarter_number(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+        return value
+    raise invalid("expected.quarter_number", found=found(value))
+
+
 def _day_spec(value: Any) -> DaySpec:
     if isinstance(value, DaySpec):
         return value
@@ -189,6 +195,7 @@ AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
 Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
 YearField = Annotated[int, BeforeValidator(_year)]
+QuarterNumber = Annotated[int, BeforeValidator(_quarter_number)]
 
 
 class Model(BaseModel):
@@ -330,8 +337,17 @@ class Course(Model):
     questions: list[Text] = Field(default_factory=list)
     aims: list[Text] = Field(default_factory=list)
     date: Date | None = None
+    quarters: list[QuarterNumber] = Field(default_factory=list)
+    """The quarters of every year it is held in (a series: each quarter its own session).
+    Without ``date`` or ``quarters`` a course is held once a year, in the quarter the
+    year's plan gives it."""
     start: Time | None = None
     venue: Text | None = None
+
+    @property
+    def once_a_year(self) -> bool:
+        """Held once a year (no ``quarters``): nobody attends it twice in a year."""
+        return not self.quarters
 
     @property
     def effective_audience(self) -> Audience:

@@ -200,6 +200,9 @@ class Ledger:
     """Held session key (``quarter/session``) → member → present, late, absent, made up."""
     problems: tuple[Problem, ...] = ()
     """Records that disagree with the curriculum or the plans, with their place."""
+    plans: Mapping[Quarter, Plan] = field(default_factory=dict)
+    """The plans the records were counted against (each quarter's, knowing who attended
+    what before it)."""
 
     @property
     def uncovered(self) -> dict[str, list[str]]:
@@ -282,7 +285,7 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
         _meetings(curriculum, held, quarter, as_of),
         _quorum(curriculum, held), _votes(curriculum, held), tuple(makeup),
         actions, _growth(curriculum, held, [m for m in makeup if not m.carried]), attendance,
-        tuple(problems))
+        tuple(problems), plans)
 
 
 def _credits(held: Sequence[Held], makeup: Sequence[MakeupItem]) -> list[tuple[str, Held, date]]:

@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from ..domain.errors import UserError
 from ..domain.models import Course, Curriculum, Frequency, Member
 from ..domain.plan import Plan, Session, Unplaced
+from ..domain.records import MakeupRecord, Record
 from ..domain.rules import party_groups
-from ..domain.time import Quarter
+from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import MEETING_HOURS, ORGANISATIONAL, WEEKDAYS
 from ..domain.workdays import WorkCalendar
 from ..words import Message, day_only, msg, quarter_title, text, title, weekday
@@ -179,7 +180,8 @@ def _venues_for(curriculum: Curriculum, size: int,
 
 
 class _Planner:
-    def __init__(self, curriculum: Curriculum, quarter: Quarter, workdays: WorkCalendar) -> None:
+    def __init__(self, curriculum: Curriculum, quarter: Quarter, workdays: WorkCalendar,
+                 attended: Mapping[str, Collection[str]]) -> None:
         self.cur = curriculum
         self.quarter = quarter
         self.workdays = workdays
@@ -192,6 +194,7 @@ class _Planner:
         # the branch of the quarter: courses are planned for it, sizes and venues reckoned
         # from it; who is there on the day a session is placed is `curriculum.as_of(day)`
         self.branch = curriculum.during(quarter.first, quarter.last)
+        self.attended = attended
 
     # --- what to place -------------------------------------------------------------
 
@@ -271,15 +274,16 @@ class _Planner:
 
     def course_requests(self) -> list[_Request]:
         needs = analyse_needs(self.branch)
+        scheduled = course_quarters(self.cur, self.quarter.year)
         out = []
         placeable = []
         for index, course in enumerate(self.cur.courses):
-            audience = needs.audiences[course.id]
+            if self.quarter.number not in scheduled[course.id]:
+                continue  # held in another quarter, or pinned to another year
+            done = self.attended.get(course.id, ()) if course.once_a_year else ()
+            audience = tuple(a for a in needs.audiences[course.id] if a.member not in done)
             if not audience:
                 continue
-            if course.date is not None and not (self.quarter.first <= course.date
-                                                <= self.quarter.last):
-                continue  # pinned to another quarter
             placeable.append((index, course, audience))
         flexible = [c for _, c, _ in placeable if c.date is None]
         for index, course, audience in placeable:
@@ -490,19 +494,95 @@ class _Planner:
                               msg(f"advice.{top}", **values))
 
 
-def year_plans(curriculum: Curriculum, years: Iterable[int]) -> dict[Quarter, Plan]:
-    """The plans of every quarter of ``years`` (plans are deterministic: the same ids)."""
-    return {Quarter(y, n): plan_quarter(curriculum, Quarter(y, n))
-            for y in sorted(set(years)) for n in (1, 2, 3, 4)}
+def course_quarters(curriculum: Curriculum, year: int) -> dict[str, tuple[int, ...]]:
+    """The quarters of ``year`` each course is held in: its date's, its ``quarters``, or,
+    for a course held once a year, the quarter the year's plan gives it.
+
+    Those are given in the curriculum's order: each course goes to a quarter still
+    lacking its kind where ``rules.minima`` asks for it every quarter (a party lecture),
+    else to the quarter with the fewest hours of courses so far, its speaker's fewest
+    sessions breaking ties, then the earliest. Only the courses decide, not who is in the
+    branch, so a member joining or a level changing never moves a course to another
+    quarter; the same curriculum always gives the same quarters.
+    """
+    hours: dict[int, float] = defaultdict(float)
+    speaking: dict[tuple[str, int], int] = defaultdict(int)
+    kinds: dict[tuple[str, int], int] = defaultdict(int)
+    quarterly = {k for k, every in curriculum.rules.minima.items()
+                 if every in ("monthly", "quarterly")}
+    out: dict[str, tuple[int, ...]] = {}
+
+    def book(course: Course, quarters: tuple[int, ...]) -> None:
+        out[course.id] = quarters
+        for q in quarters:
+            hours[q] += course.hours
+            kinds[course.kind, q] += 1
+            if course.speaker:
+                speaking[course.speaker, q] += 1
+
+    free = []
+    for course in curriculum.courses:
+        if course.date is not None:
+            book(course, (quarter_of(course.date).number,) if course.date.year == year else ())
+        elif course.quarters:
+            book(course, tuple(sorted(set(course.quarters))))
+        else:
+            free.append(course)
+    for course in free:
+        def cost(q: int, course: Course = course) -> tuple[bool, float, int, int]:
+            wanted = course.kind in quarterly and kinds[course.kind, q] == 0
+            return (not wanted, hours[q], speaking[course.speaker or "", q], q)
+        book(course, (min((1, 2, 3, 4), key=cost),))
+    return out
+
+
+def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[Record | MakeupRecord],
+                    quarter: Quarter) -> dict[str, set[str]]:
+    """Course id → the members who attended it (present, late or made up) in the year of
+    ``quarter`` before it, from the records of the earlier quarters' plans."""
+    course_of = {(q, s.id): s.course for q, plan in plans.items() if q.year == quarter.year
+                 for s in plan.sessions if s.course}
+    by_session = {sid: course for (_, sid), course in sorted(course_of.items())}
+    out: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        if isinstance(record, Record) and quarter_of(record.date) < quarter \
+                and record.date.year == quarter.year:
+            course = course_of.get((quarter_of(record.date), record.session))
+            if course:
+                out[course].update(record.attended)
+        for made_up in record.makeup:
+            if made_up.date.year == quarter.year and quarter_of(made_up.date) < quarter:
+                course = by_session.get(made_up.session)
+                if course:
+                    out[course].add(made_up.member)
+    return out
+
+
+def year_plans(curriculum: Curriculum, years: Iterable[int],
+               records: Iterable[Record | MakeupRecord] = ()) -> dict[Quarter, Plan]:
+    """The plans of every quarter of ``years``, in order: each knows from ``records``
+    who already attended its once-a-year courses earlier that year (plans are
+    deterministic: the same curriculum and records give the same plans and ids)."""
+    records = list(records)
+    out: dict[Quarter, Plan] = {}
+    for year in sorted(set(years)):
+        for number in (1, 2, 3, 4):
+            quarter = Quarter(year, number)
+            out[quarter] = plan_quarter(curriculum, quarter,
+                                        attended=attended_before(out, records, quarter))
+    return out
 
 
 def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
-                 workdays: WorkCalendar | None = None) -> Plan:
+                 workdays: WorkCalendar | None = None,
+                 attended: Mapping[str, Collection[str]] | None = None) -> Plan:
     """Plan ``quarter`` (``2027Q1``; default ``calendar.quarter``) of ``curriculum``.
 
-    ``workdays`` defaults to the built-in holidays plus the curriculum's own.
-    The result lists what could not be placed in ``Plan.unplaced``; it never raises
-    for a curriculum that loaded.
+    ``workdays`` defaults to the built-in holidays plus the curriculum's own. Courses
+    are those the year gives this quarter (:func:`course_quarters`); ``attended`` (course
+    id → members) leaves out of a once-a-year course whoever already attended it this
+    year. The result lists what could not be placed in ``Plan.unplaced``; it never
+    raises for a curriculum that loaded.
     """
     if quarter is None:
         quarter = curriculum.calendar.quarter
@@ -511,4 +591,4 @@ def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
     if isinstance(quarter, str):
         quarter = Quarter.parse(quarter)
     workdays = workdays or WorkCalendar.for_curriculum(curriculum)
-    return _Planner(curriculum, quarter, workdays).run()
+    return _Planner(curriculum, quarter, workdays, attended or {}).run()

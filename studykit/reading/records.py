@@ -226,7 +226,7 @@ def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
     first, _ = check_records(docs, curriculum, None, skip_unreadable)
     touched = {r.date.year for r in first if isinstance(r, Record)}
     touched |= {m.date.year for r in first for m in r.makeup}
-    plans = year_plans(curriculum, {*years, *touched})
+    plans = year_plans(curriculum, {*years, *touched}, first)
     records, problems = check_records(docs, curriculum, plans, skip_unreadable)
     return records, problems, plans
 

@@ -177,6 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "day off in that quarter); it avoids weekends only. Add the State "
                              "Council's schedule to calendar.holidays and calendar.workdays; once "
                              "a year is given in full, list it in calendar.complete."),
+    "expected.quarter_number": ("这里应是季度 1、2、3 或 4，实际是{found}",
+                                "expected a quarter 1, 2, 3 or 4, found {found}"),
     "expected.year": ("这里应是 1900 到 2199 之间的年份，实际是{found}",
                       "expected a year from 1900 to 2199, found {found}"),
     # --- the planner: what could not be placed, and what to change -------------------
