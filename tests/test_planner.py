@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 import studykit
 from studykit.domain.plan import Plan
+from studykit.domain.time import Quarter
 from studykit.domain.workdays import WorkCalendar
 from studykit.engine.checker import check_plan
-from studykit.engine.planner import plan_quarter
+from studykit.engine.planner import course_quarters, plan_quarter
 from studykit.render.planfile import dump_plan
 
 BASE = """\
@@ -46,11 +47,14 @@ MEMBERS = """\
 
 def curriculum(members: str = MEMBERS, courses: str = "  []", meetings: str = "{}",
                calendar: str = "{weekdays: [tue, wed, thu, fri]}",
-               venues: str = "{大会议室: 40, 小会议室: 4}") -> studykit.Curriculum:
-    # the courses of these tests are held every quarter (a series), unless one says when
-    courses = "\n".join(line.replace("- {", "- {quarters: [1, 2, 3, 4], ", 1)
-                         if line.lstrip().startswith("- {") and "date:" not in line
-                         and "quarters:" not in line else line for line in courses.splitlines())
+               venues: str = "{大会议室: 40, 小会议室: 4}",
+               every_quarter: bool = True) -> studykit.Curriculum:
+    # the courses of most tests here are held every quarter, unless one says when
+    if every_quarter:
+        courses = "\n".join(line.replace("- {", "- {quarters: [1, 2, 3, 4], ", 1)
+                             if line.lstrip().startswith("- {") and "date:" not in line
+                             and "quarters:" not in line else line
+                             for line in courses.splitlines())
     text = BASE.format(members=members, courses=courses, meetings=meetings,
                        calendar=calendar, venues=venues)
     if courses.strip() == "[]":
@@ -470,3 +474,54 @@ def test_a_member_who_left_before_the_quarter_is_not_in_it() -> None:
     (assembly,) = plan.sessions
     assert "g" not in assembly.expected and "f" in assembly.expected
     assert assembly.reasons["h"] == "正式党员"   # 辛 became a full member in May
+
+
+# --- courses over the year -------------------------------------------------------------------
+
+YEAR = """\
+  - {id: pl1, title: 党课一, kind: party-lecture, hours: 2}
+  - {id: pl2, title: 党课二, kind: party-lecture, hours: 2}
+  - {id: lec1, title: 讲座一, kind: lecture, hours: 2}
+  - {id: lec2, title: 讲座二, kind: lecture, hours: 2}
+  - {id: lec3, title: 讲座三, kind: lecture, hours: 2}
+  - {id: lec4, title: 讲座四, kind: lecture, hours: 2}
+  - {id: pinned, title: 固定, kind: lecture, hours: 1, date: 2026-11-10}
+  - {id: series, title: 系列, kind: seminar, hours: 1, quarters: [1, 3]}
+"""
+
+
+def test_the_year_gives_each_course_held_once_a_year_a_quarter() -> None:
+    cur = curriculum(courses=YEAR, every_quarter=False)
+    # fixed first: `pinned` in Q4 (1 h), the series in Q1 and Q3 (1 h each): 1, 0, 1, 1 h.
+    # Then in the curriculum's order: pl1 where the quarterly party lecture is missing,
+    # the lightest of those (Q2, 0 h → 2); pl2 likewise among Q1, Q3, Q4 at 1 h: Q1 (→ 3);
+    # the lectures to the lightest quarter, the earliest among equals: lec1 Q3 (1 h → 3),
+    # lec2 Q4 (1 h → 3), lec3 Q2 (2 h → 4), lec4 Q1 (3 h, before Q3 and Q4 at 3 h)
+    quarters = course_quarters(cur, 2026)
+    assert quarters == {"pinned": (4,), "series": (1, 3), "pl1": (2,), "pl2": (1,),
+                        "lec1": (3,), "lec2": (4,), "lec3": (2,), "lec4": (1,)}
+    assert course_quarters(cur, 2027)["pinned"] == ()           # pinned to another year
+    # the same curriculum, the same quarters; a newcomer moves nothing
+    newcomer = curriculum(members=MEMBERS + "  - {id: z, name: 新, role: back}\n",
+                          courses=YEAR, every_quarter=False)
+    assert course_quarters(newcomer, 2026) == quarters
+    # one quarter's plan is the year's plan of that quarter
+    year = studykit.year_plans(cur, [2026])
+    for number in (1, 2, 3, 4):
+        alone = plan_quarter(cur, f"2026Q{number}")
+        together = year[Quarter(2026, number)]
+        assert [s.id for s in alone.sessions] == [s.id for s in together.sessions]
+        assert {s.course for s in alone.sessions if s.course} == {
+            c for c, qs in quarters.items() if number in qs}
+
+
+def test_nobody_attends_a_once_a_year_course_twice() -> None:
+    cur = curriculum(courses="  - {id: once, title: 讲座, kind: lecture, hours: 2, "
+                             "audience: all, quarters: [2]}\n"
+                             "  - {id: series, title: 系列, kind: lecture, hours: 2, "
+                             "audience: all, quarters: [1, 2]}")
+    plan = plan_quarter(cur, "2026Q2", attended={"once": {"a", "b"}, "series": {"a", "b"}})
+    once = next(s for s in plan.sessions if s.course == "once")
+    series = next(s for s in plan.sessions if s.course == "series")
+    assert "a" not in once.expected and "b" not in once.expected and "c" in once.expected
+    assert {"a", "b"} <= set(series.expected)      # each part of a series is new

@@ -346,8 +346,9 @@ class Course(Model):
 
     @property
     def once_a_year(self) -> bool:
-        """Held once a year (no ``quarters``): nobody attends it twice in a year."""
-        return not self.quarters
+        """Held once a year (at most one of ``quarters``): nobody attends it twice a year.
+        A course held in several quarters is a series, each session its own part."""
+        return len(set(self.quarters)) <= 1
 
     @property
     def effective_audience(self) -> Audience:
