@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --records curricula/records --out out/2027Q1
 	$(BIN)/studykit minutes curricula/employment-centre.yaml curricula/records/*.yaml --out out/2027Q1
 	$(BIN)/studykit report curricula/employment-centre.yaml --records curricula/records --quarter 2027Q1 --out out/2027Q1
+	$(BIN)/studykit plan curricula/employment-centre.yaml --year 2027 --records curricula/records --out out/2027
 
 # The document tests convert Word files to PDF with LibreOffice: as root (as in CI) the
 # Debian packages are installed when missing; otherwise that test says it is skipped.

@@ -26,7 +26,7 @@ def test_check_ok_prints_one_line_per_file(centre_path: Path, team_path: Path,
     assert main(["check", str(centre_path.parent)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{centre_path}：通过 — 15人，6个岗位，6项能力，14门课程",
+        f"{centre_path}：通过 — 16人，6个岗位，6项能力，14门课程",
         f"{team_path}: ok — 6 members, 3 roles, 3 competencies, 5 courses",
     ]
 
@@ -231,7 +231,7 @@ def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
 def test_templates_copy_and_check(tmp_path: Path) -> None:
     assert run("templates", "copy", str(tmp_path / "t")).returncode == 0
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
-        "attendance.docx", "calendar.docx", "district.docx", "minutes.docx",
+        "annual.docx", "attendance.docx", "calendar.docx", "district.docx", "minutes.docx",
         "plan-activity.docx", "plan-lesson.docx", "report.docx"]
     ok = run("templates", "check", str(tmp_path / "t"))
     assert ok.returncode == 0, ok.stderr
@@ -324,3 +324,32 @@ def test_check_finds_a_missing_template_folder(tmp_path: Path, centre_path: Path
     result = run("check", str(tmp_path / "c.yaml"))
     assert result.returncode == 1
     assert "organization.templates: 课程文件旁边没有文件夹 'nowhere/'" in result.stderr
+
+
+def test_a_years_plan_holds_each_quarter_as_planned_alone(centre_path: Path,
+                                                          tmp_path: Path) -> None:
+    year = tmp_path / "year"
+    result = run("plan", str(centre_path), "--year", "2027", "--records",
+                 str(centre_path.parent / "records"), "--out", str(year))
+    assert result.returncode == 0, result.stderr
+    assert {p.name for p in year.iterdir()} >= {"annual.docx", "annual.ics", "2027Q1",
+                                                "2027Q2", "2027Q3", "2027Q4"}
+    for quarter in ("2027Q1", "2027Q2", "2027Q3", "2027Q4"):
+        alone = tmp_path / quarter
+        single = run("plan", str(centre_path), "--quarter", quarter, "--records",
+                     str(centre_path.parent / "records"), "--out", str(alone))
+        assert single.returncode == 0, single.stderr
+        files = sorted(p.relative_to(alone) for p in alone.rglob("*")
+                       if p.is_file() and p.name != ".studykit.lock")
+        assert files == sorted(p.relative_to(year / quarter) for p in (year / quarter).rglob("*")
+                               if p.is_file() and p.name != ".studykit.lock")
+        for rel in files:
+            assert (alone / rel).read_bytes() == (year / quarter / rel).read_bytes(), rel
+    # the year's calendar holds every session of the four quarters, under their own UIDs
+    uids = {line for q in ("2027Q1", "2027Q2", "2027Q3", "2027Q4")
+            for line in (year / q / "calendar.ics").read_text().splitlines()
+            if line.startswith("UID:")}
+    assert uids == {line for line in (year / "annual.ics").read_text().splitlines()
+                    if line.startswith("UID:")}
+    both = run("plan", str(centre_path), "--year", "2027", "--quarter", "2027Q1")
+    assert both.returncode == 1 and "--year 和 --quarter 只能给一个" in both.stderr

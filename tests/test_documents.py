@@ -242,3 +242,26 @@ def test_a_held_sessions_documents_are_not_rewritten_by_an_undated_change(
     # --force rewrites them as things stand now
     assert plan_branch(path, "2027Q1", out, force=True, records=records).written is not None
     assert sheet.read_bytes() != before
+
+
+def test_the_years_plan_lists_every_session_and_each_members_hours() -> None:
+    from studykit.render.documents import annual_context
+
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    plans = studykit.year_plans(cur, [2027])
+    ctx = annual_context([plans[q] for q in sorted(plans)])
+    assert ctx["title"] == "亭湖区劳动就业服务中心党支部2027年度学习计划"
+    assert [q["title"] for q in ctx["quarters"]] == [
+        "2027年第一季度", "2027年第二季度", "2027年第三季度", "2027年第四季度"]
+    assert [m["title"] for m in ctx["quarters"][0]["months"]] == ["1月", "2月", "3月"]
+    assert ctx["count"] == sum(len(p.sessions) for p in plans.values())
+    titles = [r["title"] for q in ctx["quarters"] for m in q["months"] for r in m["rows"]]
+    assert titles == [s.title for q in sorted(plans) for s in plans[q].sessions]
+    rows = {m["name"]: m for m in ctx["members"]}
+    # 唐树 is the secretary (56 a year), 王芳 probationary (32), 李军 not a party member
+    assert rows["唐树"]["floor"] == "56" and rows["王芳"]["floor"] == "32"
+    assert rows["李军"]["floor"] == "" and rows["李军"]["status"] == ""
+    tang = sum(s.hours for p in plans.values() for s in p.sessions
+               if "tangshu" in s.attendees and s.kind != "committee")
+    assert rows["唐树"]["planned"] == f"{tang:g}"
+    assert rows["唐树"]["status"] == ("可完成" if tang >= 56 else "尚差")

@@ -1,11 +1,12 @@
 """Build the built-in Word templates in ``zh-CN/`` and ``en/`` (a developer script).
 
-    .venv/bin/python templates/build.py
+    .venv/bin/python tools/build_templates.py
 
-writes ``calendar.docx``, ``plan-activity.docx``, ``plan-lesson.docx``,
-``attendance.docx`` and ``minutes.docx`` into both folders. The output is the same,
-byte for byte, on every run: fixed zip timestamps, fixed document properties, no
-revision ids. The tags and variables are the ones in ``docs/templates.md``.
+writes ``calendar.docx``, ``annual.docx``, ``plan-activity.docx``, ``plan-lesson.docx``,
+``attendance.docx``, ``minutes.docx``, ``report.docx`` and ``district.docx`` into both
+folders. The output is the same, byte for byte, on every run: fixed zip timestamps,
+fixed document properties, no revision ids. The tags and variables are the ones in
+``docs/templates.md``.
 
 How the templates are made:
 
@@ -33,6 +34,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Mm, Pt, Twips
@@ -465,15 +467,22 @@ class Builder:
     def table(self, weights: Sequence[float], header: Sequence[str] | None,
               body: Sequence[Sequence[Sequence[Piece] | None]],
               center: Sequence[bool] | None = None, repeat_header: bool = True,
-              row_height: float = 0.7):
+              row_height: float = 0.7, margin: float | None = None):
         """A grid of fixed column widths (relative ``weights`` of the text width).
 
         ``body`` rows are lists of cells; a cell is a list of pieces (``None`` = empty).
         A row whose first cell starts with ``{%tr`` is a tag row: only that cell is
         filled, it keeps its default height, and it disappears when rendered.
+        ``margin`` (mm) narrows the cells' left and right margins, for a table of many
+        columns (the style's are 1.5 mm).
         """
         nrows = len(body) + (1 if header else 0)
         table, widths = self._grid(weights, nrows)
+        if margin is not None:
+            side = int(Mm(margin).twips)
+            table._tbl.tblPr.append(parse_xml(
+                f'<w:tblCellMar {W}><w:left w:w="{side}" w:type="dxa"/>'
+                f'<w:right w:w="{side}" w:type="dxa"/></w:tblCellMar>'))
         center = center or [False] * len(weights)
         rows = list(table.rows)
         if header:
@@ -539,6 +548,20 @@ class Builder:
         self._after_table = True
         return table
 
+    def span_row(self, row, style: str, align: str | None = None):
+        """Merge a row of a :meth:`table` into one cell across the table, its text set in
+        ``style``: a sub-heading row (the month in annual.docx)."""
+        cells = row.cells
+        pieces = [r.text for r in cells[0].paragraphs[0].runs]
+        cell = cells[0].merge(cells[-1])
+        p = cell.paragraphs[0]
+        for r in list(p.runs):
+            r._r.getparent().remove(r._r)
+        ppr = p._p.pPr
+        for jc in ppr.findall(qn("w:jc")):
+            ppr.remove(jc)
+        return self.fill(p, style, pieces, align)
+
     @staticmethod
     def _row_props(row, header: bool, height: float | None) -> None:
         """Rows never break across pages; a header row repeats on every page."""
@@ -599,6 +622,75 @@ def calendar(b: Builder) -> None:
     b.para("Note", "{{ n }}")
     b.para("Note", "{%p endfor %}")
     b.para("Note", "{%p endif %}")
+
+
+def annual(b: Builder) -> None:
+    """年度学习计划: the year's sessions, one table a quarter with a row for each month,
+    then every member's planned hours against the yearly floor, then the approval block."""
+    b.title("{{ title }}")
+    b.tag("{%p if org.unit %}")
+    b.para("Subtitle", "{{ org.unit }}")
+    b.tag("{%p endif %}")
+    b.body(b.t("全年共安排活动", "Sessions planned for the year: "), "{{ count }}",
+           b.t("项，按季度、月份列示如下。", ", by quarter and month."))
+    head = b.t("序号 日期 时间 类别 内容 主讲 地点 参加人员",
+               "No.|Date|Time|Type|Topic|Speaker|Venue|Participants")
+    fields = ["no", "date", "time", "kind", "title", "speaker", "venue", "attendees"]
+    # mm of the 247 mm landscape text width, with cell margins of 1 mm: 12月24日 needs
+    # 23 mm, 15:00–17:00 26 mm, 支部委员会会议 32 mm, 第二党小组11月党小组会 51 mm,
+    # 第一党小组全体党员（5人） 57 mm (12 pt characters are 4.2 mm); a speaker takes
+    # four characters a line.
+    weights = ([11, 24, 26, 32, 51, 20, 24, 59] if b.zh
+               else [10, 18, 27, 30, 51, 26, 35, 50])
+    b.tag("{%p for q in quarters %}")
+    # the quarter's count is in its heading: a line under the table could be left alone
+    # at the top of the next page
+    b.para("Heading1", b.t('{{ "一二三四"[loop.index0] }}、', ""), "{{ q.title }}",
+           "{% if q.count %}", b.t("（共", " ("), "{{ q.count }}", b.t("项）", " sessions)"),
+           "{% endif %}")
+    b.tag("{%p if q.count %}")
+    table = b.table(weights, head.split(" ") if b.zh else head.split("|"), [
+        # a month without sessions has no row
+        [["{%tr for month in q.months if month.rows %}"]],
+        [["{{ month.title }}"]],
+        [["{%tr for row in month.rows %}"]],
+        [[f"{{{{ row.{f} }}}}"] for f in fields],
+        [["{%tr endfor %}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, True, True, False, True, True, False], margin=1)
+    b.span_row(table.rows[2], "TableHeading", align="left")
+    b.tag("{%p else %}")
+    b.body(b.t("本季度未安排活动。", "No sessions this quarter."))
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+
+    b.h1(b.t("五、各成员计划学时", "Planned study hours by member"))
+    note = b.para("Note", b.t("年度要求按全年在支部的时间折算；未列要求的人员不作学时要求。",
+                              "The floor is pro rata to the time spent in the branch during "
+                              "the year; a member without one has no hours to meet."))
+    note.paragraph_format.keep_with_next = True
+    members = b.table([30, 36, 70, 40, 34, 37] if b.zh else [32, 58, 56, 36, 30, 35],
+            b.t("姓名 类别 岗位 年度要求（学时） 计划学时 情况",
+                "Name|Standing|Post|Yearly floor (hours)|Planned hours|Status").split(
+                " " if b.zh else "|"), [
+        [["{%tr for m in members %}"]],
+        [["{{ m.name }}"], ["{{ m.party }}"], ["{{ m.post }}"], ["{{ m.floor }}"],
+         ["{{ m.planned }}"], ["{{ m.status }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, False, True, True, True])
+    # The approval block, blanks to fill in by hand, on one line that the members' rows
+    # keep with, as far as a page holds them: never a seal alone under no text.
+    for cell in members.rows[2].cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    sign = b.para("Normal", b.t("制表人：__________", "Prepared by: ______________"), "\t",
+                  b.t("审核人：__________", "Checked by: ______________"), "\t",
+                  b.t("日期：____年__月__日", "Date: ______________"), "\t",
+                  b.t("党支部（盖章）", "Branch seal"))
+    stops = sign.paragraph_format.tab_stops
+    for quarter in (1, 2):
+        stops.add_tab_stop(Emu(b.width * quarter // 4))
+    stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(16)      # air to sign in
 
 
 def _excused(b: Builder) -> None:
@@ -880,6 +972,7 @@ def minutes(b: Builder) -> None:
 
 TEMPLATES = {
     "calendar": (calendar, True, ("季度学习计划表", "Quarterly study calendar")),
+    "annual": (annual, True, ("年度学习计划", "Annual study plan")),
     "plan-activity": (plan_activity, False, ("活动方案", "Activity plan")),
     "plan-lesson": (plan_lesson, False, ("教案", "Lesson plan")),
     "attendance": (attendance, False, ("签到表", "Sign-in sheet")),

@@ -162,9 +162,15 @@ def _plan(args: argparse.Namespace, say: _Say) -> int:
     from .workflows import curriculum_files, plan_branch, records_folder
 
     paths = curriculum_files(args.curricula)
+    if args.year is not None and args.quarter is not None:
+        raise UserError(msg("cli.year_or_quarter"))
     if len(paths) != 1 or Path(args.curricula[0]).is_dir():
+        if args.year is not None:
+            raise UserError(msg("cli.year_district"))
         return _plan_district(args, say, paths)
     records = records_folder(args.records) if args.records else None
+    if args.year is not None:
+        return _plan_year(args, say, paths[0], records)
     run = plan_branch(paths[0], args.quarter, args.out, args.templates, records, args.partial,
                       args.force, args.beside)
     say.about(run.curriculum.locale)
@@ -181,6 +187,32 @@ def _plan(args: argparse.Namespace, say: _Say) -> int:
     if run.written is not None:
         _said(say, args.out, run.written)
     return 1 if run.failed else 0
+
+
+def _plan_year(args: argparse.Namespace, say: _Say, path: Path, records: Path | None) -> int:
+    from ..show.tables import plan_report
+    from .workflows import plan_year
+
+    year = plan_year(path, args.year, args.out, args.templates, records, args.partial,
+                     args.force, args.beside)
+    say.about(year.curriculum.locale)
+    for run in year.quarters:
+        print(plan_report(run.plan))
+        for finding in run.errors:
+            print(f"studykit: {finding}", file=sys.stderr)
+        print()
+    unplaced = sum(len(run.plan.unplaced) for run in year.quarters)
+    if year.failed:
+        total = unplaced + sum(len(run.plan.sessions) for run in year.quarters)
+        say("cli.plan_failed", err=True, n=unplaced, total=total,
+            errors=sum(len(run.errors) for run in year.quarters),
+            nothing="" if args.partial else text(say.locale, "cli.nothing_written"))
+    for run in year.quarters:
+        if run.written is not None:
+            _said(say, str(Path(args.out) / str(run.plan.quarter)), run.written)
+    if year.written is not None:
+        _said(say, args.out, year.written)
+    return 1 if year.failed else 0
 
 
 def _plan_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> int:
@@ -332,6 +364,7 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
                    help=h.text("help.plan.files"))
     p.add_argument("--jobs", type=_positive, metavar="N", help=h.text("help.jobs"))
     p.add_argument("--quarter", type=_quarter, metavar="2027Q1", help=h.text("help.quarter"))
+    p.add_argument("--year", type=_year, metavar="2027", help=h.text("help.plan.year"))
     p.add_argument("--out", metavar="DIR", help=h.text("help.plan.out"))
     p.add_argument("--partial", action="store_true", help=h.text("help.partial"))
     p.add_argument("--records", metavar="DIR", help=h.text("help.plan.records"))

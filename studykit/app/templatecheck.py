@@ -12,11 +12,16 @@ from typing import Any
 
 from ..domain.records import Record
 from ..engine.overview import district_overview
-from ..engine.planner import plan_quarter
+from ..engine.planner import plan_quarter, year_plans
 from ..reading.curriculum import load
 from ..reading.records import load_record, read_ledger
 from ..render.district import district_context
-from ..render.documents import attendance_context, calendar_context, session_plan_context
+from ..render.documents import (
+    annual_context,
+    attendance_context,
+    calendar_context,
+    session_plan_context,
+)
 from ..render.docxtemplate import TemplateError, prepare
 from ..render.minutes import minutes_context
 from ..render.report import report_context
@@ -30,6 +35,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     folder = Path(str(examples()))
     cur = load(folder / "employment-centre.yaml")
     plan = plan_quarter(cur)
+    year = year_plans(cur, [plan.quarter.year])   # 2027, the four quarters
     sessions = {s.id: s for s in plan.sessions}
     lecture = next(s for s in plan.sessions if s.kind == "skill")
     meeting = next(s for s in plan.sessions if s.kind == "committee")
@@ -41,6 +47,7 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
                   if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
     return {
         "calendar.docx": calendar_context(plan),
+        "annual.docx": annual_context([year[q] for q in sorted(year)]),
         "plan-activity.docx": session_plan_context(plan, meeting, followups),
         "plan-lesson.docx": session_plan_context(plan, lecture),
         "attendance.docx": attendance_context(plan, meeting),

@@ -7,7 +7,8 @@ the user starts from. Each returns what it did; printing is the caller's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +25,25 @@ from ..reading.curriculum import expand, load
 from ..reading.records import checked_records, parse_records, read_ledger, record_files
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
-from ..render.documents import write_plan
+from ..render.documents import annual_document, write_plan
 from ..render.docxtemplate import Templates
+from ..render.ical import year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Written, write_outputs
 from ..render.report import write_report
 from ..words import msg
+
+
+@contextmanager
+def _about(curriculum: Curriculum) -> Iterator[None]:
+    """A user error raised while working on ``curriculum`` (a folder, a file changed by
+    hand) is said in its language, as everything else about it is."""
+    try:
+        yield
+    except UserError as exc:
+        if exc.locale is None:
+            exc.locale = curriculum.locale
+        raise
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,8 @@ class PlanRun:
     plan: Plan
     findings: list[Finding]
     written: Written | None = None
+    ledger: Ledger | None = None
+    """The year's records counted, when records were given."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -107,6 +123,23 @@ class PlanRun:
         return bool(self.plan.unplaced or self.errors)
 
 
+def _planned(cur: Curriculum, quarter: Quarter, ledger: Ledger | None) -> PlanRun:
+    """A quarter's plan, checked: from the year's records when there are any (who already
+    attended what), else from the curriculum alone."""
+    plan = ledger.plans[quarter] if ledger is not None else plan_quarter(cur, quarter)
+    return PlanRun(cur, plan, check_plan(cur, plan), ledger=ledger)
+
+
+def _write(run: PlanRun, out: Path | str, templates: Path | str | None, force: bool,
+           beside: bool) -> Written:
+    """Every document of a planned quarter, with the follow-ups of its meetings and its
+    held sessions' documents kept as filed."""
+    todo, held = open_followups(run.curriculum, run.plan, run.ledger) \
+        if run.ledger is not None else ({}, set())
+    return write_plan(run.plan, out, Templates.for_curriculum(run.curriculum, templates), todo,
+                      force=force, beside=beside, held=held)
+
+
 def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
                 out: Path | str | None = None, templates: Path | str | None = None,
                 records: Path | None = None, partial: bool = False, force: bool = False,
@@ -114,25 +147,65 @@ def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
     """Plan one branch's quarter, check it, and (with ``out``) write every document.
 
     Nothing is written when the plan is incomplete or breaks a rule, unless ``partial``.
-    ``records`` is a folder of session records, for the action items each meeting follows up.
+    ``records`` is a folder of session records: who already attended the year's courses,
+    and the action items each meeting follows up.
     """
     cur = load(path)
     chosen = quarter or cur.calendar.quarter
     if chosen is None:
         raise UserError(msg("plan.which_quarter", source=str(path)), cur.locale)
-    if records is not None:
-        # the records of the year say who already attended what, and what is still open
-        quarter_ = Quarter.parse(chosen)
-        ledger = read_ledger(cur, record_files([records]), quarter_.year)
-        plan = ledger.plans[quarter_]
-    else:
-        plan = plan_quarter(cur, chosen)
-    run = PlanRun(cur, plan, check_plan(cur, plan))
-    if out is not None and (not run.failed or partial):
-        todo, held = open_followups(cur, plan, ledger) if records is not None else ({}, set())
-        run.written = write_plan(plan, out, Templates.for_curriculum(cur, templates), todo,
-                                 force=force, beside=beside, held=held)
+    chosen = Quarter.parse(chosen)
+    with _about(cur):
+        ledger = read_ledger(cur, record_files([records]), chosen.year) \
+            if records is not None else None
+        run = _planned(cur, chosen, ledger)
+        if out is not None and (not run.failed or partial):
+            run.written = _write(run, out, templates, force, beside)
     return run
+
+
+@dataclass
+class YearRun:
+    """A branch's year planned: its four quarters, and the year's own files."""
+
+    curriculum: Curriculum
+    quarters: list[PlanRun]
+    written: Written | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether a quarter could not be planned in full or breaks a rule."""
+        return any(q.failed for q in self.quarters)
+
+
+def plan_year(path: Path | str, year: int, out: Path | str | None = None,
+              templates: Path | str | None = None, records: Path | None = None,
+              partial: bool = False, force: bool = False, beside: bool = False) -> YearRun:
+    """Plan a branch's year: the four quarters, each exactly as :func:`plan_branch` plans
+    and writes it (into ``out/2027Q1/``…), and the year's plan (``annual.docx``,
+    ``annual.ics``) beside them. Nothing is written unless every quarter is complete and
+    keeps every rule, or ``partial``."""
+    cur = load(path)
+    with _about(cur):
+        return _plan_year(cur, year, out, templates, records, partial, force, beside)
+
+
+def _plan_year(cur: Curriculum, year: int, out: Path | str | None,
+               templates: Path | str | None, records: Path | None, partial: bool,
+               force: bool, beside: bool) -> YearRun:
+    ledger = read_ledger(cur, record_files([records]), year) if records is not None else None
+    runs = [_planned(cur, Quarter(year, n), ledger) for n in (1, 2, 3, 4)]
+    result = YearRun(cur, runs)
+    if out is not None and (not result.failed or partial):
+        plans = [run.plan for run in runs]
+        # rendered first: a template that fails stops the run before anything is written
+        files = {"annual.docx": annual_document(plans, Templates.for_curriculum(cur, templates)),
+                 "annual.ics": year_ics(plans)}
+        for run in runs:
+            run.written = _write(run, Path(out) / str(run.plan.quarter), templates, force,
+                                 beside)
+        result.written = write_outputs(Path(out), files, force=force, beside=beside)
+    return result
 
 
 @dataclass
@@ -151,6 +224,12 @@ def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: 
     folder ``out``. The other records beside them tell which earlier action items are
     still open."""
     cur = load(path)
+    with _about(cur):
+        return _write_minutes(cur, record_paths, out, templates, force, beside)
+
+
+def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Path | str,
+                   templates: Path | str | None, force: bool, beside: bool) -> MinutesRun:
     records, problems, plans = checked_records(parse_records(record_paths), cur)
     if problems:
         raise InputError(problems)
@@ -186,8 +265,9 @@ def branch_ledger(path: Path | str, records: Path | str, year: int | None = None
 def write_branch_report(ledger: Ledger, out: Path | str, templates: Path | str | None = None,
                         force: bool = False, beside: bool = False) -> Written:
     """``report.docx`` and ``ledger.xlsx`` of one branch."""
-    return write_report(ledger, out, Templates.for_curriculum(ledger.curriculum, templates),
-                        force=force, beside=beside)
+    with _about(ledger.curriculum):
+        return write_report(ledger, out, Templates.for_curriculum(ledger.curriculum, templates),
+                            force=force, beside=beside)
 
 
 def branch_folder(path: Path | str) -> str:

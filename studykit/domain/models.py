@@ -303,7 +303,9 @@ class Member(Model):
         update: dict[str, Any] = {"levels": dict(self.levels)}
         for change in sorted(applied, key=lambda c: c.date):
             for name in ("role", "party", "committee", "group"):
-                if name in change.model_fields_set:
+                # committee and group may be left (null); a post and a standing cannot
+                if name in change.model_fields_set and (
+                        getattr(change, name) is not None or name in ("committee", "group")):
                     update[name] = getattr(change, name)
             update["levels"].update(change.levels)
         return self.model_copy(update=update)

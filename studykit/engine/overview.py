@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from .ledger import Ledger
 
@@ -59,7 +60,8 @@ def summarise(ledger: Ledger) -> BranchSummary:
     missing = sum(1 for m in ledger.meetings if m.missing)
     floors = [h for h in ledger.hours if h.floor is not None]
     return BranchSummary(
-        ledger.curriculum.organization.name, len(ledger.curriculum.members),
+        ledger.curriculum.organization.name,
+        len(ledger.curriculum.during(date(ledger.year, 1, 1), ledger.as_of).members),
         required - missing, required, missing,
         sum(1 for h in floors if h.status == "behind"), len(floors),
         sum(1 for m in ledger.makeup if m.status != "done"),

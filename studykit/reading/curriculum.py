@@ -167,6 +167,8 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     for i, course in enumerate(as_list(data.get("courses"))):
         course = mapping(course)
         yield from _course_references(doc, i, course, competencies, roles, member_ids, venues)
+        if course.get("date") is not None and course.get("quarters"):
+            yield doc.problem(("courses", i, "quarters"), msg("ref.date_and_quarters"))
         speaker, day = as_text(course.get("speaker")), _day(course.get("date"))
         if speaker in spans and day is not None:
             joined, left = spans[speaker]
@@ -213,6 +215,9 @@ def _dated_problems(doc: yamlio.Document, i: int, member: dict[Any, Any], roles:
                 yield doc.problem((*where, "date"), msg("dated.after_left", day=str(day),
                                                         left=str(left)))
             previous = day
+        for key in ("role", "party"):
+            if key in change and change[key] is None:
+                yield doc.problem((*where, key), msg("dated.no_null", key=key))
         role = as_text(change.get("role"))
         if role is not None and ID_PATTERN.match(role) and role not in roles:
             yield unknown(doc, (*where, "role"), "role", role, roles)

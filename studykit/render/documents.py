@@ -9,16 +9,27 @@ once for the whole run.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from datetime import datetime, timedelta
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.rules import chair_of
-from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS
-from ..words import day_only, items, join, long_date, quarter_title, short_date, text, weekday
+from ..domain.rules import chair_of, hour_floor, share_of_year
+from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS, STUDY_KINDS
+from ..words import (
+    MONTHS,
+    day_only,
+    items,
+    join,
+    long_date,
+    quarter_title,
+    short_date,
+    text,
+    weekday,
+)
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import to_ics
@@ -247,3 +258,47 @@ def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
             bases[f"sessions/{session.id}/attendance.docx"] = basis
     return write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
                          explain=lambda stale: explain_stale(plan.curriculum, stale))
+
+
+def annual_context(plans: Sequence[Plan]) -> dict[str, Any]:
+    """The variables of ``annual.docx`` (年度学习计划): the year's sessions by quarter and
+    month, and each member's planned study hours against the floor (``docs/templates.md``).
+    ``plans`` are the year's four quarters, in order."""
+    cur, loc = plans[0].curriculum, plans[0].curriculum.locale
+    year = plans[0].quarter.year
+    quarters = []
+    for plan in plans:
+        rows = calendar_context(plan)["rows"]
+        months = []
+        for month in plan.quarter.months:
+            within = [r for r, s in zip(rows, plan.sessions, strict=True) if s.date.month == month]
+            months.append({"title": text(loc, "annual.month", month=month,
+                                         month_name=MONTHS[month - 1]), "rows": within})
+        quarters.append({"title": quarter_title(loc, plan.quarter), "months": months,
+                         "count": len(rows)})
+    planned: dict[str, float] = defaultdict(float)
+    for plan in plans:
+        for s in plan.sessions:
+            if s.kind in STUDY_KINDS:
+                for who in s.attendees:
+                    planned[who] += s.hours
+    members = []
+    for m in cur.during(date(year, 1, 1), date(year, 12, 31)).members:
+        full = hour_floor(cur.rules.hours, m)
+        floor = round(full * share_of_year(m, year), 1) if full is not None else None
+        status = "" if floor is None else text(
+            loc, "annual.enough" if planned[m.id] >= floor else "annual.short")
+        members.append({"name": m.name, "party": text(loc, f"party.{m.party}"),
+                        "post": cur.roles[m.role].name,
+                        "floor": _hours(floor) if floor is not None else "",
+                        "planned": _hours(planned[m.id]), "status": status})
+    org = cur.organization
+    return {"org": {"name": org.name, "unit": org.unit or ""}, "year": year,
+            "title": text(loc, "annual.title", org=org.name, year=year),
+            "quarters": quarters, "members": members,
+            "count": sum(q["count"] for q in quarters)}
+
+
+def annual_document(plans: Sequence[Plan], templates: Templates) -> bytes:
+    """``annual.docx`` of the year's plans."""
+    return templates.get("annual.docx").render(annual_context(plans))

@@ -9,7 +9,8 @@ the file is byte-identical when the plan is.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
 from functools import cache
 from typing import Any
 
@@ -58,6 +59,17 @@ def _vtimezone() -> Any:
 
 def to_ics(plan: Plan) -> bytes:
     """The plan as the bytes of an .ics file."""
+    return _calendar([plan], str(plan.quarter), plan.quarter.first)
+
+
+def year_ics(plans: Sequence[Plan]) -> bytes:
+    """The year's plans (its quarters, in order) as one .ics file: the same events, with
+    the same UIDs, as the quarters' own files."""
+    year = plans[0].quarter.year
+    return _calendar(plans, str(year), date(year, 1, 1))
+
+
+def _calendar(plans: Sequence[Plan], name: str, stamped: date) -> bytes:
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event
@@ -67,11 +79,11 @@ def to_ics(plan: Plan) -> bytes:
     cal.add("prodid", "-//studykit//studykit//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{plan.curriculum.organization.name} {plan.quarter}")
+    cal.add("x-wr-calname", f"{plans[0].curriculum.organization.name} {name}")
     cal.add("x-wr-timezone", TZID)
     cal.add_component(_vtimezone())
-    stamp = datetime(plan.quarter.first.year, plan.quarter.first.month, 1, tzinfo=timezone.utc)
-    for s in plan.sessions:
+    stamp = datetime(stamped.year, stamped.month, 1, tzinfo=timezone.utc)
+    for plan, s in ((p, s) for p in plans for s in p.sessions):
         event = Event()
         event.add("uid", _uid(plan, s))
         event.add("dtstamp", stamp)

@@ -46,8 +46,8 @@ def copy_examples(dest: Path, force: bool = False) -> list[Path]:
     return targets
 
 
-TEMPLATE_NAMES = ("calendar.docx", "plan-activity.docx", "plan-lesson.docx", "attendance.docx",
-                  "minutes.docx", "report.docx", "district.docx")
+TEMPLATE_NAMES = ("calendar.docx", "annual.docx", "plan-activity.docx", "plan-lesson.docx",
+                  "attendance.docx", "minutes.docx", "report.docx", "district.docx")
 
 
 def copy_templates(dest: Path, locale: str, force: bool = False) -> list[Path]:

@@ -215,6 +215,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "standing.no_committee": ("不是支部委员", "not on the committee"),
     "standing.role": ("岗位「{role}」", "in the post '{role}'"),
     "standing.no_group": ("不在党小组", "in no party group"),
+    # the year's plan
+    "annual.title": ("{org}{year}年度学习计划", "{org}: study plan {year}"),
+    "annual.month": ("{month}月", "{month_name}"),
+    "annual.enough": ("可完成", "covered"),
+    "annual.short": ("尚差", "short"),
     # the calendar file
     "ical.speaker": ("主讲：{name}", "Speaker: {name}"),
     "ical.agenda": ("议程：", "Agenda:"),

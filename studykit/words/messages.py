@@ -146,6 +146,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.group": ("党小组", "party group"),
     "ref.speaker_away": ("主讲人 '{name}' 在 {day} 不在本支部（joined / left）",
                          "the speaker '{name}' is not in the branch on {day} (joined / left)"),
+    "dated.no_null": ("`{key}` 不能写成空值：变动里只有 committee 和 group 可以写 null（表示离开）",
+                      "`{key}` cannot be null: only committee and group may be null in a change "
+                      "(to leave)"),
+    "ref.date_and_quarters": ("课程不能同时有 date 和 quarters：固定日期的课程只在那一天举办",
+                              "a course has either a date or quarters, not both: a dated course "
+                              "is held on that day only"),
     "dated.left_before_joined": ("离开日期 {left} 早于加入日期 {joined}",
                                  "left on {left}, before joining on {joined}"),
     "dated.out_of_order": ("变动要按日期先后写：{day} 写在了 {before} 之后",
@@ -385,6 +391,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "broken{nothing}"),
     "cli.nothing_written": ("；什么都没有写（加 --partial 可以写出其余部分）",
                             "; nothing was written (--partial writes the rest)"),
+    "cli.year_or_quarter": ("--year 和 --quarter 只能给一个", "give --year or --quarter, not both"),
+    "cli.year_district": ("整年计划（--year）一次只能安排一个支部；区县请按季度安排（--quarter）",
+                          "a year's plan (--year) is for one branch at a time; plan a district "
+                          "by quarter (--quarter)"),
     "cli.district_needs_out": ("安排多个支部需要 --out 文件夹（每个支部在其中有自己的文件夹）",
                                "planning several branches needs --out DIR (each branch gets a "
                                "folder of its own in it)"),
@@ -444,6 +454,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "branches planned at once (default: the machine's cores)"),
     "help.quarter": ("要安排的季度（默认：课程文件中的 calendar.quarter）",
                      "the quarter to plan (default: calendar.quarter in the curriculum)"),
+    "help.plan.year": ("安排一整年：四个季度各写入 OUT/2027Q1/…，年度学习计划（annual.docx、annual.ics）写在 OUT 中",
+                       "plan the whole year: each quarter into OUT/2027Q1/…, the year's plan "
+                       "(annual.docx, annual.ics) in OUT"),
     "help.plan.out": ("把 plan.yaml、calendar.ics 和各份 Word 文档写入这个文件夹",
                       "write plan.yaml, calendar.ics and the Word documents into DIR"),
     "help.partial": ("有活动无法安排时，也写出已安排的部分",
