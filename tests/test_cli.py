@@ -137,12 +137,12 @@ def test_examples_copy_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_internal_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import studykit.reading.curriculum
+    import studykit.app.workflows
 
     def broken(path: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(studykit.reading.curriculum, "load", broken)
+    monkeypatch.setattr(studykit.app.workflows, "load", broken)
     with pytest.raises(RuntimeError):
         main(["needs", "x.yaml"])
 
@@ -353,3 +353,16 @@ def test_a_years_plan_holds_each_quarter_as_planned_alone(centre_path: Path,
                     if line.startswith("UID:")}
     both = run("plan", str(centre_path), "--year", "2027", "--quarter", "2027Q1")
     assert both.returncode == 1 and "--year 和 --quarter 只能给一个" in both.stderr
+
+
+def test_needs_from_the_records_show_what_the_courses_raised(centre_path: Path) -> None:
+    result = run("needs", str(centre_path), "--records", str(centre_path.parent / "records"),
+                 "--quarter", "2027Q2")
+    assert result.returncode == 0, result.stderr
+    assert "截至2027年4月1日，课程带来的能力提升（测评等级→预计等级）" in result.stdout
+    # 蔡伟 (communication 2) attended 窗口服务沟通技巧 in January (+1)
+    raised = result.stdout.split("课程带来的能力提升")[1]
+    line = next(line for line in raised.splitlines() if line.startswith("蔡伟"))
+    assert line.split()[1:] == ["沟通技巧", "2→3", "窗口服务沟通技巧"]
+    plain = run("needs", str(centre_path))
+    assert "课程带来的能力提升" not in plain.stdout

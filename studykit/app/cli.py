@@ -147,13 +147,12 @@ def _check(args: argparse.Namespace, say: _Say) -> int:
 
 
 def _needs(args: argparse.Namespace, say: _Say) -> int:
-    from ..engine.needs import analyse_needs
-    from ..reading.curriculum import load
     from ..show.tables import needs_report
+    from .workflows import branch_needs
 
-    cur = load(args.curriculum)
-    say.about(cur.locale)
-    print(needs_report(analyse_needs(cur)))
+    needs = branch_needs(args.curriculum, args.records, args.quarter)
+    say.about(needs.curriculum.locale)
+    print(needs_report(needs))
     return 0
 
 
@@ -358,6 +357,9 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
 
     p = _command(sub, "needs", "help.needs", _needs)
     p.add_argument("curriculum", metavar="CURRICULUM", help=h.text("help.curriculum"))
+    p.add_argument("--records", metavar="DIR", help=h.text("help.needs.records"))
+    p.add_argument("--quarter", type=_quarter, metavar="2027Q1",
+                   help=h.text("help.needs.quarter"))
 
     p = _command(sub, "plan", "help.plan", _plan)
     p.add_argument("curricula", nargs="+", metavar="CURRICULUM",

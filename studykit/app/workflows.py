@@ -15,10 +15,12 @@ from pathlib import Path
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan
-from ..domain.records import Record
+from ..domain.records import AssessmentRecord, Record
 from ..domain.time import Quarter, quarter_of
 from ..engine.checker import Finding, check_plan
 from ..engine.ledger import Ledger, followups
+from ..engine.levels import project_levels
+from ..engine.needs import Needs, analyse_needs
 from ..engine.overview import BranchResult, District, district_overview
 from ..engine.planner import plan_quarter
 from ..reading.curriculum import expand, load
@@ -241,6 +243,8 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     chosen = Templates.for_curriculum(cur, templates)
     files, makeup_only, bases = {}, [], {}
     for record in records:
+        if isinstance(record, AssessmentRecord):
+            continue   # levels assessed: no minutes
         if not isinstance(record, Record):
             makeup_only.append(record.source)
             continue
@@ -253,6 +257,24 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     written = write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
                             explain=lambda stale: explain_stale(cur, stale))
     return MinutesRun(written, makeup_only, cur.locale)
+
+
+def branch_needs(path: Path | str, records: Path | str | None = None,
+                 quarter: Quarter | None = None) -> Needs:
+    """The needs analysis of a branch; with ``records``, at the start of ``quarter`` (default
+    ``calendar.quarter``): the branch of that quarter, with the levels assessed since and
+    raised by the courses attended."""
+    cur = load(path)
+    if records is None:
+        return analyse_needs(cur)
+    with _about(cur):
+        chosen = quarter or cur.calendar.quarter
+        if chosen is None:
+            raise UserError(msg("plan.which_quarter", source=str(path)))
+        docs = parse_records(record_files([records_folder(records)]))
+        found, _, plans = checked_records(docs, cur, {chosen.year})
+        projection = project_levels(cur, plans, found, chosen.first)
+        return analyse_needs(cur.during(chosen.first, chosen.last), projection)
 
 
 def branch_ledger(path: Path | str, records: Path | str, year: int | None = None,

@@ -11,6 +11,7 @@ small functions here that raise a catalogued message (:func:`~.errors.invalid`);
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -475,6 +476,13 @@ class Curriculum(Model):
             return self
         return self.replaced(members=[m.as_of(max(first, m.joined or first))
                                       for m in self.members if m.in_branch_between(first, last)])
+
+    def with_levels(self, levels: Mapping[str, Mapping[str, int]]) -> Curriculum:
+        """A copy whose members have the ``levels`` given (member id → competency → level;
+        members not named keep theirs): a projection of what they can do by now."""
+        return self.replaced(members=[
+            m.model_copy(update={"levels": dict(levels[m.id])}) if m.id in levels else m
+            for m in self.members])
 
     def replaced(self, **fields: Any) -> Curriculum:
         """A copy with ``fields`` replaced (not validated again: the caller's job), from the

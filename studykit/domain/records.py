@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from .errors import found, invalid
-from .models import Count, Date, Id, Model, Text, Time
+from .models import Count, Date, Id, Level, Model, Text, Time
 
 
 def _votes(value: Any) -> int:
@@ -122,3 +122,24 @@ class MakeupRecord(Model):
         return self._source
 
 
+
+
+class AssessmentRecord(Model):
+    """An assessment of levels (考核、测评) recorded beside the session records:
+    ``assessment: <date>``, ``by`` (optional), ``levels: {member: {competency: level}}``.
+    It replaces, from its date, what courses had projected for those competencies."""
+
+    assessment: Date
+    by: Text | None = None
+    levels: dict[Id, dict[Id, Level]]
+
+    _source: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file the record was read from."""
+        return self._source
+
+
+AnyRecord = Record | MakeupRecord | AssessmentRecord
+"""Every kind of record file."""

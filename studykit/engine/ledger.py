@@ -32,7 +32,7 @@ from typing import Literal
 from ..domain.errors import Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.records import Makeup, MakeupRecord, Record
+from ..domain.records import AnyRecord, AssessmentRecord, Makeup, Record
 from ..domain.rules import (
     QUORUM_KINDS,
     carried,
@@ -227,7 +227,7 @@ def _as_of(year: int, quarter: Quarter | None, records: Sequence[Record]) -> dat
 
 
 def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
-                 records: Sequence[Record | MakeupRecord], year: int,
+                 records: Sequence[AnyRecord], year: int,
                  quarter: Quarter | None = None,
                  problems: Sequence[Problem] = ()) -> Ledger:
     """Count the year's records (up to the end of ``quarter`` when given)."""
@@ -258,7 +258,7 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
         held.append(Held(r, plans[q].session(r.session), q))
     held.sort(key=lambda h: (h.record.date, h.session.id))
     before.sort(key=lambda h: (h.record.date, h.session.id))
-    makeups = [m for r in records for m in r.makeup]
+    makeups = [m for r in records if not isinstance(r, AssessmentRecord) for m in r.makeup]
     # what last year left open is carried over: make-up study still owed, actions not done
     makeup = [item if item.held >= first else replace(item, carried=True)
               for item in _makeup(curriculum, [*before, *held], makeups, as_of)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..domain.models import Audience, Course, Curriculum, Member
 from ..words import text
+from .levels import Projection
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Needs:
     audiences: dict[str, tuple[Attendee, ...]]
     """Course id → its attendees, in the curriculum's member order."""
     uncovered: tuple[Uncovered, ...]
+    projection: Projection | None = None
+    """Where levels were projected from records: the day, the assessed levels and the
+    courses that raised them (None: the curriculum's levels as written)."""
 
     def gap(self, member: str, competency: str) -> Gap:
         """The gap of one member in one competency."""
@@ -126,12 +130,16 @@ def audience_of(curriculum: Curriculum, course: Course,
     return tuple(out)
 
 
-def analyse_needs(curriculum: Curriculum) -> Needs:
-    """Compute gaps, every course's audience with reasons, and the gaps no course closes.
+def analyse_needs(curriculum: Curriculum, projection: Projection | None = None) -> Needs:
+    """Compute gaps, every course's audience with reasons, and the gaps no course closes;
+    with a ``projection``, from the levels projected on its day instead of the
+    curriculum's own.
 
     A gap counts as closed by the courses its member attends that build the
     competency, each adding the levels it ``builds``.
     """
+    if projection is not None:
+        curriculum = curriculum.with_levels(projection.levels)
     by_member = {m.id: member_gaps(curriculum, m) for m in curriculum.members}
     audiences = {c.id: audience_of(curriculum, c, by_member) for c in curriculum.courses}
 
@@ -156,4 +164,4 @@ def analyse_needs(curriculum: Curriculum) -> Needs:
         for comp in curriculum.competencies if comp in short
     )
     gaps = tuple(g for m in curriculum.members for g in by_member[m.id])
-    return Needs(curriculum, gaps, audiences, uncovered)
+    return Needs(curriculum, gaps, audiences, uncovered, projection)

@@ -30,12 +30,13 @@ from datetime import date, time, timedelta
 from ..domain.errors import UserError
 from ..domain.models import Course, Curriculum, Frequency, Member
 from ..domain.plan import Plan, Session, Unplaced
-from ..domain.records import MakeupRecord, Record
+from ..domain.records import AnyRecord, AssessmentRecord, Record
 from ..domain.rules import party_groups
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import MEETING_HOURS, ORGANISATIONAL, WEEKDAYS
 from ..domain.workdays import WorkCalendar
 from ..words import Message, day_only, msg, quarter_title, text, title, weekday
+from .levels import project_levels
 from .needs import Attendee, analyse_needs
 
 # Where in its window (0 = first allowed day, 1 = last) each meeting is aimed:
@@ -181,7 +182,8 @@ def _venues_for(curriculum: Curriculum, size: int,
 
 class _Planner:
     def __init__(self, curriculum: Curriculum, quarter: Quarter, workdays: WorkCalendar,
-                 attended: Mapping[str, Collection[str]]) -> None:
+                 attended: Mapping[str, Collection[str]],
+                 levels: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.cur = curriculum
         self.quarter = quarter
         self.workdays = workdays
@@ -194,6 +196,8 @@ class _Planner:
         # the branch of the quarter: courses are planned for it, sizes and venues reckoned
         # from it; who is there on the day a session is placed is `curriculum.as_of(day)`
         self.branch = curriculum.during(quarter.first, quarter.last)
+        if levels is not None:
+            self.branch = self.branch.with_levels(levels)
         self.attended = attended
 
     # --- what to place -------------------------------------------------------------
@@ -536,7 +540,7 @@ def course_quarters(curriculum: Curriculum, year: int) -> dict[str, tuple[int, .
     return out
 
 
-def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[Record | MakeupRecord],
+def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[AnyRecord],
                     quarter: Quarter) -> dict[str, set[str]]:
     """Course id → the members who attended it (present, late or made up) in the year of
     ``quarter`` before it, from the records of the earlier quarters' plans."""
@@ -550,7 +554,7 @@ def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[Record | Ma
             course = course_of.get((quarter_of(record.date), record.session))
             if course:
                 out[course].update(record.attended)
-        for made_up in record.makeup:
+        for made_up in () if isinstance(record, AssessmentRecord) else record.makeup:
             if made_up.date.year == quarter.year and quarter_of(made_up.date) < quarter:
                 course = by_session.get(made_up.session)
                 if course:
@@ -559,7 +563,7 @@ def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[Record | Ma
 
 
 def year_plans(curriculum: Curriculum, years: Iterable[int],
-               records: Iterable[Record | MakeupRecord] = ()) -> dict[Quarter, Plan]:
+               records: Iterable[AnyRecord] = ()) -> dict[Quarter, Plan]:
     """The plans of every quarter of ``years``, in order: each knows from ``records``
     who already attended its once-a-year courses earlier that year (plans are
     deterministic: the same curriculum and records give the same plans and ids)."""
@@ -568,21 +572,27 @@ def year_plans(curriculum: Curriculum, years: Iterable[int],
     for year in sorted(set(years)):
         for number in (1, 2, 3, 4):
             quarter = Quarter(year, number)
+            projected = project_levels(curriculum, out, records, quarter.first) \
+                if records else None
             out[quarter] = plan_quarter(curriculum, quarter,
-                                        attended=attended_before(out, records, quarter))
+                                        attended=attended_before(out, records, quarter),
+                                        levels=projected.levels if projected else None)
     return out
 
 
 def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
                  workdays: WorkCalendar | None = None,
-                 attended: Mapping[str, Collection[str]] | None = None) -> Plan:
+                 attended: Mapping[str, Collection[str]] | None = None,
+                 levels: Mapping[str, Mapping[str, int]] | None = None) -> Plan:
     """Plan ``quarter`` (``2027Q1``; default ``calendar.quarter``) of ``curriculum``.
 
     ``workdays`` defaults to the built-in holidays plus the curriculum's own. Courses
     are those the year gives this quarter (:func:`course_quarters`); ``attended`` (course
     id → members) leaves out of a once-a-year course whoever already attended it this
-    year. The result lists what could not be placed in ``Plan.unplaced``; it never
-    raises for a curriculum that loaded.
+    year; ``levels`` (member id → competency → level: what they can do by the quarter's
+    start, :func:`~studykit.engine.levels.project_levels`) decide the gaps instead of the
+    curriculum's own. The result lists what could not be placed in ``Plan.unplaced``; it
+    never raises for a curriculum that loaded.
     """
     if quarter is None:
         quarter = curriculum.calendar.quarter
@@ -591,4 +601,4 @@ def plan_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
     if isinstance(quarter, str):
         quarter = Quarter.parse(quarter)
     workdays = workdays or WorkCalendar.for_curriculum(curriculum)
-    return _Planner(curriculum, quarter, workdays, attended or {}).run()
+    return _Planner(curriculum, quarter, workdays, attended or {}, levels).run()

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum, parse_date
 from ..domain.plan import Plan
-from ..domain.records import ACTION_REF, MakeupRecord, Record
+from ..domain.records import ACTION_REF, AnyRecord, AssessmentRecord, MakeupRecord, Record
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import ID_PATTERN
 from ..engine.ledger import Ledger, build_ledger
@@ -115,9 +115,37 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
             yield doc.problem((), msg("record.unlisted", ids=", ".join(missing)))
 
 
+def _assessment_problems(doc: yamlio.Document, cur: Curriculum) -> Iterator[Problem]:
+    """An assessment names members and competencies the curriculum has, members who are in
+    the branch on the day."""
+    data = doc.data
+    members, competencies = list(cur.member_by_id), list(cur.competencies)
+    try:
+        day = parse_date(data.get("assessment"))
+    except PydanticCustomError:
+        day = None
+    levels = data.get("levels") if isinstance(data.get("levels"), dict) else {}
+    for member, assessed in levels.items():
+        name = as_text(member)
+        if name is None:
+            continue
+        if name not in cur.member_by_id:
+            yield doc.problem(("levels", member), msg(
+                "ref.unknown", what=msg("what.member"), name=name, hint=suggest(name, members)),
+                key=True)
+        elif day is not None and not cur.member_by_id[name].in_branch(day):
+            yield doc.problem(("levels", member), msg("record.not_in_branch", id=name,
+                                                      day=str(day)), key=True)
+        for comp in assessed if isinstance(assessed, dict) else {}:
+            if str(comp) not in competencies:
+                yield doc.problem(("levels", member, comp), msg(
+                    "ref.unknown", what=msg("what.competency"), name=comp,
+                    hint=suggest(str(comp), competencies)), key=True)
+
+
 def loads_record(text: str, curriculum: Curriculum,
                  plans: Mapping[Quarter, Plan] | None = None,
-                 path: str = "<record>") -> Record | MakeupRecord:
+                 path: str = "<record>") -> AnyRecord:
     """A record from YAML text (a notebook cell), checked like a file; ``path`` names it
     in messages."""
     record, problems = _from_document(yamlio.parse(text, path), curriculum, plans)
@@ -128,7 +156,7 @@ def loads_record(text: str, curriculum: Curriculum,
 
 def read_record(path: Path | str, curriculum: Curriculum,
                 plans: Mapping[Quarter, Plan] | None = None,
-                ) -> tuple[Record | MakeupRecord, list[Problem]]:
+                ) -> tuple[AnyRecord, list[Problem]]:
     """Read one record (a session's, or a make-up record) and find what disagrees with the
     curriculum and the plans.
 
@@ -141,7 +169,7 @@ def read_record(path: Path | str, curriculum: Curriculum,
 
 def _from_document(doc: yamlio.Document, curriculum: Curriculum,
                    plans: Mapping[Quarter, Plan] | None,
-                   ) -> tuple[Record | MakeupRecord, list[Problem]]:
+                   ) -> tuple[AnyRecord, list[Problem]]:
     doc.locale = curriculum.locale
     if doc.data is None:
         raise InputError([Problem(doc.path, 1, 1, "", msg("record.empty"),
@@ -150,9 +178,12 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
         raise InputError([doc.problem((), msg("record.not_mapping"))])
     if "studykit" in doc.data and "session" not in doc.data:
         raise InputError([doc.problem(("studykit",), msg("record.is_curriculum"), key=True)])
-    model: type[Record] | type[MakeupRecord] = (
-        MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
-    problems = [*with_locale(doc.problems, doc.locale), *_problems(doc, curriculum, plans)]
+    model: type[Record] | type[MakeupRecord] | type[AssessmentRecord] = (
+        AssessmentRecord if "assessment" in doc.data and "session" not in doc.data
+        else MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
+    found = _assessment_problems(doc, curriculum) if model is AssessmentRecord \
+        else _problems(doc, curriculum, plans)
+    problems = [*with_locale(doc.problems, doc.locale), *found]
     try:
         record = model.model_validate(doc.data)
     except ValidationError as exc:
@@ -162,7 +193,7 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
 
 
 def load_record(path: Path | str, curriculum: Curriculum,
-                plans: Mapping[Quarter, Plan] | None = None) -> Record | MakeupRecord:
+                plans: Mapping[Quarter, Plan] | None = None) -> AnyRecord:
     """Read and check one record; with ``plans`` its session must be in them.
 
     Raises :class:`~studykit.errors.InputError` with every problem found.
@@ -191,7 +222,7 @@ def parse_records(paths: Iterable[Path | str],
 
 def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
                   plans: Mapping[Quarter, Plan] | None = None, skip_unreadable: bool = False,
-                  ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+                  ) -> tuple[list[AnyRecord], list[Problem]]:
     """Parsed records as records, with their disagreements with the curriculum and the
     plans; one that is not a record at all raises (all together) unless skipped."""
     out, problems, fatal = [], [], []
@@ -211,7 +242,7 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
 
 def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
                  plans: Mapping[Quarter, Plan] | None = None,
-                 ) -> tuple[list[Record | MakeupRecord], list[Problem]]:
+                 ) -> tuple[list[AnyRecord], list[Problem]]:
     """Read records for the ledger: files that cannot be read raise (all together); the
     disagreements with the curriculum and the plans come back to be reported."""
     return check_records(parse_records(paths), curriculum, plans)
@@ -219,13 +250,14 @@ def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
 
 def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
                     years: Iterable[int] = (), skip_unreadable: bool = False,
-                    ) -> tuple[list[Record | MakeupRecord], list[Problem], dict[Quarter, Plan]]:
+                    ) -> tuple[list[AnyRecord], list[Problem], dict[Quarter, Plan]]:
     """Parsed records checked against the plans of every year they touch (and ``years``):
     the records, their disagreements, and those plans."""
     # first for the dates (which years to plan), then against those plans
     first, _ = check_records(docs, curriculum, None, skip_unreadable)
     touched = {r.date.year for r in first if isinstance(r, Record)}
-    touched |= {m.date.year for r in first for m in r.makeup}
+    touched |= {m.date.year for r in first if not isinstance(r, AssessmentRecord)
+                for m in r.makeup}
     plans = year_plans(curriculum, {*years, *touched}, first)
     records, problems = check_records(docs, curriculum, plans, skip_unreadable)
     return records, problems, plans

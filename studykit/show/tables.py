@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..render.report import as_of_line, ledger_tables, report_title
-from ..words import MONTHS, join, text, weekday
+from ..words import MONTHS, day_only, join, text, weekday
 
 if TYPE_CHECKING:
     from ..domain.plan import Plan
@@ -87,6 +87,21 @@ def needs_report(needs: Needs) -> str:
             out.append(text(loc, "needs.reason_line", who=join(loc, who), reason=reason))
         out.append("")
 
+    if needs.projection is not None and needs.projection.raised:
+        projection = needs.projection
+        out += [text(loc, "needs.raised", day=day_only(loc, projection.day)), ""]
+        titles = {c.id: c.title for c in cur.courses}
+        order = {m.id: i for i, m in enumerate(cur.members)}
+        out.append(table(
+            [text(loc, "needs.member"), text(loc, "needs.competency"),
+             text(loc, "needs.assessed_projected"), text(loc, "needs.by_courses")],
+            [[names.get(m, m), cur.competencies.get(c, c),
+              f"{projection.assessed[m].get(c, 0)}→{projection.levels[m].get(c, 0)}",
+              join(loc, [titles.get(k, k) for k in ks])]
+             for (m, c), ks in sorted(projection.raised.items(), key=lambda kv: (
+                 order.get(kv[0][0], len(order)), comps.index(kv[0][1])
+                 if kv[0][1] in comps else len(comps)))]))
+        out.append("")
     out += [text(loc, "needs.uncovered"), ""]
     if not needs.uncovered:
         out.append(text(loc, "needs.none_uncovered"))

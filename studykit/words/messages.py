@@ -445,6 +445,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.curriculum": ("课程文件（.yaml）", "the curriculum file (.yaml)"),
     "help.needs": ("能力差距表、各门课程的参加人员，以及还没有课程补齐的差距",
                    "the gap table, the courses' audiences and uncovered gaps"),
+    "help.needs.records": ("活动记录文件夹：按测评记录和参加过的课程推算现在的能力等级",
+                           "session and assessment records: levels as assessed since, and "
+                           "raised by the courses attended"),
+    "help.needs.quarter": ("按这个季度开始时的情况分析（与 --records 一起用；默认 calendar.quarter）",
+                           "the quarter whose start to analyse (with --records; default "
+                           "calendar.quarter)"),
     "help.plan": ("安排一个季度：把会议和课程排在工作日",
                   "plan a quarter: meetings and courses on working days"),
     "help.plan.files": ("一个课程文件；多个文件（或一个文件夹）则按区县安排，每个支部写入 OUT/<文件名>/",
