@@ -525,3 +525,89 @@ def test_nobody_attends_a_once_a_year_course_twice() -> None:
     series = next(s for s in plan.sessions if s.course == "series")
     assert "a" not in once.expected and "b" not in once.expected and "c" in once.expected
     assert {"a", "b"} <= set(series.expected)      # each part of a series is new
+
+
+# --- property: the branch as of a day ---------------------------------------------------------
+
+@st.composite
+def dated_branches(draw: st.DrawFn) -> tuple[str, list[dict[str, object]]]:
+    """A small branch whose members join, leave and change during 2026."""
+    days = st.dates(date(2026, 1, 1), date(2026, 12, 31))
+    members: list[dict[str, object]] = []
+    for i in range(draw(st.integers(2, 7))):
+        m: dict[str, object] = {"id": f"m{i}", "name": f"人{i}",
+                                "role": draw(st.sampled_from(["window", "back"])),
+                                "party": draw(st.sampled_from(["full", "probationary", "none"])),
+                                # both groups exist from the start: a change names one
+                                "group": ["一组", "二组"][i] if i < 2
+                                else draw(st.sampled_from(["一组", "二组"])),
+                                "levels": {"policy": draw(st.integers(0, 3))}}
+        if i == 0:
+            m.update(party="full", committee="secretary")
+        if draw(st.booleans()):
+            m["joined"] = draw(days)
+        if draw(st.booleans()):
+            joined = m.get("joined")
+            m["left"] = draw(st.dates(joined if isinstance(joined, date) else date(2026, 1, 1),
+                                      date(2026, 12, 31)))
+        changes = []
+        for day in sorted(draw(st.lists(days, max_size=3, unique=True))):
+            if (m.get("joined") and day < m["joined"]) or (m.get("left") and day > m["left"]):
+                continue
+            change: dict[str, object] = {"date": day}
+            change[draw(st.sampled_from(["role", "party", "group", "levels"]))] = None
+            if "role" in change:
+                change["role"] = draw(st.sampled_from(["window", "back"]))
+            if "party" in change:
+                change["party"] = draw(st.sampled_from(["full", "probationary"]))
+            if "group" in change:
+                change["group"] = draw(st.sampled_from(["一组", "二组"]))
+            if "levels" in change:
+                change["levels"] = {"policy": draw(st.integers(0, 5))}
+            changes.append(change)
+        if i > 0 and changes:
+            m["changes"] = changes
+        members.append(m)
+
+    def flow(value: object) -> str:
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(flow(v) for v in value) + "]"
+        return str(value)
+    lines = "\n".join(f"  - {flow(m)}" for m in members)
+    return BASE.format(members=lines, courses="  []", meetings="{committee: monthly, group: "
+                       "monthly, branch-assembly: quarterly, theme-day: monthly}",
+                       calendar="{weekdays: [tue, wed, thu, fri]}", venues="{会议室: 40}"
+                       ).replace("courses:\n  []\n", ""), members
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dated_branches(), st.dates(date(2026, 1, 1), date(2026, 12, 31)))
+def test_the_branch_as_of_a_day_is_the_one_written_by_hand(
+        branch: tuple[str, list[dict[str, object]]], day: date) -> None:
+    text, members = branch
+    cur = studykit.loads(text)
+    # by hand: who is there on the day, with the changes up to that day applied
+    expected = []
+    for m in members:
+        if (m.get("joined") and day < m["joined"]) or (m.get("left") and day > m["left"]):
+            continue
+        now = {k: m.get(k) for k in ("role", "party", "committee", "group")}
+        levels = dict(m["levels"])   # type: ignore[call-overload]
+        for change in m.get("changes", []):   # type: ignore[attr-defined]
+            if change["date"] <= day:
+                for key in ("role", "party", "group"):
+                    if key in change:
+                        now[key] = change[key]
+                if "levels" in change:
+                    levels.update(change["levels"])
+        expected.append((m["id"], now["role"], now["party"], now["committee"], now["group"],
+                         levels))
+    got = [(m.id, m.role, m.party, m.committee, m.group, dict(m.levels))
+           for m in cur.as_of(day).members]
+    assert got == expected
+    # and every session of that day's quarter is for members who were there that day
+    plan = plan_quarter(cur, f"2026Q{(day.month - 1) // 3 + 1}")
+    for s in plan.sessions:
+        assert all(cur.member_by_id[m].in_branch(s.date) for m in s.expected), s.id
