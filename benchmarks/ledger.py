@@ -396,6 +396,7 @@ def main() -> None:
     import studykit
     from studykit.domain.records import Record
     from studykit.engine.ledger import build_ledger
+    from studykit.engine.levels import project_levels
     from studykit.engine.planner import year_plans
     from studykit.reading.records import checked_records, parse_records
     from studykit.render.docxtemplate import Templates
@@ -436,6 +437,8 @@ def main() -> None:
         (records, problems, looped), t_read = _timed(steps["read"])
         steps["ledger"] = lambda: build_ledger(cur, looped, records, YEAR, None, problems)
         ledger, t_ledger = _timed(steps["ledger"])
+        steps["levels"] = lambda: project_levels(cur, looped, records, date(YEAR, 12, 31))
+        projection, t_levels = _timed(steps["levels"])
         steps["json"] = lambda: ledger_json(ledger)
         as_json, t_json = _timed(steps["json"])
         steps["xlsx"] = lambda: ledger_xlsx(ledger)
@@ -457,6 +460,8 @@ def main() -> None:
         print(f"   checked_records(parse_records(…)){t_read:8.2f} s   "
               f"({t_read / len(records) * 1000:.1f} ms a record)")
         print(f"   build_ledger                      {t_ledger:8.2f} s")
+        print(f"   project_levels (31 December)      {t_levels:8.2f} s   "
+              f"({len(projection.raised)} levels raised by courses)")
         print(f"   ledger_json                       {t_json:8.2f} s   ({_mb(len(as_json))})")
         print(f"   ledger_xlsx                       {t_xlsx:8.2f} s   ({_mb(len(xlsx))})")
         print(f"   report_docx                       {t_docx:8.2f} s   ({_mb(len(docx))})")
@@ -483,6 +488,12 @@ def main() -> None:
               f"docx) vs {baseline:.1f} MB (imports only)")
 
         check = _checks(ledger, work)
+        # courses only raise levels (no assessment records here), never above 5
+        base = {m.id: m.levels for m in cur.members}
+        lowered = [(m, c) for m, levels in projection.levels.items() for c, n in levels.items()
+                   if n < base[m].get(c, 0) or n > 5]
+        check(not lowered, f"projected levels are the curriculum's raised by courses, at most "
+                           f"5 ({len(lowered)} otherwise)")
         if not check(cli.returncode == 0 and None not in files.values(),
                      f"`studykit report` exit {cli.returncode}, report.docx and ledger.xlsx "
                      "written"):

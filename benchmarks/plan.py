@@ -192,6 +192,9 @@ def _tail(lines: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+YEAR = 2026
+
+
 def branch(index: int, seed: int = 1, members: int = 30) -> str:
     """A realistic branch curriculum (30 members, ~10 courses), varied by ``index``."""
     rng = random.Random(seed * 100_003 + index)
@@ -393,6 +396,49 @@ def district(count: int, seed: int, check: Checks) -> None:
     check(min(sessions) > 0, f"district: every plan has sessions (fewest {min(sessions)})")
 
 
+def _plan_year(path: str, out: str) -> tuple[bool, int, float]:
+    """One branch's year planned and written (in a worker): complete?, files written, the
+    worker's peak memory so far (MB)."""
+    import resource
+
+    from studykit.app.workflows import plan_year
+
+    run = plan_year(path, YEAR, out)
+    written = sum(len(q.written.written) for q in run.quarters if q.written) + \
+        (len(run.written.written) if run.written else 0)
+    return not run.failed, written, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def year(count: int, seed: int, jobs: int, check: Checks) -> None:
+    """A district's year: every branch's four quarters and its annual.docx, in parallel."""
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="studykit-year-") as tmp:
+        root = Path(tmp)
+        paths = []
+        for i in range(count):
+            path = root / f"branch-{i:03d}.yaml"
+            path.write_text(branch(i, seed), encoding="utf-8")
+            paths.append(str(path))
+        started = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_plan_year, paths,
+                                    [str(root / "out" / Path(p).stem) for p in paths]))
+        wall = time.perf_counter() - started
+        complete = sum(ok for ok, _, _ in results)
+        files = sum(n for _, n, _ in results)
+        annual = sum(1 for p in paths if (root / "out" / Path(p).stem / "annual.docx").exists())
+        print(f"\n4. A district's year: {count} branches × 30 members, {YEAR}, {jobs} workers")
+        print(f"   wall time {wall:.1f} s ({wall / count * 1000:.0f} ms a branch), "
+              f"{files} files written, {complete} of {count} years complete")
+        print(f"   peak memory of a worker: {max(m for _, _, m in results):.1f} MB "
+              f"(ru_maxrss; flat in branches: each worker plans one branch at a time)")
+        check(complete == count, f"year: {complete} of {count} branches' years complete")
+        check(annual == count, f"year: annual.docx for {annual} of {count} branches")
+
+
 def large(members: int, seed: int, check: Checks) -> None:
     r = _run(organisation(members, seed), "large.yaml")
     peak = _peak_child("large", members, seed)
@@ -469,8 +515,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile the large plan (top 10 by cumulative time)")
+    parser.add_argument("--year-branches", type=int, default=300,
+                        help="branches whose whole year is planned and written")
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parse(parser, branches=5, members=200, sizes=[100, 150, 200], repeat=1)
+    args = parse(parser, branches=5, members=200, sizes=[100, 150, 200], repeat=1,
+                 year_branches=3)
     if len(set(args.sizes)) < 2:
         parser.error("--sizes: give at least two different sizes (the growth is a slope)")
 
@@ -488,6 +538,7 @@ def main() -> None:
     district(args.branches, args.seed, check)
     large(args.members, args.seed, check)
     growth(tuple(args.sizes), args.repeat, args.seed, check)
+    year(args.year_branches, args.seed, args.jobs, check)
     if args.profile:
         profile(args.members, args.seed)
     print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
