@@ -208,6 +208,28 @@ names = {m.id: m.name for m in cur.members}
     new_code_cell("""\
 [(a.ref, a.task, names[a.owner], a.status) for a in ledger.actions if a.status != "done"]"""),
     new_markdown_cell("""\
+## 能力等级的变化 · Levels over the year
+
+每季度开始时的能力等级：课程文件中的测评等级，加上此后参加课程（出席、迟到或补学）带来的提升。
+各季度的计划按这些等级安排“缺什么补什么”。
+
+*Each member's levels at the start of each quarter: as assessed, raised by the courses attended
+since. Each quarter's plan fills the gaps that remain.*"""),
+    new_code_cell("""\
+from studykit.engine.levels import project_levels
+from studykit.reading.records import checked_records, parse_records
+
+year = studykit.Quarter.parse(QUARTER).year
+found, _, plans = checked_records(parse_records(sorted(Path(RECORDS).glob("*.yaml"))), cur, {year})
+starts = [studykit.Quarter(year, n).first for n in (1, 2, 3, 4)]
+projections = [project_levels(cur, plans, found, day) for day in starts]
+rows = [[m.name, cur.competencies[c], *(str(p.levels[m.id].get(c, 0)) for p in projections)]
+        for m in cur.members for c in cur.competencies
+        if len({p.levels[m.id].get(c, 0) for p in projections}) > 1]
+from studykit.show.display import html_table
+from IPython.display import HTML
+HTML(html_table(["姓名", "能力", *(f"{d.month}月{d.day}日" for d in starts)], rows))"""),
+    new_markdown_cell("""\
 ## 生成台账文件 · Write the report files"""),
     new_code_cell("""\
 written = studykit.write_report(ledger, OUT)
