@@ -35,6 +35,17 @@ ActionRef = Annotated[str, BeforeValidator(_action_ref)]
 """An action item of an earlier record: its session id and its number there (from 1)."""
 
 
+class FromFile(Model):
+    """A record read from a file, which it remembers for messages."""
+
+    _source: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file the record was read from."""
+        return self._source
+
+
 class Speech(Model):
     """Who said what (a member id, or a guest's name)."""
 
@@ -69,7 +80,7 @@ class Makeup(Model):
     how: Text | None = None
 
 
-class Record(Model):
+class Record(FromFile):
     """What happened at one held session."""
 
     session: Id
@@ -95,12 +106,6 @@ class Record(Model):
     done: list[ActionRef] = Field(default_factory=list)
     makeup: list[Makeup] = Field(default_factory=list)
 
-    _source: str = ""
-
-    @property
-    def source(self) -> str:
-        """The file the record was read from."""
-        return self._source
 
     @property
     def attended(self) -> list[str]:
@@ -109,22 +114,16 @@ class Record(Model):
         return [*self.present, *(m for m in self.late if m not in present)]
 
 
-class MakeupRecord(Model):
+class MakeupRecord(FromFile):
     """A file of make-up study only (no session held): ``makeup: [...]``."""
 
     makeup: list[Makeup]
 
-    _source: str = ""
-
-    @property
-    def source(self) -> str:
-        """The file the record was read from."""
-        return self._source
 
 
 
 
-class AssessmentRecord(Model):
+class AssessmentRecord(FromFile):
     """An assessment of levels (考核、测评) recorded beside the session records:
     ``assessment: <date>``, ``by`` (optional), ``levels: {member: {competency: level}}``.
     It replaces, from its date, what courses had projected for those competencies."""
@@ -133,12 +132,6 @@ class AssessmentRecord(Model):
     by: Text | None = None
     levels: dict[Id, dict[Id, Level]]
 
-    _source: str = ""
-
-    @property
-    def source(self) -> str:
-        """The file the record was read from."""
-        return self._source
 
 
 AnyRecord = Record | MakeupRecord | AssessmentRecord
