@@ -74,6 +74,9 @@ def test_a_gap_a_course_closed_is_not_taught_again(tmp_path: Path) -> None:
     (talk2,) = [s for s in plans[studykit.Quarter(2026, 3)].sessions if s.course == "talk-2"]
     # b reached talk 3 with talk-1: no longer in talk-2; a (2 of 3) and c (absent) are
     assert set(talk2.expected) == {"a", "c"}
+    # and the checker, told what the plan was made from, finds nothing wrong with that
+    q3 = plans[studykit.Quarter(2026, 3)]
+    assert [f for f in studykit.check_plan(cur, q3) if f.level == "error"] == []
     assert "乙" not in str(talk2.reasons) and "现为2级" in talk2.reasons["a"]
     # without the records, the plan knows nothing of it
     alone = studykit.plan_quarter(cur, "2026Q3")

@@ -73,9 +73,9 @@ def test_ledger_notebook(tmp_path: Path) -> None:
     print(f"ledger.ipynb ran in {seconds:.1f} s")
     html = "".join(outputs(nb, "text/html"))
     assert "学时完成情况" in html
-    # levels over the year: 蔡伟's communication, raised by the course of January
+    # levels over the year: 李军's communication, raised by the course of January
     assert "<th>1月1日</th><th>4月1日</th>" in html
-    assert "<td>蔡伟</td><td>沟通技巧</td><td>2</td><td>3</td>" in html
+    assert "<td>李军</td><td>沟通技巧</td><td>2</td><td>3</td>" in html
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "ledger.xlsx").read_bytes()))
     assert book.sheetnames[0] == "出勤"
     report = docx.Document(str(tmp_path / "report.docx"))

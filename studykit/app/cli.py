@@ -247,6 +247,8 @@ def _minutes(args: argparse.Namespace, say: _Say) -> int:
     say.about(run.locale)
     for source in run.makeup_only:
         say("cli.makeup_only", source=source)
+    for source in run.assessments:
+        say("cli.assessment_only", source=source)
     _said(say, args.out, run.written)
     return 0
 

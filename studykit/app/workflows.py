@@ -217,6 +217,7 @@ class MinutesRun:
     written: Written
     makeup_only: list[str] = field(default_factory=list)
     locale: str = "zh-CN"
+    assessments: list[str] = field(default_factory=list)
 
 
 def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: Path | str,
@@ -241,10 +242,11 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     ledgers = {year: read_ledger(cur, record_files(folders), year, skip_unreadable=True)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
     chosen = Templates.for_curriculum(cur, templates)
-    files, makeup_only, bases = {}, [], {}
+    files, makeup_only, assessments, bases = {}, [], [], {}
     for record in records:
         if isinstance(record, AssessmentRecord):
-            continue   # levels assessed: no minutes
+            assessments.append(record.source)   # levels assessed: no minutes
+            continue
         if not isinstance(record, Record):
             makeup_only.append(record.source)
             continue
@@ -256,7 +258,7 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
         bases[rel] = minutes_basis(cur, session, record)
     written = write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
                             explain=lambda stale: explain_stale(cur, stale))
-    return MinutesRun(written, makeup_only, cur.locale)
+    return MinutesRun(written, makeup_only, cur.locale, assessments)
 
 
 def branch_needs(path: Path | str, records: Path | str | None = None,

@@ -6,7 +6,7 @@ ledger and the records read it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import cached_property
@@ -72,6 +72,11 @@ class Plan:
     sessions: tuple[Session, ...]
     unplaced: tuple[Unplaced, ...] = ()
     notes: tuple[str, ...] = ()
+    levels: Mapping[str, Mapping[str, int]] | None = None
+    """The levels the quarter was planned from, where they were projected from records
+    (member → competency → level; None: the curriculum's own)."""
+    attended: Mapping[str, Collection[str]] = field(default_factory=dict)
+    """Course id → who had already attended it this year, and so was left out of it."""
 
     @property
     def complete(self) -> bool:

@@ -163,7 +163,9 @@ def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
     """Every course's audience is in its sessions, attending or excused; nobody else is. The
     audience is the branch of the quarter's (those in it on some day of the quarter), less
     whoever is not in the branch on the day of any of the course's sessions."""
-    needs = analyse_needs(cur.during(plan.quarter.first, plan.quarter.last))
+    branch = cur.during(plan.quarter.first, plan.quarter.last)
+    # the levels and the attendance the plan was made from (projected from records)
+    needs = analyse_needs(branch.with_levels(plan.levels) if plan.levels else branch)
     members = cur.member_by_id
     out = []
     by_course: dict[str, list[Session]] = defaultdict(list)
@@ -178,8 +180,10 @@ def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
             out.append(_err("course", sessions[0].id, msg("check.course", id=course_id)))
             continue
         days = [s.date for s in sessions]
-        expected = {m for m in needs.attendees(course_id)
-                    if any(members[m].in_branch(day) for day in days)}
+        course = cur.course_by_id.get(course_id)
+        done = plan.attended.get(course_id, ()) if course and course.once_a_year else ()
+        expected = {m for m in needs.attendees(course_id) if m not in done
+                    and any(members[m].in_branch(day) for day in days)}
         seen = [m for s in sessions for m in (*s.attendees, *s.excused)]
         if len(seen) != len(set(seen)):
             out.append(_err("audience", sessions[0].id, msg("check.two_classes")))

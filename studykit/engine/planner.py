@@ -198,6 +198,7 @@ class _Planner:
         self.branch = curriculum.during(quarter.first, quarter.last)
         if levels is not None:
             self.branch = self.branch.with_levels(levels)
+        self.levels = levels
         self.attended = attended
 
     # --- what to place -------------------------------------------------------------
@@ -342,7 +343,7 @@ class _Planner:
             self.place_flexible(req)
         sessions = sorted(self.sessions, key=lambda s: (s.date, s.start, s.id))
         return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
-                    tuple(self.notes))
+                    tuple(self.notes), self.levels, self.attended)
 
     def _audience(self, req: _Request, day: date) -> tuple[Attendee, ...]:
         """Who the session is for if held on ``day``."""

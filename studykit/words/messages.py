@@ -405,6 +405,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{n} branches: {ok} planned and written, {failed} failed"),
     "cli.makeup_only": ("{source}：只有补学记录，没有会议记录要写",
                         "{source}: make-up study only, no minutes to write"),
+    "cli.assessment_only": ("{source}：能力测评记录，没有会议记录要写",
+                            "{source}: an assessment of levels, no minutes to write"),
     "cli.not_counted": ("{source}：无法统计\n  {message}", "{source}: could not be counted\n  {message}"),
     "cli.templates_ok": ("{dir}：所有模板都能编译，并能用示例生成文档",
                          "{dir}: every template compiles and renders the example"),
