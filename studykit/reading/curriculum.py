@@ -1,4 +1,4 @@
-"""Loading curricula: YAML → validated :class:`~studykit.models.Curriculum`.
+"""Loading curricula: YAML → validated :class:`~studykit.domain.models.Curriculum`.
 
 Every problem in a file is reported in one pass as ``path:line:col: key: message``:
 the schema's findings (types, ranges, unknown keys) and the cross-references the
@@ -38,7 +38,7 @@ from .problems import (
 def load(path: Path | str) -> Curriculum:
     """Load and validate one curriculum file.
 
-    Raises :class:`~studykit.errors.InputError` listing every problem found.
+    Raises :class:`~studykit.domain.errors.InputError` listing every problem found.
     """
     return from_document(yamlio.load(path))
 

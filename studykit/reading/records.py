@@ -160,7 +160,7 @@ def read_record(path: Path | str, curriculum: Curriculum,
     """Read one record (a session's, or a make-up record) and find what disagrees with the
     curriculum and the plans.
 
-    A file that cannot be read as a record raises :class:`~studykit.errors.InputError`;
+    A file that cannot be read as a record raises :class:`~studykit.domain.errors.InputError`;
     the disagreements (an unknown member, a session not in the plan…) are returned, for
     the caller to refuse (:func:`load_record`) or to report beside its results (the ledger).
     """
@@ -196,7 +196,7 @@ def load_record(path: Path | str, curriculum: Curriculum,
                 plans: Mapping[Quarter, Plan] | None = None) -> AnyRecord:
     """Read and check one record; with ``plans`` its session must be in them.
 
-    Raises :class:`~studykit.errors.InputError` with every problem found.
+    Raises :class:`~studykit.domain.errors.InputError` with every problem found.
     """
     record, problems = read_record(path, curriculum, plans)
     if problems:

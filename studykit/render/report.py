@@ -1,6 +1,6 @@
 """The ledger as a branch files it: report.docx, ledger.xlsx, JSON and the terminal.
 
-:func:`ledger_tables` turns a :class:`~studykit.ledger.Ledger` into the report's tables
+:func:`ledger_tables` turns a :class:`~studykit.engine.ledger.Ledger` into the report's tables
 (headers and rows of text, in the curriculum's language); the terminal summary, the
 Word report and the Excel workbook all print those same tables, so they never
 disagree. :func:`ledger_json` is the machine-readable form (``docs/ledger.md``).

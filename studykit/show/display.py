@@ -1,8 +1,9 @@
 """How the public objects look in Jupyter: HTML tables in the curriculum's language.
 
-Each public object (curriculum, needs, plan, record, ledger) has a ``_repr_html_``
-that calls a function here, and a ``__str__`` (the terminal tables) for everywhere else.
-Chinese text needs no alignment work in HTML: the browser lays the table out.
+Each public object (curriculum, needs, plan, record, ledger) is drawn by a function here,
+which :mod:`.jupyter` registers with IPython (the objects themselves know nothing of how
+they are shown); :mod:`.tables` draws them for the terminal. Chinese text needs no
+alignment work in HTML: the browser lays the table out.
 """
 
 from __future__ import annotations
