@@ -1,10 +1,11 @@
 """An independent check of a plan against every rule: :func:`check_plan`.
 
-It shares nothing with the planner but the curriculum and the working-day
-calendar: it takes the sessions as given (from :func:`~studykit.engine.planner.plan_quarter`,
-or any :class:`~studykit.domain.plan.Plan` built another way) and verifies the hard rules, the meeting
-minima of the quarter, and each member's planned study hours against the yearly
-floor, pro rata. ``studykit plan`` runs it before it writes anything.
+It shares nothing with the planner but the curriculum, the working-day calendar and the
+rules of :mod:`studykit.domain.rules`: it takes the sessions as given (from
+:func:`~studykit.engine.planner.plan_quarter`, or any :class:`~studykit.domain.plan.Plan`
+built another way) and verifies the hard rules, the meeting minima of the quarter, and each
+member's planned study hours against the yearly floor, pro rata. ``studykit plan`` runs it
+before it writes anything.
 """
 
 from __future__ import annotations
