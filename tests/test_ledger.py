@@ -306,3 +306,17 @@ def test_what_december_leaves_open_is_carried_into_january(tmp_path: Path) -> No
         "done: [committee-2026-12/1]\n", encoding="utf-8")
     (action,) = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), 2027).actions
     assert action.status == "done" and action.done_in == "committee-2027-01"
+
+
+def test_the_hours_table_shows_each_standing_at_the_end_of_the_period() -> None:
+    # 丙 is probationary, and a full member from 1 May
+    cur = studykit.loads(CURRICULUM.replace(
+        "  - {id: c, name: 丙, role: r, party: probationary, group: 二组, levels: {x: 2}}",
+        "  - {id: c, name: 丙, role: r, party: probationary, group: 二组, levels: {x: 2},\n"
+        "     changes: [{date: 2026-05-01, party: full}]}"))
+    plans = studykit.year_plans(cur, [2026])
+    for quarter, standing in ((1, "预备党员"), (2, "正式党员")):
+        ledger = studykit.build_ledger(cur, plans, [], 2026, studykit.Quarter(2026, quarter))
+        (hours,) = [t for t in ledger_tables(ledger) if t.key == "hours"]
+        (row,) = [r for r in hours.rows if r[0] == "丙"]
+        assert row[1] == standing

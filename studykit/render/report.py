@@ -60,8 +60,10 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
         return names.get(member, member)
 
     hours = []
+    standing = cur.as_of(ledger.as_of).member_by_id
     for h in ledger.hours:
-        member = cur.member_by_id[h.member]
+        # the standing at the end of the period (a conversion during it shows)
+        member = standing.get(h.member) or cur.member_by_id[h.member]
         upcoming = [t("ledger.upcoming", title=title, month=d.month, day=d.day, iso=str(d))
                     for _, d, _, title in h.upcoming]
         if len(upcoming) > upcoming_shown:
