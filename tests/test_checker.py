@@ -189,3 +189,13 @@ def test_a_party_member_in_no_group_is_warned_about(good: tuple[studykit.Curricu
     (finding,) = [f for f in check_plan(loose, plan) if f.rule == "group"]
     assert finding.level == "warning" and finding.session == "wangfang"
     assert "王芳是党员，但不在任何党小组" in finding.message
+
+
+def test_a_party_group_whose_members_have_left_needs_no_meeting() -> None:
+    text = (Path(__file__).parent.parent / "curricula" / "employment-centre.yaml").read_text()
+    cur = studykit.loads(text.replace("members:\n", "members:\n  - {id: oldone, name: 老党员, "
+                                      "role: window, party: full, group: 第三党小组, "
+                                      "left: 2026-12-31}\n", 1))
+    plan = plan_quarter(cur, "2027Q1")
+    assert not any(s.group == "第三党小组" for s in plan.sessions)
+    assert [f for f in check_plan(cur, plan) if f.rule == "minimum"] == []

@@ -257,3 +257,13 @@ def test_with_course_checks_the_change_like_a_file() -> None:
     assert "这里应是正的学时数" in str(problem)
     with pytest.raises(studykit.UserError, match="未知的课程 'window-comunication'"):
         studykit.with_course(cur, "window-comunication")
+
+
+def test_a_committee_member_who_is_no_longer_a_full_member_is_a_problem() -> None:
+    text = MINIMAL.replace("    party: full\n", "    party: full\n    committee: member\n"
+                           "    changes: [{date: 2027-05-01, party: probationary}]\n")
+    with pytest.raises(InputError) as info:
+        studykit.loads(text)
+    (problem,) = info.value.problems
+    assert problem.key == "members[0].changes[0].party"
+    assert "只有正式党员（party: full）才能担任支部委员" in str(problem)

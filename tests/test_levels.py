@@ -97,3 +97,16 @@ def test_an_assessment_names_members_and_competencies_that_exist(tmp_path: Path)
         "4:7: levels.a.tlk: unknown competency 'tlk' (did you mean 'talk'?)",
         "4:21: levels.a.talk: expected a level from 0 to 5, found 9",
     ]
+
+
+def test_an_assessment_on_the_day_of_a_course_is_what_counts() -> None:
+    cur = studykit.loads(BRANCH)
+    plans = studykit.year_plans(cur, [2026])
+    held = next(s for s in plans[studykit.Quarter(2026, 1)].sessions if s.course == "talk-1")
+    record = studykit.loads_record(f"session: talk-1\ndate: {held.date}\npresent: [a, b, c]\n",
+                                   cur, plans)
+    same_day = studykit.loads_record(f"assessment: {held.date}\nlevels: {{a: {{talk: 1}}}}\n",
+                                     cur)
+    after = project_levels(cur, plans, [record, same_day], held.date)
+    assert after.levels["a"]["talk"] == 1 and ("a", "talk") not in after.raised
+    assert after.levels["b"]["talk"] == 3

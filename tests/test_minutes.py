@@ -44,10 +44,15 @@ def record(tmp_path: Path, plan: studykit.Plan, present: list[str], absent: list
 
 
 def test_probationary_members_do_not_vote(plan: studykit.Plan) -> None:
-    assembly = plan.session("branch-assembly-2027q1")
-    assert entitled_voters(plan.curriculum.member_by_id, assembly) == FULL
+    cur = plan.curriculum
+    assembly = plan.session("branch-assembly-2027q1")          # 18 February
+    assert entitled_voters(cur.as_of(assembly.date).member_by_id, assembly) == FULL
     committee = plan.session("committee-2027-01")
-    assert entitled_voters(plan.curriculum.member_by_id, committee) == FULL[:5]
+    assert entitled_voters(cur.as_of(committee.date).member_by_id, committee) == FULL[:5]
+    # 蒋涛 is a full member from 19 February, 郭佳 from her transfer on 1 April: at an
+    # assembly after both, every full member of the branch that day votes
+    assert entitled_voters(cur.as_of(date(2027, 4, 1)).member_by_id, assembly) == \
+        [*FULL, "jiangtao", "guojia"]
 
 
 def test_quorum_held_and_carried(tmp_path: Path, plan: studykit.Plan) -> None:
@@ -196,3 +201,16 @@ def test_filed_minutes_are_not_rewritten_by_an_undated_change(tmp_path: Path) ->
     with pytest.raises(studykit.UserError):
         write_minutes_of(tmp_path / "centre.yaml", [record], out)
     assert write_minutes_of(tmp_path / "centre.yaml", [record], out, force=True).written.written
+
+
+def test_a_corrected_name_is_no_reason_to_refuse(tmp_path: Path) -> None:
+    from studykit.app.workflows import write_minutes_of
+
+    records = [ROOT / "curricula" / "records" / "committee-2027-01.yaml"]
+    out = tmp_path / "out"
+    write_minutes_of(_centre(tmp_path), records, out)
+    path = tmp_path / "centre.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    name: 唐树", "    name: 唐澍"),
+                    encoding="utf-8")
+    run = write_minutes_of(path, records, out)
+    assert run.written.written == [out / "sessions" / "committee-2027-01" / "minutes.docx"]

@@ -95,3 +95,19 @@ members:
     year = cur.during(date(2027, 1, 1), date(2027, 12, 31))
     assert year.member_by_id["gj"].party == "probationary"
     assert [m.id for m in cur.during(date(2027, 10, 1), date(2027, 12, 31)).members] == ["x"]
+
+
+def test_a_copy_of_a_curriculum_shares_nothing_it_cached() -> None:
+    cur = studykit.loads("""\
+studykit: 1
+organization: {name: 支部}
+competencies: {p: 政策}
+roles: {w: {name: 窗口}}
+members:
+  - {id: a, name: 甲, role: w, party: full, committee: secretary}
+  - {id: b, name: 乙, role: w, joined: 2027-01-01}
+""")
+    assert len(cur.as_of(date(2027, 5, 1)).members) == 2 and len(cur.member_by_id) == 2
+    fewer = cur.model_copy(update={"members": cur.members[:1]})
+    assert [m.id for m in fewer.as_of(date(2027, 5, 1)).members] == ["a"]
+    assert list(fewer.member_by_id) == ["a"] and fewer.source == cur.source

@@ -158,7 +158,7 @@ def _needs(args: argparse.Namespace, say: _Say) -> int:
 
 def _plan(args: argparse.Namespace, say: _Say) -> int:
     from ..show.tables import plan_report
-    from .workflows import curriculum_files, plan_branch, records_folder
+    from .workflows import curriculum_files, plan_branch
 
     paths = curriculum_files(args.curricula)
     if args.year is not None and args.quarter is not None:
@@ -167,7 +167,7 @@ def _plan(args: argparse.Namespace, say: _Say) -> int:
         if args.year is not None:
             raise UserError(msg("cli.year_district"))
         return _plan_district(args, say, paths)
-    records = records_folder(args.records) if args.records else None
+    records = Path(args.records) if args.records else None
     if args.year is not None:
         return _plan_year(args, say, paths[0], records)
     run = plan_branch(paths[0], args.quarter, args.out, args.templates, records, args.partial,

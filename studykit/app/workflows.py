@@ -158,7 +158,7 @@ def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
         raise UserError(msg("plan.which_quarter", source=str(path)), cur.locale)
     chosen = Quarter.parse(chosen)
     with _about(cur):
-        ledger = read_ledger(cur, record_files([records]), chosen.year) \
+        ledger = read_ledger(cur, record_files([records_folder(records)]), chosen.year) \
             if records is not None else None
         run = _planned(cur, chosen, ledger)
         if out is not None and (not run.failed or partial):
@@ -195,7 +195,8 @@ def plan_year(path: Path | str, year: int, out: Path | str | None = None,
 def _plan_year(cur: Curriculum, year: int, out: Path | str | None,
                templates: Path | str | None, records: Path | None, partial: bool,
                force: bool, beside: bool) -> YearRun:
-    ledger = read_ledger(cur, record_files([records]), year) if records is not None else None
+    ledger = read_ledger(cur, record_files([records_folder(records)]), year) \
+        if records is not None else None
     runs = [_planned(cur, Quarter(year, n), ledger) for n in (1, 2, 3, 4)]
     result = YearRun(cur, runs)
     if out is not None and (not result.failed or partial):

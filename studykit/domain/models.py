@@ -487,7 +487,12 @@ class Curriculum(Model):
     def replaced(self, **fields: Any) -> Curriculum:
         """A copy with ``fields`` replaced (not validated again: the caller's job), from the
         same file, with nothing cached from the original."""
-        copy = self.model_copy(update=fields)
+        return self.model_copy(update=fields)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None,
+                   deep: bool = False) -> Curriculum:
+        """A copy (pydantic's), which never shares what the original cached about itself."""
+        copy = super().model_copy(update=update, deep=deep)
         for name in ("member_by_id", "course_by_id", "dated", "_epochs"):
             copy.__dict__.pop(name, None)
         copy._source = self._source

@@ -34,8 +34,12 @@ def may_vote(member: Member, kind: str) -> bool:
 
 
 def entitled_voters(members: Mapping[str, Member], session: Session) -> list[str]:
-    """Members entitled to vote at ``session``: those of its expected attendees who may."""
-    return [m for m in session.expected if m in members and may_vote(members[m], session.kind)]
+    """Members entitled to vote at ``session``, given the branch as it stood that day
+    (``members``): at a branch assembly every full member, at a committee meeting every
+    committee member, whoever the plan expected; elsewhere those expected who may vote."""
+    expected = set(session.expected)
+    return [m for m, member in members.items() if may_vote(member, session.kind)
+            and (session.kind in QUORUM_KINDS or m in expected)]
 
 
 def has_quorum(present: int, entitled: int) -> bool:

@@ -198,7 +198,7 @@ def _audiences(cur: Curriculum, plan: Plan) -> list[_Found]:
 
 def _minima(cur: Curriculum, plan: Plan) -> list[_Found]:
     q = plan.quarter
-    groups = party_groups(cur.members)
+    groups = party_groups(cur.during(q.first, q.last).members)
     out = []
     meetings = {k for k, _ in cur.meetings.items()}
     for kind, every in cur.rules.minima.items():

@@ -348,7 +348,6 @@ def _meetings(cur: Curriculum, held: Sequence[Held], quarter: Quarter | None,
               as_of: date) -> tuple[MeetingCount, ...]:
     quarters = [quarter] if quarter else [Quarter(as_of.year, n)
                                           for n in range(1, quarter_of(as_of).number + 1)]
-    groups = party_groups(cur.members)
     out = []
     for kind, every in cur.rules.minima.items():
         periods: list[tuple[str, date, date]] = []
@@ -362,7 +361,9 @@ def _meetings(cur: Curriculum, held: Sequence[Held], quarter: Quarter | None,
             periods.append((str(as_of.year), date(as_of.year, 1, 1), as_of))
         for label, first, last in periods:
             within = [h for h in held if h.session.kind == kind and first <= h.record.date <= last]
-            for group in (groups if kind == "group" else [None]):
+            # the party groups of the period's branch (one whose members left is no more)
+            groups = party_groups(cur.during(first, last).members) if kind == "group" else [None]
+            for group in groups:
                 ids = tuple(h.session.id for h in within if group is None
                             or h.session.group == group)
                 out.append(MeetingCount(kind, label, group, 1, ids))

@@ -42,25 +42,26 @@ def project_levels(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
     course_of = {(q, s.id): s.course for q, plan in plans.items() for s in plan.sessions
                  if s.course}
     by_session = {sid: course for (_, sid), course in sorted(course_of.items())}
-    # (day, order, member, levels set | course id added): assessments before courses
+    # (day, order, member, levels set | course id added): on one day the courses first,
+    # then an assessment, which replaces what they projected
     events: list[tuple[date, int, str, dict[str, int] | str]] = []
     for person in curriculum.members:
-        events += [(c.date, 0, person.id, dict(c.levels)) for c in person.changes
+        events += [(c.date, 1, person.id, dict(c.levels)) for c in person.changes
                    if c.levels and c.date <= day]
     for record in records:
         if isinstance(record, AssessmentRecord):
             if record.assessment <= day:
-                events += [(record.assessment, 0, m, dict(levels))
+                events += [(record.assessment, 1, m, dict(levels))
                            for m, levels in record.levels.items()]
             continue
         if isinstance(record, Record) and record.date <= day:
             course = course_of.get((quarter_of(record.date), record.session))
             if course:
-                events += [(record.date, 1, m, course) for m in record.attended]
+                events += [(record.date, 0, m, course) for m in record.attended]
         for made_up in record.makeup:
             course = by_session.get(made_up.session)
             if course and made_up.date <= day:
-                events.append((made_up.date, 1, made_up.member, course))
+                events.append((made_up.date, 0, made_up.member, course))
     levels = {m.id: dict(m.levels) for m in curriculum.members}
     assessed = {m.id: dict(m.levels) for m in curriculum.members}
     raised: dict[tuple[str, str], list[str]] = defaultdict(list)

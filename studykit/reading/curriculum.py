@@ -199,7 +199,7 @@ def _dated_problems(doc: yamlio.Document, i: int, member: dict[Any, Any], roles:
     if joined is not None and left is not None and left < joined:
         yield doc.problem(("members", i, "left"), msg("dated.left_before_joined",
                                                       left=str(left), joined=str(joined)))
-    party, previous = member.get("party", "none"), None
+    party, post, previous = member.get("party", "none"), member.get("committee"), None
     for j, change in enumerate(as_list(member.get("changes"))):
         change = mapping(change)
         where: tuple[str | int, ...] = ("members", i, "changes", j)
@@ -228,9 +228,13 @@ def _dated_problems(doc: yamlio.Document, i: int, member: dict[Any, Any], roles:
             if str(comp) not in competencies:
                 yield unknown(doc, (*where, "levels", comp), "competency", comp, competencies,
                               key=True)
-        party = change.get("party", party)
-        if change.get("committee") in COMMITTEE_POSTS and not may_sit_on_committee(party):
-            yield doc.problem((*where, "committee"), msg("ref.committee_party", party=party))
+        # after each change, a committee post is held by a full member only
+        party = change.get("party") or party
+        post = change.get("committee", post)
+        if ("committee" in change or "party" in change) and post in COMMITTEE_POSTS \
+                and not may_sit_on_committee(party):
+            yield doc.problem((*where, "committee" if "committee" in change else "party"),
+                              msg("ref.committee_party", party=party))
 
 
 def _course_references(doc: yamlio.Document, i: int, course: dict[Any, Any],

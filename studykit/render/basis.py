@@ -17,7 +17,9 @@ from ..domain.models import Curriculum
 from ..words import Message, day_only, msg, text
 from .output import Basis, Stale
 
-_FACTS = ("name", "party", "committee", "role", "group")
+_FACTS = ("party", "committee", "role", "group")
+"""What a filed document says of a member that a later edit could silently change (a
+name corrected is no such thing)."""
 
 
 def people_basis(cur: Curriculum, day: date, people: Iterable[str], source: str) -> Basis:
@@ -52,8 +54,9 @@ def explain_stale(cur: Curriculum, stale: list[Stale]) -> Message:
         old, new = then.get("facts", {}), now["facts"]
         for member in sorted(set(old) | set(new)):
             was, iss = old.get(member, {}), new.get(member, {})
-            name = iss.get("name") or was.get("name") or member
-            for field in _FACTS[1:]:
+            known = cur.member_by_id.get(member)
+            name = known.name if known else member
+            for field in _FACTS:
                 if field in was and field in iss and was[field] != iss[field]:
                     lines.append(text(loc, "basis.line", path=rel, name=name, day=day,
                                       now=_standing(cur, field, iss[field]),
