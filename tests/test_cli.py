@@ -368,3 +368,20 @@ def test_needs_from_the_records_show_what_the_courses_raised(centre_path: Path) 
     assert not any(line.startswith("蔡伟  沟通技巧") for line in raised.splitlines())
     plain = run("needs", str(centre_path))
     assert "课程带来的能力提升" not in plain.stdout
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_escapes(centre_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "studykit", "check", str(centre_path)],
+                            capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "\\u901a\\u8fc7" in result.stdout     # 通过, spelt for an ASCII terminal
+
+
+@pytest.mark.parametrize("args", [["--quarter", "0000Q1"], ["--quarter", "9999Q4"],
+                                  ["--year", "0"], ["--year", "2200"]])
+def test_years_outside_1900_to_2199_are_usage_errors(centre_path: Path,
+                                                      args: list[str]) -> None:
+    result = run("plan", str(centre_path), *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert args[1] in result.stderr

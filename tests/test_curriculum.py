@@ -267,3 +267,25 @@ def test_a_committee_member_who_is_no_longer_a_full_member_is_a_problem() -> Non
     (problem,) = info.value.problems
     assert problem.key == "members[0].changes[0].party"
     assert "只有正式党员（party: full）才能担任支部委员" in str(problem)
+
+
+@pytest.mark.parametrize(("plain", "changed", "where", "says"), [
+    ("party: 32 ", "party: 1.0e400 ", "rules.hours.party", "at most 8784"),
+    ("party: 32 ", "party: " + "9" * 5000 + " ", "", "more than 18 digits"),
+    ("    committee: 56  ", "    committee: 56\n  makeup-days: 3000000\n#",
+     "rules.makeup-days", "from 1 to 366"),
+    ("holidays: [2027-01-01,", "holidays: [9999-12-31, 2027-01-01,", "calendar.holidays[0]",
+     "from 1900 to 2199"),
+    ("  - id: tangshu", '  - id: "tangshu\\n"', "members[0].id", "id"),
+    ("  - id: tangshu", '  - id: "tangshu\\n"', "courses[7].speaker", "'tangshu\\u000a'"),
+], ids=["infinite-floor", "huge-integer", "makeup-days", "year-9999", "id-newline",
+        "spelt-suggestion"])
+def test_numbers_years_and_ids_have_limits(centre_path: Path, plain: str, changed: str,
+                                           where: str, says: str) -> None:
+    text = centre_path.read_text(encoding="utf-8")
+    assert plain in text
+    with pytest.raises(InputError) as info:
+        studykit.loads(text.replace(plain, changed, 1), "c.yaml")
+    matching = [p for p in info.value.problems if p.key == where]
+    assert matching, [p.text("en") for p in info.value.problems]
+    assert any(says in p.text("en") for p in matching), [p.text("en") for p in matching]

@@ -12,6 +12,7 @@ with ``en``), else Chinese.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..domain.errors import InputError, UserError
+from ..domain.text import visible
 from ..words import english, msg, text
 from ..words.messages import ARGPARSE_ZH
 
@@ -88,7 +90,7 @@ def _positive(value: str) -> int:
 
 def _year(value: str) -> int:
     """argparse type for --year."""
-    if not value.isdigit():
+    if not value.isdigit() or not 1900 <= int(value) <= 2199:
         raise argparse.ArgumentTypeError(_LANG.text("cli.bad_year", value=repr(value)))
     return int(value)
 
@@ -121,7 +123,37 @@ def _progress(done: int, total: int) -> None:
     filled = round(30 * done / total)
     end = "\n" if done == total else ""
     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end,
-          file=sys.stderr, flush=True)
+          file=getattr(sys.stderr, "terminal", sys.stderr), flush=True)
+
+
+class _Visible:
+    """A text stream through which nothing a user typed reaches the terminal raw: escape
+    codes, control and line-separator characters are spelt out (\\u001b), line breaks
+    kept. The JSON printed through it stays valid JSON."""
+
+    def __init__(self, terminal: Any) -> None:
+        self.terminal = terminal
+
+    def write(self, s: str) -> int:
+        return int(self.terminal.write(visible(s, lines=True)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.terminal, name)
+
+
+@contextmanager
+def _shown() -> Iterator[None]:
+    """Everything the command prints goes through :class:`_Visible`, and a terminal that
+    cannot show Chinese gets escapes (\\u5b66) instead of a UnicodeEncodeError."""
+    saved = sys.stdout, sys.stderr
+    for stream in saved:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    sys.stdout, sys.stderr = _Visible(saved[0]), _Visible(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 # --- the commands ------------------------------------------------------------------------
@@ -430,6 +462,11 @@ def _argparse_in(locale: str) -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    with _shown():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _asked_locale(argv) or environment_locale()
     with _argparse_in(lang):

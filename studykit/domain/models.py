@@ -10,6 +10,7 @@ small functions here that raise a catalogued message (:func:`~.errors.invalid`);
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
 
 from ..words import msg, text
 from .errors import found, invalid
-from .time import ORDINALS, DateSpan, DaySpec, Quarter
+from .time import FIRST_YEAR, LAST_YEAR, ORDINALS, DateSpan, DaySpec, Quarter
 from .vocabulary import (
     AUDIENCES,
     DEFAULT_AUDIENCE,
@@ -32,6 +33,9 @@ from .vocabulary import (
     Every,
     Kind,
 )
+
+MAX_YEARLY_HOURS = 8784
+"""A year's hours at the most (24 × 366): a floor above it is a typo."""
 
 
 def _text(value: Any) -> str:
@@ -44,7 +48,7 @@ def _text(value: Any) -> str:
 
 
 def _id(value: Any) -> str:
-    if isinstance(value, str) and ID_PATTERN.match(value):
+    if isinstance(value, str) and ID_PATTERN.fullmatch(value):
         return value
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
@@ -64,9 +68,10 @@ def _hours(value: Any) -> float:
 
 
 def _yearly_hours(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 \
+            and math.isfinite(value) and value <= MAX_YEARLY_HOURS:
         return value
-    raise invalid("expected.yearly_hours", found=found(value))
+    raise invalid("expected.yearly_hours", found=found(value), most=MAX_YEARLY_HOURS)
 
 
 def _count(value: Any) -> int:
@@ -82,10 +87,13 @@ def parse_date(value: Any) -> date:
     """Parse an ISO date ``2027-01-14`` (a ``date`` given in code is kept as it is)."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    match = _DATE.match(value) if isinstance(value, str) else None
+    match = _DATE.fullmatch(value) if isinstance(value, str) else None
     if not match:
         raise invalid("expected.date", found=found(value))
     year, month, day = map(int, match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise invalid("expected.date_year", found=found(value), first=FIRST_YEAR,
+                      last=LAST_YEAR)
     try:
         return date(year, month, day)
     except ValueError:
@@ -99,7 +107,7 @@ def _span(value: Any) -> DateSpan:
         return value
     if isinstance(value, str) and ".." in value:
         ends = [part.strip() for part in value.split("..")]
-        if len(ends) != 2 or not all(_DATE.match(end) for end in ends):
+        if len(ends) != 2 or not all(_DATE.fullmatch(end) for end in ends):
             raise invalid("expected.span", found=found(value))
         first, last = parse_date(ends[0]), parse_date(ends[1])
         if last < first:
@@ -115,16 +123,23 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
-    match = _TIME.match(value) if isinstance(value, str) else None
+    match = _TIME.fullmatch(value) if isinstance(value, str) else None
     if not match:
         raise invalid("expected.time", found=found(value))
     return time(int(match[1]), int(match[2]))
 
 
 def _year(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2199:
+    if isinstance(value, int) and not isinstance(value, bool) and \
+            FIRST_YEAR <= value <= LAST_YEAR:
         return value
     raise invalid("expected.year", found=found(value))
+
+
+def _day_count(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 366:
+        return value
+    raise invalid("expected.day_count", found=found(value))
 
 
 def _quarter_number(value: Any) -> int:
@@ -196,6 +211,7 @@ AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
 Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
 YearField = Annotated[int, BeforeValidator(_year)]
+DayCount = Annotated[int, BeforeValidator(_day_count)]
 QuarterNumber = Annotated[int, BeforeValidator(_quarter_number)]
 
 
@@ -410,7 +426,7 @@ class Rules(Model):
 
     hours: HourFloors = Field(default_factory=HourFloors)
     minima: dict[Kind, Every] = Field(default_factory=lambda: dict(DEFAULT_MINIMA))
-    makeup_days: Count = 30
+    makeup_days: DayCount = 30
 
 
 class Curriculum(Model):

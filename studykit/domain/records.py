@@ -26,7 +26,7 @@ ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
 
 
 def _action_ref(value: Any) -> str:
-    if isinstance(value, str) and ACTION_REF.match(value):
+    if isinstance(value, str) and ACTION_REF.fullmatch(value):
         return value
     raise invalid("expected.action_ref", found=found(value))
 

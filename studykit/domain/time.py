@@ -29,6 +29,8 @@ class DateSpan:
 
 
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""The years studykit plans: holiday data, quarters and dates outside them are typos."""
 
 
 @dataclass(frozen=True, order=True)
@@ -43,8 +45,8 @@ class Quarter:
         """Parse ``2027Q1``; raise PydanticCustomError with what was found."""
         if isinstance(value, Quarter):
             return value
-        match = _QUARTER.match(value.strip().upper()) if isinstance(value, str) else None
-        if not match:
+        match = _QUARTER.fullmatch(value.strip().upper()) if isinstance(value, str) else None
+        if not match or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
             raise invalid("expected.quarter", found=found(value))
         return cls(int(match[1]), int(match[2]))
 

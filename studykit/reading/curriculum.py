@@ -150,7 +150,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
     for i, member in enumerate(members):
         member = mapping(member)
         role = as_text(member.get("role"))
-        if role is not None and ID_PATTERN.match(role) and role not in roles:
+        if role is not None and ID_PATTERN.fullmatch(role) and role not in roles:
             yield unknown(doc, ("members", i, "role"), "role", role, roles)
         for comp in mapping(member.get("levels")):
             if str(comp) not in competencies:
@@ -219,7 +219,7 @@ def _dated_problems(doc: yamlio.Document, i: int, member: dict[Any, Any], roles:
             if key in change and change[key] is None:
                 yield doc.problem((*where, key), msg("dated.no_null", key=key))
         role = as_text(change.get("role"))
-        if role is not None and ID_PATTERN.match(role) and role not in roles:
+        if role is not None and ID_PATTERN.fullmatch(role) and role not in roles:
             yield unknown(doc, (*where, "role"), "role", role, roles)
         group = change.get("group")
         if isinstance(group, str) and group not in groups:
@@ -253,7 +253,7 @@ def _course_references(doc: yamlio.Document, i: int, course: dict[Any, Any],
     speaker = as_text(course.get("speaker"))
     # A speaker written like an id (lowercase, no spaces) is meant as a member id;
     # an outside speaker is written as printed: 区人社局培训科, Dr. Li.
-    if speaker is not None and ID_PATTERN.match(speaker) and speaker not in member_ids:
+    if speaker is not None and ID_PATTERN.fullmatch(speaker) and speaker not in member_ids:
         yield doc.problem(("courses", i, "speaker"), msg(
             "ref.speaker", name=speaker, hint=suggest(speaker, member_ids)))
     venue = as_text(course.get("venue"))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..domain.errors import Problem
+from ..domain.text import spelt
 from ..words import Message, msg
 from . import yamlio
 
@@ -148,8 +149,8 @@ def _model_in(annotation: Any) -> Any:
 
 def suggest(name: str, known: Iterable[str]) -> Message:
     """"did you mean 'x'?" or "known: a, b, c", for a reference that does not resolve."""
-    known = list(known)
-    close = _closest(name, known)
+    known = [spelt(k) for k in known]
+    close = _closest(spelt(name), known)
     if close:
         return msg("ref.close", close=close)
     if not known:
@@ -161,7 +162,7 @@ def suggest(name: str, known: Iterable[str]) -> Message:
 def unknown(doc: yamlio.Document, where: tuple[str | int, ...], what: str, name: Any,
             known: list[str], key: bool = False) -> Problem:
     """A reference to a ``what`` (role, member…) that is not defined, with a suggestion."""
-    return doc.problem(where, msg("ref.unknown", what=msg(f"what.{what}"), name=name,
+    return doc.problem(where, msg("ref.unknown", what=msg(f"what.{what}"), name=spelt(str(name)),
                                   hint=suggest(str(name), known)), key=key)
 
 

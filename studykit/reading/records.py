@@ -83,7 +83,7 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
                                                  then="absent"), key=True)
     for i, speech in enumerate(as_list(data.get("speeches"))):
         who = speech.get("who") if isinstance(speech, dict) else None
-        if isinstance(who, str) and ID_PATTERN.match(who):
+        if isinstance(who, str) and ID_PATTERN.fullmatch(who):
             yield from member(("speeches", i, "who"), who)
     for i, action in enumerate(as_list(data.get("actions"))):
         if isinstance(action, dict):
@@ -104,7 +104,7 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
                 yield doc.problem(("makeup", i, "session"), msg(
                     "record.no_planned_session", id=ref, hint=suggest(ref, sorted(known))))
     for i, ref in enumerate(as_list(data.get("done"))):
-        match = ACTION_REF.match(ref) if isinstance(ref, str) else None
+        match = ACTION_REF.fullmatch(ref) if isinstance(ref, str) else None
         if match and known is not None and match[1] not in known:
             yield doc.problem(("done", i), msg("record.no_planned_session", id=match[1],
                                                hint=suggest(match[1], sorted(known))))

@@ -90,6 +90,17 @@ class _Constructor(SafeConstructor):
                 seen.add(key)
         return mapping
 
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        digits = sum(c.isdigit() for c in str(node.value))
+        if digits > MAX_DIGITS:  # Python refuses to read a 4,300-digit one; none is meant
+            raise ConstructorError(None, None, _TOO_LONG, node.start_mark)
+        return int(super().construct_yaml_int(node))
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
+MAX_DIGITS = 18
+"""Digits in a whole number at the most: more is a typo, not a count."""
+_TOO_LONG = "number too long"
 
 # Tags that only an explicit "!!tag" in the text can produce: reject them all, so
 # nothing but plain data (text, numbers, booleans, lists, mappings) reaches us.
@@ -254,6 +265,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
     what: Message
     if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
         what = msg("yaml.tags")
+    elif isinstance(exc, ConstructorError) and problem == _TOO_LONG:
+        what = msg("yaml.too_long", most=MAX_DIGITS)
     elif opening and (context.startswith("while parsing a flow")
                       or context.startswith("while scanning a quoted")):
         mark = opening

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..domain.text import printable
 from ..engine.overview import District
 from ..words import text
 from .workbook import cell_value, save_workbook
@@ -49,7 +50,7 @@ def district_xlsx(district: District) -> bytes:
     for (_, headers, rows), key in zip(district_tables(district), ("branches", "gaps", "failed"),
                                        strict=True):
         sheet = book.create_sheet(text(district.locale, f"sheet.{key}")[:31])
-        sheet.append(headers)
+        sheet.append([printable(h) for h in headers])
         for row in rows:
             sheet.append([cell_value(v) for v in row])
     return save_workbook(book, date(2000, 1, 1))  # no date of its own: the same bytes each run

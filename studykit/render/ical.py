@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..domain.plan import Plan, Session
+from ..domain.text import printable
 from ..words import join, text
 
 TZID = "Asia/Shanghai"
@@ -24,6 +25,18 @@ def _uid(plan: Plan, session: Session) -> str:
     org = hashlib.sha1(plan.curriculum.organization.name.encode()).hexdigest()[:12]
     # a course without a date is planned every quarter under the same id
     return f"{session.id}.{plan.quarter}.{org}@studykit"
+
+
+def _line(value: str) -> str:
+    """A one-line property (SUMMARY, LOCATION, the calendar's name): what a user typed,
+    with line breaks as spaces and nothing RFC 5545 forbids in text."""
+    return " ".join(_text(value).split("\n"))
+
+
+def _text(value: str) -> str:
+    """Text RFC 5545 can carry: control characters spelt out, line breaks kept (icalendar
+    escapes them and folds the long lines)."""
+    return printable(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _description(plan: Plan, session: Session) -> str:
@@ -79,7 +92,7 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date) -> bytes:
     cal.add("prodid", "-//studykit//studykit//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{plans[0].curriculum.organization.name} {name}")
+    cal.add("x-wr-calname", _line(f"{plans[0].curriculum.organization.name} {name}"))
     cal.add("x-wr-timezone", TZID)
     cal.add_component(_vtimezone())
     stamp = datetime(stamped.year, stamped.month, 1, tzinfo=timezone.utc)
@@ -89,10 +102,10 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", datetime.combine(s.date, s.start, tzinfo=tz))
         event.add("dtend", datetime.combine(s.date, s.end, tzinfo=tz))
-        event.add("summary", s.title)
+        event.add("summary", _line(s.title))
         if s.venue:
-            event.add("location", s.venue)
-        event.add("description", _description(plan, s))
+            event.add("location", _line(s.venue))
+        event.add("description", _text(_description(plan, s)))
         event.add("categories", [text(plan.curriculum.locale, f"kind.{s.kind}")])
         cal.add_component(event)
     return bytes(cal.to_ical())

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.text import printable
 from ..engine.ledger import Ledger, held_key
 from ..words import day_only, join, quarter_title, text
 from .docxtemplate import Templates
@@ -177,8 +178,8 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
     cur, loc = ledger.curriculum, ledger.curriculum.locale
     marks = {mark: text(loc, f"mark.{mark}") for mark in ("present", "late", "absent", "made up")}
     columns = [ledger.attendance[held_key(h)] for h in ledger.held]
-    grid_rows = [[m.name, *(marks.get(column.get(m.id, ""), "") for column in columns)]
-                 for m in cur.members]
+    grid_rows = [[printable(m.name), *(marks.get(column.get(m.id, ""), "")
+                                       for column in columns)] for m in cur.members]
     sheets = [(text(loc, "sheet.attendance"),
                [text(loc, "col.name"),
                 *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)],
@@ -197,7 +198,7 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
         sheet.freeze_panes = "B2"
         head = []
         for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
+            cell = WriteOnlyCell(sheet, value=printable(header))
             cell.font, cell.alignment = bold, wrap
             head.append(cell)
         sheet.append(head)
@@ -245,7 +246,8 @@ def ledger_json(ledger: Ledger) -> str:
         "uncovered": ledger.uncovered,
         "problems": [str(p) for p in ledger.problems],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    # strict JSON: a number that is not finite is a bug upstream, not "Infinity"
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def write_report(ledger: Ledger, out: Path | str, templates: Templates | None = None,

@@ -7,15 +7,17 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.text import printable
 from .package import repack
 
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
 
 def cell_value(value: str) -> Any:
-    """Numbers as numbers, so Excel can add them up (``007`` or ``1_000`` stay text)."""
+    """Numbers as numbers, so Excel can add them up (``007`` or ``1_000`` stay text); text
+    with nothing a workbook cannot hold."""
     if not _NUMBER.match(value):
-        return value
+        return printable(value)
     return float(value) if "." in value else int(value)
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..domain.text import visible
 from ..render.report import as_of_line, ledger_tables, report_title
 from ..words import MONTHS, day_only, join, text, weekday
 
@@ -40,7 +41,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 
     ``right`` lists the column numbers to align right (numbers).
     """
-    rows = [[" ".join(cell.split("\n")) for cell in row] for row in rows]  # one line each
+    # one line each, and nothing typed moves the cursor or breaks the row
+    rows = [[visible(cell) for cell in row] for row in rows]
+    headers = [visible(h) for h in headers]
     widths = [width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):

@@ -45,6 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.other": ("不符合 YAML 写法（解析器原文：“{raw}”）", "{raw}"),
     "yaml.control": ("YAML 文字中不允许出现控制字符 #x{code}",
                      "control character #x{code} is not allowed in YAML text"),
+    "yaml.too_long": ("这个数字超过{most}位，不会是要写的数；请检查是否多打了数字",
+                      "a number of more than {most} digits cannot be meant; check for extra digits"),
     "yaml.duplicate": ("`{key}` 在同一组里写了两次；请只保留一个",
                        "`{key}` is given twice in the same mapping; keep one"),
     # --- the curriculum as a whole ------------------------------------------------
@@ -66,8 +68,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "expected a level from 0 to 5, found {found}"),
     "expected.hours": ("这里应是正的学时数（最多 24），实际是{found}",
                        "expected a positive number of hours (at most 24), found {found}"),
-    "expected.yearly_hours": ("这里应是每年的学时数（大于 0），实际是{found}",
-                              "expected a positive number of hours a year, found {found}"),
+    "expected.yearly_hours": ("这里应是每年的学时数（大于 0，不超过 {most}），实际是{found}",
+                              "expected a positive number of hours a year (at most {most}), "
+                              "found {found}"),
     "expected.count": ("这里应是不小于 1 的整数，实际是{found}",
                        "expected a whole number of at least 1, found {found}"),
     "expected.date": ("这里应是日期，如 2027-01-14，实际是{found}",
@@ -185,6 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "a year is given in full, list it in calendar.complete."),
     "expected.quarter_number": ("这里应是季度 1、2、3 或 4，实际是{found}",
                                 "expected a quarter 1, 2, 3 or 4, found {found}"),
+    "expected.date_year": ("{found} 的年份应在 {first} 到 {last} 之间",
+                           "{found}: the year should be from {first} to {last}"),
+    "expected.day_count": ("这里应是 1 到 366 之间的天数，实际是{found}",
+                           "expected a number of days from 1 to 366, found {found}"),
     "expected.year": ("这里应是 1900 到 2199 之间的年份，实际是{found}",
                       "expected a year from 1900 to 2199, found {found}"),
     # --- the planner: what could not be placed, and what to change -------------------

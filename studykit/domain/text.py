@@ -1,0 +1,46 @@
+"""What a user typed, made safe for where it goes, the same way everywhere.
+
+A title or a name can hold anything a file can: control characters, terminal escape
+codes, line separators. Each sink gets the text faithfully and safely: a terminal sees
+the invisible characters spelt out (:func:`visible`), a workbook cannot hold them at all
+(:func:`printable`); Word documents escape them in their own engine, and the calendar
+file in :mod:`studykit.render.ical`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e"
+                        "\u2066-\u2069\ufeff\ufffe\uffff]")
+
+
+def _spelt(match: re.Match[str]) -> str:
+    # one spelling, \u001b, that reads the same in a terminal and is a valid JSON escape
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible(text: str, lines: bool = False) -> str:
+    """``text`` for a terminal: control, format and line-separator characters spelt out
+    (``\\u001b``, ``\\u2028``), so nothing the user typed moves the cursor, colours the
+    screen or breaks a table's row (line breaks and tabs become spaces); with ``lines``,
+    line breaks are kept."""
+    return _INVISIBLE.sub(_spelt, text if lines else text.replace("\n", " ").replace("\t", " "))
+
+
+_ANY_INVISIBLE = re.compile(f"{_INVISIBLE.pattern[:-1]}\t\n]")
+
+
+def spelt(text: str) -> str:
+    """``text`` quoted in a message: every invisible character spelt out, line breaks and
+    tabs included, so ``'tangshu\\u000a'`` shows why it is not ``'tangshu'``."""
+    return _ANY_INVISIBLE.sub(_spelt, text)
+
+
+_ILLEGAL_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a file format that cannot hold control characters (xlsx, XML): each
+    spelt out as in :func:`visible`, line breaks kept."""
+    return _ILLEGAL_IN_XML.sub(_spelt, text)
