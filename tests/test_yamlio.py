@@ -105,3 +105,26 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_dotted() -> None:
     assert yamlio.dotted(("members", 2, "levels", "theory")) == "members[2].levels.theory"
     assert yamlio.dotted(()) == ""
+
+
+def _alias_bomb(first_line: str, levels: int = 9) -> str:
+    lines = [first_line, "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_that_expand_past_the_budget_are_refused_where_they_grow() -> None:
+    # nine lines that stand for 9**9 values: refused before anything is built from them
+    with pytest.raises(InputError) as info:
+        yamlio.parse(_alias_bomb("studykit: 1"), "b.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.col) == (8, 5)   # a6, the first list past a million
+    assert "more than 1000000 values" in problem.text("en")
+
+
+def test_a_duplicate_beside_aliases_is_located_by_one_walk() -> None:
+    # the walk that names the duplicate's path visits each written node once, not each
+    # copy an alias stands for (that walk hung on a 570-byte file)
+    text = _alias_bomb("dup: {k: 1, k: 2}", levels=6)   # 9**6 values: within the budget
+    doc = yamlio.parse(text, "d.yaml")
+    assert [(p.line, p.key) for p in doc.problems] == [(1, "dup.k")]

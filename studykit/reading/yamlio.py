@@ -231,7 +231,11 @@ def parse(text: str, path: str) -> Document:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            _within_budget(root, path)
         data = loader.construct_document(root) if root is not None else None
+    except RecursionError:
+        raise InputError([Problem(path, 1, 1, "", msg("yaml.too_deep"))]) from None
     except yaml.MarkedYAMLError as exc:
         line, col, what = _syntax(exc, text)
         raise InputError([Problem(path, line, col, "", msg("yaml.syntax", what=what))]) from None
@@ -246,9 +250,10 @@ def parse(text: str, path: str) -> Document:
             "yaml.control", code=f"{exc.character:04x}"))]) from None
     finally:
         loader.dispose()
+    paths = _paths_to(root, [n for n, _ in loader.duplicates])
     return Document(path, data, root, sorted((
         Problem(path, n.start_mark.line + 1, n.start_mark.column + 1,
-                dotted(_path_to(root, n) or (key,)), msg("yaml.duplicate", key=key))
+                dotted(paths.get(id(n)) or (key,)), msg("yaml.duplicate", key=key))
         for n, key in loader.duplicates), key=Problem.sort_key))
 
 
@@ -284,20 +289,55 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
     return (mark.line + 1, mark.column + 1, what) if mark else (1, 1, what)
 
 
-def _path_to(root: Node | None, target: Node) -> Path_ | None:
-    """The path of mapping key node ``target`` below ``root`` (for error messages)."""
-    stack: list[tuple[Node, Path_]] = [(root, ())] if root is not None else []
+MAX_NODES = 1_000_000
+"""Values in a file at the most, counting each alias (``*name``) as a copy of what it names:
+a few lines of aliases can otherwise stand for billions of values."""
+
+
+def _within_budget(root: Node, path: str) -> None:
+    """Raise :class:`InputError` if ``root`` expands, through its aliases, to more than
+    :data:`MAX_NODES` values. Linear in the nodes written: each is sized once."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = [n for pair in node.value for n in pair] if isinstance(node, MappingNode) \
+            else list(node.value) if isinstance(node, SequenceNode) else []
+        if children_done or not children:
+            size = 1 + sum(sizes[id(c)] for c in children)
+            if size > MAX_NODES:
+                mark = node.start_mark
+                raise InputError([Problem(path, mark.line + 1, mark.column + 1, "",
+                                          msg("yaml.too_big", most=MAX_NODES))])
+            sizes[id(node)] = size
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _paths_to(root: Node | None, targets: Sequence[Node]) -> dict[int, Path_]:
+    """The path of each mapping key node in ``targets`` below ``root`` (for error
+    messages), by its ``id``: one walk over the nodes for all of them."""
+    wanted = {id(t) for t in targets}
+    paths: dict[int, Path_] = {}
+    stack: list[tuple[Node, Path_]] = [(root, ())] if root is not None else []
+    seen: set[int] = set()
+    while stack and len(paths) < len(wanted):
         node, where = stack.pop()
+        if id(node) in seen:  # an alias: the node was searched where it was first written
+            continue
+        seen.add(id(node))
         if isinstance(node, MappingNode):
             for k, v in node.value:
                 step = k.value if isinstance(k, ScalarNode) else "?"
-                if k is target:
-                    return (*where, step)
+                if id(k) in wanted:
+                    paths.setdefault(id(k), (*where, step))
                 stack.append((v, (*where, step)))
         elif isinstance(node, SequenceNode):
             stack.extend((v, (*where, i)) for i, v in enumerate(node.value))
-    return None
+    return paths
 
 
 def load(path: Path | str) -> Document:

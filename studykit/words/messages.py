@@ -47,6 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "control character #x{code} is not allowed in YAML text"),
     "yaml.too_long": ("这个数字超过{most}位，不会是要写的数；请检查是否多打了数字",
                       "a number of more than {most} digits cannot be meant; check for extra digits"),
+    "yaml.too_big": ("展开别名（*名字）后，这一组内容超过{most}项，不会是课程文件；请检查 & 和 * 的用法",
+                     "with its aliases (*name) expanded this holds more than {most} values, "
+                     "more than any curriculum; check the & and * in it"),
+    "yaml.too_deep": ("括号或缩进嵌套得太深，无法读取；请检查是否有没闭合的 [ 或 {",
+                      "nested too deeply to read; look for an unclosed [ or {"),
     "yaml.duplicate": ("`{key}` 在同一组里写了两次；请只保留一个",
                        "`{key}` is given twice in the same mapping; keep one"),
     # --- the curriculum as a whole ------------------------------------------------
