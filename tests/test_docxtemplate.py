@@ -4,6 +4,7 @@ clear errors, byte-identical output."""
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,14 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from studykit.render.docxtemplate import TemplateError, Templates, prepare, xml_text
+import studykit
+from studykit.render.docxtemplate import (
+    TemplateError,
+    Templates,
+    prepare,
+    read_template,
+    xml_text,
+)
 
 
 def make_template(*paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
@@ -157,3 +165,13 @@ def test_an_expression_that_fails_on_the_data_is_a_template_error() -> None:
     tpl = prepare(make_template(["{{ title + 1 }}"]), "t.docx")
     with pytest.raises(TemplateError, match=r"t\.docx：模板里的表达式算不出来（“TypeError"):
         tpl.render({"title": "标题"})
+
+
+def test_a_template_that_is_not_a_regular_file_is_refused_unread(tmp_path: Path) -> None:
+    from studykit.app.templatecheck import check_folder
+
+    os.mkfifo(tmp_path / "minutes.docx")     # reading it would block for ever
+    problems = check_folder(tmp_path, "en")
+    assert any("minutes.docx:1:1: is not a regular file" in p for p in problems), problems
+    with pytest.raises(studykit.InputError):
+        read_template(tmp_path / "minutes.docx")

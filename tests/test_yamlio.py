@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,25 @@ def test_a_duplicate_beside_aliases_is_located_by_one_walk() -> None:
     text = _alias_bomb("dup: {k: 1, k: 2}", levels=6)   # 9**6 values: within the budget
     doc = yamlio.parse(text, "d.yaml")
     assert [(p.line, p.key) for p in doc.problems] == [(1, "dup.k")]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_only_regular_files_are_read(tmp_path: Path, kind: str) -> None:
+    # a FIFO would block the run for ever, /dev/zero would fill the memory
+    path = tmp_path / "pipe.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    with pytest.raises(InputError) as info:
+        yamlio.read_text(path)
+    assert "is not a regular file" in info.value.problems[0].text("en")
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 11)
+    assert yamlio.read_file(path, most=11) == b"x" * 11
+    with pytest.raises(InputError) as info:
+        yamlio.read_file(path, most=10)
+    assert "larger than" in info.value.problems[0].text("en")

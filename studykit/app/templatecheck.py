@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import InputError
 from ..domain.records import Record
 from ..engine.overview import district_overview
 from ..engine.planner import plan_quarter, year_plans
@@ -22,7 +23,7 @@ from ..render.documents import (
     calendar_context,
     session_plan_context,
 )
-from ..render.docxtemplate import TemplateError, prepare
+from ..render.docxtemplate import TemplateError, prepare, read_template
 from ..render.minutes import minutes_context
 from ..render.report import report_context
 from ..render.resources import TEMPLATE_NAMES, examples
@@ -72,7 +73,9 @@ def check_folder(folder: Path, locale: str = "zh-CN") -> list[str]:
             problems.append(text(locale, "templates.unknown", path=str(path), known=known))
             continue
         try:
-            prepare(path.read_bytes(), str(path)).render(contexts[path.name])
+            prepare(read_template(path), str(path)).render(contexts[path.name])
         except TemplateError as exc:
             problems.append(exc.text(locale))
+        except InputError as exc:
+            problems.extend(p.text(locale) for p in exc.problems)
     return problems

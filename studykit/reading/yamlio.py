@@ -17,7 +17,9 @@ can be traced back to a line and column (:meth:`Document.locate`).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,18 +203,43 @@ def dotted(where: Sequence[str | int]) -> str:
     return out
 
 
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""The largest input file read (8 MB): a district's curriculum is a few hundred KB."""
+
+
+def read_file(path: Path | str, most: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``most`` bytes, or :class:`InputError`.
+
+    A FIFO, a device (``/dev/zero``) or a socket is refused without reading from it, and
+    nothing past ``most`` is read, so no input can block the run or fill the memory.
+    """
+    def refused(key: str, **values: object) -> InputError:
+        return InputError([Problem(str(path), 1, 1, "", msg(key, **values))])
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            kind = os.fstat(fd).st_mode
+            if stat.S_ISDIR(kind):
+                raise refused("file.folder")
+            if not stat.S_ISREG(kind):
+                raise refused("file.not_regular")
+            raw = handle.read(most + 1)
+    except FileNotFoundError:
+        raise refused("file.missing") from None
+    except IsADirectoryError:
+        raise refused("file.folder") from None
+    except OSError as exc:
+        raise refused("file.unreadable", why=exc.strerror or "") from None
+    if len(raw) > most:
+        raise refused("file.too_big", most=f"{most / 1024 / 1024:g}")
+    return raw
+
+
 def read_text(path: Path | str) -> str:
     """Read a file as UTF-8 text, or raise :class:`InputError` saying where it is not."""
+    raw = read_file(path)
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(name, 1, 1, "", msg("file.missing"))]) from None
-    except IsADirectoryError:
-        raise InputError([Problem(name, 1, 1, "", msg("file.folder"))]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, 1, 1, "", msg("file.unreadable",
-                                                          why=exc.strerror or ""))]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

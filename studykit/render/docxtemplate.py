@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..domain.errors import UserError
+from ..reading.yamlio import read_file
 from ..words import msg
 from .package import Part, deflate, raw_parts, write_zip
 from .resources import templates as builtin_templates
@@ -305,12 +306,23 @@ class Templates:
         """The prepared template ``name`` (prepared once per process and file version)."""
         if name not in self._cache:
             where = self.path(name)
-            try:
-                data = where.read_bytes()
-            except OSError as exc:
-                raise TemplateError(str(where), "template.unreadable", raw=str(exc)) from None
-            self._cache[name] = _prepared(data, str(where))
+            self._cache[name] = _prepared(read_template(where), str(where))
         return self._cache[name]
+
+
+MAX_TEMPLATE_BYTES = 16 * 1024 * 1024
+"""The largest template file read (16 MB; the built-in ones are about 40 KB)."""
+
+
+def read_template(where: Path | Any) -> bytes:
+    """The bytes of a template: a user's through :func:`~studykit.reading.yamlio.read_file`
+    (a regular file, bounded), a built-in one from the package."""
+    if isinstance(where, Path):
+        return read_file(where, MAX_TEMPLATE_BYTES)
+    try:
+        return bytes(where.read_bytes())
+    except OSError as exc:
+        raise TemplateError(str(where), "template.unreadable", raw=str(exc)) from None
 
 
 _PREPARED: dict[tuple[str, bytes], DocxTemplate] = {}

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading files ------------------------------------------------------------
     "file.missing": ("找不到这个文件", "no such file"),
     "file.folder": ("这是一个文件夹，这里需要一个 YAML 文件", "is a folder, expected a YAML file"),
+    "file.not_regular": ("不是普通文件（是设备、管道或套接字），不能读取",
+                         "is not a regular file (a device, pipe or socket)"),
+    "file.too_big": ("文件超过 {most} MB，不会是课程或记录文件", "is larger than {most} MB, "
+                     "more than any curriculum or record"),
     "file.unreadable": ("无法读取（{why}）", "cannot read: {why}"),
     "file.not_utf8": ("不是 UTF-8 编码的文字（字节 0x{byte}）；请用 UTF-8 编码保存文件"
                       "（记事本：另存为 → 编码 → UTF-8）",
