@@ -289,3 +289,18 @@ def test_numbers_years_and_ids_have_limits(centre_path: Path, plain: str, change
     matching = [p for p in info.value.problems if p.key == where]
     assert matching, [p.text("en") for p in info.value.problems]
     assert any(says in p.text("en") for p in matching), [p.text("en") for p in matching]
+
+
+@pytest.mark.parametrize(("plain", "changed", "where"), [
+    ("    hours: 3\n", '    hours: 3\n    start: "23:30"\n', "courses[8].start"),
+    ("    hours: 3\n", "    hours: 10\n", "courses[8].hours"),
+    ('  start: "15:00"', '  start: "22:45"', "meetings.committee"),
+], ids=["course-start", "course-hours", "calendar-start"])
+def test_a_session_may_not_run_past_midnight(centre_path: Path, plain: str, changed: str,
+                                             where: str) -> None:
+    text = centre_path.read_text(encoding="utf-8")
+    assert plain in text
+    with pytest.raises(InputError) as info:
+        studykit.loads(text.replace(plain, changed, 1), "c.yaml")
+    said = [p.text("en") for p in info.value.problems if p.key.startswith(where)]
+    assert any("past midnight" in s for s in said), [p.text("en") for p in info.value.problems]

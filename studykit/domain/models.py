@@ -120,7 +120,8 @@ def _span(value: Any) -> DateSpan:
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-def _time(value: Any) -> time:
+def parse_time(value: Any) -> time:
+    """Parse a clock time ``15:00`` (a ``time`` given in code is kept as it is)."""
     if isinstance(value, time):
         return value
     match = _TIME.fullmatch(value) if isinstance(value, str) else None
@@ -205,7 +206,7 @@ YearHours = Annotated[float, BeforeValidator(_yearly_hours)]
 Count = Annotated[int, BeforeValidator(_count)]
 Date = Annotated[date, BeforeValidator(parse_date)]
 Span = Annotated[DateSpan, BeforeValidator(_span)]
-Time = Annotated[time, BeforeValidator(_time)]
+Time = Annotated[time, BeforeValidator(parse_time)]
 QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
 AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]

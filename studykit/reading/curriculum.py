@@ -17,9 +17,9 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..domain.errors import InputError, Problem, UserError, found
-from ..domain.models import Course, Curriculum, parse_date
+from ..domain.models import Course, Curriculum, parse_date, parse_time
 from ..domain.rules import may_sit_on_committee
-from ..domain.vocabulary import COMMITTEE_POSTS, ID_PATTERN
+from ..domain.vocabulary import COMMITTEE_POSTS, ID_PATTERN, MEETING_HOURS
 from ..words import msg
 from . import yamlio
 from .problems import (
@@ -180,6 +180,37 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
         venue = as_text(mapping(freq).get("venue"))
         if venue is not None and venue not in venues:
             yield unknown(doc, ("meetings", kind, "venue"), "venue", venue, venues)
+
+    yield from _past_midnight(doc, data)
+
+
+def _past_midnight(doc: yamlio.Document, data: dict[Any, Any]) -> Iterator[Problem]:
+    """Sessions that would run past midnight: a start and a length that do not fit in a
+    day (23:30 and 2 hours), reported where the later of the two is written."""
+    default = _clock(mapping(data.get("calendar")).get("start")) or 15 * 60
+    sessions: list[tuple[tuple[str, Any], dict[Any, Any], float | None]] = [
+        (("courses", i), mapping(c), None)
+                for i, c in enumerate(as_list(data.get("courses")))]
+    sessions += [(("meetings", kind), mapping(freq), MEETING_HOURS.get(str(kind)))
+                 for kind, freq in mapping(data.get("meetings")).items()]
+    for where, spec, usual in sessions:
+        start, hours = _clock(spec.get("start")), spec.get("hours", usual)
+        if not isinstance(hours, (int, float)) or isinstance(hours, bool) or hours <= 0:
+            continue
+        at = default if start is None else start
+        if at + round(hours * 60) > 24 * 60:
+            key = "start" if start is not None else "hours" if "hours" in spec else None
+            yield doc.problem((*where, key) if key else where, msg(
+                "ref.past_midnight", start=f"{at // 60:02d}:{at % 60:02d}", hours=f"{hours:g}"))
+
+
+def _clock(value: Any) -> int | None:
+    """Minutes after midnight of a time as the schema will read it, or None."""
+    try:
+        moment = parse_time(value) if value is not None else None
+    except PydanticCustomError:
+        return None
+    return None if moment is None else moment.hour * 60 + moment.minute
 
 
 def _day(value: Any) -> date | None:

@@ -161,6 +161,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dated.no_null": ("`{key}` 不能写成空值：变动里只有 committee 和 group 可以写 null（表示离开）",
                       "`{key}` cannot be null: only committee and group may be null in a change "
                       "(to leave)"),
+    "ref.past_midnight": ("从 {start} 开始、{hours} 小时的活动会开到午夜以后；请提前开始时间或缩短学时",
+                          "starting at {start}, {hours} hours run past midnight; start earlier "
+                          "or make it shorter"),
     "ref.date_and_quarters": ("课程不能同时有 date 和 quarters：固定日期的课程只在那一天举办",
                               "a course has either a date or quarters, not both: a dated course "
                               "is held on that day only"),
