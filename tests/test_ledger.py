@@ -45,7 +45,7 @@ RECORDS = {
     # entitled: the full members a, b, d; only a is there: no quorum for the vote
     "assembly.yaml": "session: branch-assembly-2026q2\ndate: 2026-06-25\npresent: [a, c]\n"
                      "absent: {b: 病假, d: 事假}\n"
-                     "votes: [{motion: 表决事项, for: 2, against: 0, abstain: 0}]\n",
+                     "votes: [{motion: 表决事项, for: 1, against: 0, abstain: 0}]\n",
     "committee-04.yaml": "session: committee-2026-04\ndate: 2026-04-08\npresent: [a, b]\n"
                          "actions: [{task: 整理台账, owner: b, due: 2026-04-20}]\n",
     # 1 of 2 committee members: no quorum; closes the April task

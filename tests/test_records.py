@@ -9,7 +9,7 @@ import pytest
 import studykit
 from studykit.domain.records import Record
 from studykit.engine.planner import year_plans
-from studykit.reading.records import load_record
+from studykit.reading.records import load_record, read_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,8 @@ extra: 1
         "6:10: absent.chenjing: 'chenjing' is both present and absent",
         "6:24: absent.nobody: unknown member 'nobody' (known: tangshu, chenjing, zhouhaiyan, "
         "xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, zhuxiaoyu, …)",
-        "8:5: votes[0] (m): 9 votes (for 9, against 0, abstain 0) but only 2 members were there",
+        "8:5: votes[0] (m): 9 votes (for 9, against 0, abstain 0) but only 2 members entitled "
+        "to vote were there",
         "9:23: votes[1].for (m2): expected a whole number of votes (0 or more), found 'many'",
         "11:22: actions[0].owner (t): unknown member 'ghost' (known: tangshu, chenjing, "
         "zhouhaiyan, xuming, gaoyun, liuyang, sunli, zhaolei, hemin, wangfang, jiangtao, "
@@ -139,3 +140,41 @@ def test_someone_not_in_the_branch_that_day_is_a_problem(tmp_path: Path) -> None
         f"4:8: chair: 'xuming' is not in the branch on {session.date} (see joined / left in "
         "the curriculum)",
     ]
+
+
+def test_votes_count_against_those_present_who_may_vote(
+        tmp_path: Path, setting: tuple[studykit.Curriculum,
+                                       dict[studykit.Quarter, studykit.Plan]]) -> None:
+    # ten attend the assembly of 18 February, but 王芳 and 蒋涛 are probationary members
+    # that day (蒋涛 converts on the 19th) and may not vote: nine votes are one too many
+    text = (ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml").read_text(
+        encoding="utf-8")
+    assert "for: 8," in text
+    said = problems(tmp_path, text.replace("for: 8,", "for: 9,"), setting)
+    assert any("9 votes (for 9, against 0, abstain 0) but only 8 members entitled to vote"
+               in line for line in said), said
+    (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
+    assert load_record(tmp_path / "ok.yaml", *setting).votes[0].for_ == 8
+
+
+@pytest.mark.parametrize(("name", "plain", "changed", "says"), [
+    # 刘洋 missed the plenum study of 2027-01-07; a make-up before it makes up nothing
+    ("makeup-2027-01.yaml", "date: 2027-01-14", "date: 2027-01-05",
+     "make-up study on 2027-01-05, before the session it makes up (2027-01-07)"),
+    ("committee-2027-03.yaml", "committee-2027-02/1]", "committee-2027-02/9]",
+     "'committee-2027-02/9' names no action"),
+    ("committee-2027-03.yaml", "committee-2027-02/1]", "committee-2027-03/1]",
+     "'committee-2027-03/1' was decided in this very record"),
+], ids=["makeup-before-absence", "done-names-nothing", "done-names-itself"])
+def test_what_only_the_other_records_show(tmp_path: Path, name: str, plain: str,
+                                          changed: str, says: str) -> None:
+    for path in (ROOT / "curricula" / "records").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == name:
+            assert plain in text
+            text = text.replace(plain, changed, 1)
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), year=2027)
+    said = [p.text("en") for p in ledger.problems]
+    assert any(p.startswith(str(tmp_path / name)) and says in p for p in said), said

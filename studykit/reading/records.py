@@ -9,6 +9,7 @@ nobody is both present and absent, votes do not add up to more than the voters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum, parse_date
 from ..domain.plan import Plan
 from ..domain.records import ACTION_REF, AnyRecord, AssessmentRecord, MakeupRecord, Record
+from ..domain.rules import entitled_voters
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import ID_PATTERN
 from ..engine.ledger import Ledger, build_ledger
@@ -89,6 +91,10 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         if isinstance(action, dict):
             yield from member(("actions", i, "owner"), action.get("owner"))
     attended = {m for m, how in seen.items() if how in ("present", "late")}
+    session = sessions.get(session_id) if sessions is not None and session_id else None
+    if session is not None and day is not None:
+        # only those entitled to vote count: activists and non-members attend, not vote
+        attended &= set(entitled_voters(cur.as_of(day).member_by_id, session))
     for i, vote in enumerate(as_list(data.get("votes"))):
         counts = [_votes_value(vote, k) for k in ("for", "against", "abstain")]
         if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) \
@@ -225,7 +231,7 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
                   ) -> tuple[list[AnyRecord], list[Problem]]:
     """Parsed records as records, with their disagreements with the curriculum and the
     plans; one that is not a record at all raises (all together) unless skipped."""
-    out, problems, fatal = [], [], []
+    out, problems, fatal, read = [], [], [], []
     for doc in docs:
         try:
             record, found = _from_document(doc, curriculum, plans)
@@ -234,10 +240,46 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
                 fatal.extend(exc.problems)
             continue
         out.append(record)
+        read.append((doc, record))
         problems.extend(found)
     if fatal:
         raise InputError(fatal)
+    if plans is not None:
+        problems.extend(with_locale(list(_across(read)), curriculum.locale))
     return out, problems
+
+
+def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Problem]:
+    """What records say that only their neighbours show: make-up study dated before the
+    absence it makes up, ``done`` naming an action that no record decided, or decided in
+    the same record. (A second record of a session is the ledger's to report.)"""
+    held: dict[tuple[str, Quarter], Record] = {}
+    for _, record in read:
+        if isinstance(record, Record):
+            held.setdefault((record.session, quarter_of(record.date)), record)
+    missed: dict[tuple[str, str], list[date]] = {}
+    for record in held.values():
+        for member in record.absent:
+            missed.setdefault((member, record.session), []).append(record.date)
+    for doc, record in read:
+        if isinstance(record, AssessmentRecord):
+            continue
+        for i, item in enumerate(record.makeup):
+            days = missed.get((item.member, item.session))
+            if days and item.date < min(days):
+                yield doc.problem(("makeup", i, "date"), msg(
+                    "record.makeup_before", day=str(item.date), held=str(min(days))))
+        if not isinstance(record, Record):
+            continue
+        for i, ref in enumerate(record.done):
+            match = ACTION_REF.fullmatch(ref)
+            if match is None:
+                continue
+            decided = [r for r in held.values() if r.session == match[1]]
+            if any(r is record for r in decided) and len(decided) == 1:
+                yield doc.problem(("done", i), msg("record.done_itself", ref=ref))
+            elif decided and not any(0 < int(match[2]) <= len(r.actions) for r in decided):
+                yield doc.problem(("done", i), msg("record.done_nothing", ref=ref))
 
 
 def read_records(paths: Iterable[Path | str], curriculum: Curriculum,

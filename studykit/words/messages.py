@@ -269,6 +269,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- records --------------------------------------------------------------------
     "record.no_session": ("本季度的计划中没有活动 '{id}'（{hint}）",
                           "no session '{id}' in the plan of this quarter ({hint})"),
+    "record.makeup_before": ("补学日期 {day} 早于缺席的活动（{held}）",
+                             "make-up study on {day}, before the session it makes up ({held})"),
+    "record.done_itself": ("'{ref}' 是本次会议自己定下的事项，不能在同一份记录里写完成；请在以后的记录中写",
+                           "'{ref}' was decided in this very record; mark it done in a later one"),
+    "record.done_nothing": ("'{ref}' 指向的事项不存在（该活动的记录里没有这一条）",
+                            "'{ref}' names no action: that session's record has no such item"),
     "record.no_planned_session": ("计划中没有活动 '{id}'（{hint}）",
                                   "no session '{id}' in the plans ({hint})"),
     "record.not_in_branch": ("'{id}' 在 {day} 不在本支部（见课程文件中的 joined / left）",
@@ -277,9 +283,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.twice": ("'{id}' 写了两次", "'{id}' is listed twice"),
     "record.both": ("'{id}' 同时写在了 `{first}` 和 `{then}` 里", "'{id}' is both {first} and {then}"),
     "record.too_many_votes": ("共{total}票（赞成{votes_for}、反对{against}、弃权{abstain}），"
-                              "但到会的只有{there}人",
+                              "但到会的有表决权的人只有{there}人",
                               "{total} votes (for {votes_for}, against {against}, abstain "
-                              "{abstain}) but only {there} members were there"),
+                              "{abstain}) but only {there} members entitled to vote were there"),
     "record.unlisted": ("应参加这次活动的人员没有写在出席、迟到或缺席中：{ids}",
                         "members expected at this session are not listed as present, late or "
                         "absent: {ids}"),
