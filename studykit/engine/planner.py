@@ -290,9 +290,10 @@ class _Planner:
             if not audience:
                 continue
             placeable.append((index, course, audience))
-        flexible = [c for _, c, _ in placeable if c.date is None]
+        # the undated courses spread over the quarter in the order they are written
+        flexible = {c.id: n for n, c in enumerate(c for _, c, _ in placeable if c.date is None)}
         for index, course, audience in placeable:
-            aim = ((flexible.index(course) + 0.5) / len(flexible)) if course.date is None else 0.5
+            aim = (flexible[course.id] + 0.5) / len(flexible) if course.date is None else 0.5
             out.extend(self._classes(index, course, audience, aim))
         return out
 
