@@ -141,3 +141,22 @@ def test_an_output_folder_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
     with pytest.raises(UserError, match="是一个文件；请给出用于输出的文件夹"):
         write_outputs(tmp_path / "out", {"a.docx": b"1"})
+
+
+@pytest.mark.parametrize("damage", ["[]", "{not json", '{"d/plan.docx": 7}', "\x00\x01"])
+def test_a_damaged_manifest_is_reported_and_nothing_written(tmp_path: Path,
+                                                            damage: str) -> None:
+    write_outputs(tmp_path, {"d/plan.docx": b"v1"})
+    (tmp_path / MANIFEST).write_text(damage, encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"d/plan.docx": b"v2"})
+    assert "is damaged" in info.value.text("en")
+    assert (tmp_path / "d" / "plan.docx").read_bytes() == b"v1"
+
+
+def test_a_folder_where_a_document_goes_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "plan.docx").mkdir()
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"plan.docx": b"v1", "other.docx": b"v1"})
+    assert "is a folder where a file is to be written" in info.value.text("en")
+    assert not (tmp_path / "other.docx").exists()

@@ -148,30 +148,45 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
         return _write_outputs(root, files, force, beside, bases or {}, explain)
 
 
+def _bookkeeping(path: Path, kind: type) -> dict[str, Any]:
+    """One of studykit's own files in the output folder (the manifest, the bases): a
+    mapping from a file name to a ``kind``; none yet is an empty one. Damaged (not JSON,
+    or not that shape), it is reported: guessing would misjudge what was edited by hand."""
+    import json
+
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, kind)
+                                             for k, v in data.items()):
+        raise UserError(msg("output.damaged", path=str(path)))
+    return data
+
+
+def _as_json(mapping: Mapping[str, Any]) -> bytes:
+    import json
+
+    return (json.dumps(dict(sorted(mapping.items())), indent=1, ensure_ascii=False)
+            + "\n").encode("utf-8")
+
+
 def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: bool,
                    bases: Mapping[str, Basis],
                    explain: Callable[[list[Stale]], Message] | None) -> Written:
-    import json
-
-    basis_path = root / BASES
-    try:
-        stored: dict[str, Basis] = json.loads(basis_path.read_text(encoding="utf-8"))
-        if not isinstance(stored, dict):
-            stored = {}
-    except (OSError, ValueError):
-        stored = {}
+    stored: dict[str, Basis] = _bookkeeping(root / BASES, dict)
     stale: list[Stale] = []
-    manifest_path = root / MANIFEST
-    try:
-        manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
+    manifest: dict[str, str] = _bookkeeping(root / MANIFEST, str)
     result = Written()
     todo: dict[Path, bytes] = {}
     changed: list[Path] = []
     for rel, content in files.items():
         path = inside(root, rel)
         new = _sha(content)
+        if path.is_dir():
+            raise UserError(msg("output.folder_in_way", path=str(path)))
         if path.exists():
             current = _sha(path.read_bytes())
             if current == new:
@@ -201,11 +216,9 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: 
     if stale:
         raise UserError(explain(stale) if explain else msg(
             "output.changed", n=len(stale), names="\n  ".join(rel for rel, _, _ in stale)))
-    todo[manifest_path] = (json.dumps(dict(sorted(manifest.items())), indent=1,
-                                      ensure_ascii=False) + "\n").encode("utf-8")
+    todo[root / MANIFEST] = _as_json(manifest)
     if bases:
         stored.update(bases)
-        todo[basis_path] = (json.dumps(dict(sorted(stored.items())), indent=1,
-                                       ensure_ascii=False) + "\n").encode("utf-8")
+        todo[root / BASES] = _as_json(stored)
     write_files(todo)
     return result

@@ -370,6 +370,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # --- writing files ----------------------------------------------------------------
     "output.cannot_write": ("无法写入 {path}（{why}）", "cannot write {path}: {why}"),
+    "output.damaged": ("studykit 在输出文件夹里的记账文件 {path} 已损坏；请删除它后重新运行"
+                       "（重新运行时所有已有文件都要核对，手工改过的会被提示）",
+                       "studykit's own file {path} is damaged; delete it and run again (every "
+                       "existing file is then checked, and hand-edited ones are named)"),
+    "output.folder_in_way": ("{path} 是一个文件夹，但这里要写一个文件；请移走或改名后重新运行",
+                             "{path} is a folder where a file is to be written; move or "
+                             "rename it and run again"),
     "output.is_file": ("{path} 是一个文件；请给出用于输出的文件夹",
                        "{path} is a file; give a folder for the output"),
     "output.locked": ("另一个 studykit 正在向 {path} 写入；请等它结束后再运行",
