@@ -385,3 +385,18 @@ def test_years_outside_1900_to_2199_are_usage_errors(centre_path: Path,
     result = run("plan", str(centre_path), *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert args[1] in result.stderr
+
+
+def test_copies_refuse_a_file_for_a_folder_and_replace_a_symlink_never_through_it(
+        tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    result = run("templates", "copy", str(tmp_path / "afile"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    outside = tmp_path / "outside.docx"
+    outside.write_bytes(b"mine")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "minutes.docx").symlink_to(outside)
+    assert run("templates", "copy", str(tmp_path / "t")).returncode == 1   # it is in the way
+    assert run("templates", "copy", str(tmp_path / "t"), "--force").returncode == 0
+    assert outside.read_bytes() == b"mine"
+    assert not (tmp_path / "t" / "minutes.docx").is_symlink()

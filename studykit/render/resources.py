@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain.errors import UserError
 from ..words import msg
+from .output import write_files
 
 
 def _shipped(name: str) -> Traversable:
@@ -36,14 +37,19 @@ def copy_examples(dest: Path, force: bool = False) -> list[Path]:
     """Copy the example curricula into ``dest``; refuse to overwrite unless ``force``."""
     sources = sorted((f for f in examples().iterdir() if f.name.endswith(".yaml")),
                      key=lambda f: f.name)
+    return _copy(sources, dest, force)
+
+
+def _copy(sources: list[Traversable], dest: Path, force: bool) -> list[Path]:
+    """Copy packaged files into the folder ``dest``, all or none (each by a rename, so a
+    symbolic link in the way is replaced, never written through)."""
+    if dest.exists() and not dest.is_dir():
+        raise UserError(msg("output.is_file", path=str(dest)))
     targets = [dest / f.name for f in sources]
-    existing = [t for t in targets if t.exists()]
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not force:
         raise UserError(msg("output.exists", path=str(existing[0])))
-    dest.mkdir(parents=True, exist_ok=True)
-    for source, target in zip(sources, targets, strict=True):
-        target.write_bytes(source.read_bytes())
-    return targets
+    return write_files({t: f.read_bytes() for f, t in zip(sources, targets, strict=True)})
 
 
 TEMPLATE_NAMES = ("calendar.docx", "annual.docx", "plan-activity.docx", "plan-lesson.docx",
@@ -53,11 +59,4 @@ TEMPLATE_NAMES = ("calendar.docx", "annual.docx", "plan-activity.docx", "plan-le
 def copy_templates(dest: Path, locale: str, force: bool = False) -> list[Path]:
     """Copy the built-in templates of ``locale`` into ``dest``, to edit in Word or WPS."""
     folder = templates() / locale
-    targets = [dest / name for name in TEMPLATE_NAMES]
-    existing = [t for t in targets if t.exists()]
-    if existing and not force:
-        raise UserError(msg("output.exists", path=str(existing[0])))
-    dest.mkdir(parents=True, exist_ok=True)
-    for name, target in zip(TEMPLATE_NAMES, targets, strict=True):
-        target.write_bytes((folder / name).read_bytes())
-    return targets
+    return _copy([folder / name for name in TEMPLATE_NAMES], dest, force)
