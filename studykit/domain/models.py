@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -55,10 +55,15 @@ def _id(value: Any) -> str:
     raise invalid("expected.id", found=found(value))
 
 
-def _level(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 5:
-        return value
-    raise invalid("expected.level", found=found(value))
+
+def whole(key: str, low: int, high: float = math.inf) -> Callable[[Any], int]:
+    """A validator of a whole number from ``low`` to ``high`` (``true`` is not one),
+    refusing anything else with the catalogued message ``key``."""
+    def check(value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise invalid(key, found=found(value))
+    return check
 
 
 def _hours(value: Any) -> float:
@@ -73,11 +78,6 @@ def _yearly_hours(value: Any) -> float:
         return value
     raise invalid("expected.yearly_hours", found=found(value), most=MAX_YEARLY_HOURS)
 
-
-def _count(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    raise invalid("expected.count", found=found(value))
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -130,23 +130,7 @@ def parse_time(value: Any) -> time:
     return time(int(match[1]), int(match[2]))
 
 
-def _year(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and \
-            FIRST_YEAR <= value <= LAST_YEAR:
-        return value
-    raise invalid("expected.year", found=found(value))
 
-
-def _day_count(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 366:
-        return value
-    raise invalid("expected.day_count", found=found(value))
-
-
-def _quarter_number(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
-        return value
-    raise invalid("expected.quarter_number", found=found(value))
 
 
 def _day_spec(value: Any) -> DaySpec:
@@ -200,10 +184,10 @@ def _version(value: Any) -> int:
 
 Text = Annotated[str, BeforeValidator(_text)]
 Id = Annotated[str, BeforeValidator(_id)]
-Level = Annotated[int, BeforeValidator(_level)]
+Level = Annotated[int, BeforeValidator(whole("expected.level", 0, 5))]
 Hours = Annotated[float, BeforeValidator(_hours)]
 YearHours = Annotated[float, BeforeValidator(_yearly_hours)]
-Count = Annotated[int, BeforeValidator(_count)]
+Count = Annotated[int, BeforeValidator(whole("expected.count", 1))]
 Date = Annotated[date, BeforeValidator(parse_date)]
 Span = Annotated[DateSpan, BeforeValidator(_span)]
 Time = Annotated[time, BeforeValidator(parse_time)]
@@ -211,9 +195,9 @@ QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
 AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
 Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
-YearField = Annotated[int, BeforeValidator(_year)]
-DayCount = Annotated[int, BeforeValidator(_day_count)]
-QuarterNumber = Annotated[int, BeforeValidator(_quarter_number)]
+YearField = Annotated[int, BeforeValidator(whole("expected.year", FIRST_YEAR, LAST_YEAR))]
+DayCount = Annotated[int, BeforeValidator(whole("expected.day_count", 1, 366))]
+QuarterNumber = Annotated[int, BeforeValidator(whole("expected.quarter_number", 1, 4))]
 
 
 class Model(BaseModel):

@@ -12,16 +12,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from .errors import found, invalid
-from .models import Count, Date, Id, Level, Model, Text, Time
+from .models import Count, Date, Id, Level, Model, Text, Time, whole
 
-
-def _votes(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    raise invalid("expected.votes", found=found(value))
-
-
-Votes = Annotated[int, BeforeValidator(_votes)]
+Votes = Annotated[int, BeforeValidator(whole("expected.votes", 0))]
 ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
 
 
