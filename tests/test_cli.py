@@ -128,7 +128,7 @@ def test_version() -> None:
 def test_examples_copy_refuses_to_overwrite(tmp_path: Path) -> None:
     assert run("examples", "copy", str(tmp_path)).returncode == 0
     copied = sorted(p.name for p in tmp_path.iterdir())
-    assert copied == ["employment-centre.yaml", "small-team.en.yaml"]
+    assert copied == [".studykit.lock", "employment-centre.yaml", "small-team.en.yaml"]
     again = run("examples", "copy", str(tmp_path))
     assert again.returncode == 1
     assert "已经存在；用 --force 覆盖" in again.stderr
@@ -230,7 +230,7 @@ def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
 
 def test_templates_copy_and_check(tmp_path: Path) -> None:
     assert run("templates", "copy", str(tmp_path / "t")).returncode == 0
-    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "t").iterdir() if p.name != ".studykit.lock") == [
         "annual.docx", "attendance.docx", "calendar.docx", "district.docx", "minutes.docx",
         "plan-activity.docx", "plan-lesson.docx", "report.docx"]
     ok = run("templates", "check", str(tmp_path / "t"))

@@ -6,24 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
+from killing import files, killed_at
 
 from studykit.domain.errors import UserError
-from studykit.render.output import MANIFEST, write_files, write_outputs
+from studykit.render.output import JOURNAL, LOCK, MANIFEST, recover, write_files, write_outputs
 
 
 def test_write_files_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
-    write_files({tmp_path / "a" / "x.txt": b"1", tmp_path / "y.txt": b"2"})
-    assert (tmp_path / "a" / "x.txt").read_bytes() == b"1"
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "x.txt", "y.txt"]
+    write_files(tmp_path, {tmp_path / "a" / "x.txt": b"1", tmp_path / "y.txt": b"2"})
+    assert files(tmp_path) == {"a/x.txt": b"1", "y.txt": b"2"}
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where a folder should be")
-    with pytest.raises(UserError, match="无法写入"):
-        write_files({tmp_path / "ok.txt": b"1", blocker / "x.txt": b"2"})
-    assert not (tmp_path / "ok.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked"]
+    with pytest.raises(UserError, match=r"无法写入.*路径中有一个文件挡在文件夹的位置上"):
+        write_files(tmp_path, {tmp_path / "ok.txt": b"1", blocker / "x.txt": b"2"})
+    assert files(tmp_path) == {"blocked": b"a file where a folder should be"}
 
 
 def test_rewriting_the_same_content_changes_nothing(tmp_path: Path) -> None:
@@ -54,7 +53,24 @@ def test_a_file_changed_by_hand_is_kept(tmp_path: Path) -> None:
     write_outputs(tmp_path, {"minutes.docx": b"new"}, force=True)
     assert (tmp_path / "minutes.docx").read_bytes() == b"new"
     manifest = json.loads((tmp_path / MANIFEST).read_text())
-    assert set(manifest) == {"minutes.docx", "plan.docx"}
+    assert set(manifest) == {"minutes.docx", "minutes.new.docx", "plan.docx"}
+
+
+def test_beside_never_overwrites_a_new_version_edited_by_hand(tmp_path: Path) -> None:
+    write_outputs(tmp_path, {"minutes.docx": b"v1"})
+    (tmp_path / "minutes.docx").write_bytes(b"edited")
+    write_outputs(tmp_path, {"minutes.docx": b"v2"}, beside=True)
+    assert (tmp_path / "minutes.new.docx").read_bytes() == b"v2"
+    done = write_outputs(tmp_path, {"minutes.docx": b"v3"}, beside=True)   # ours: replaced
+    assert done.beside == [tmp_path / "minutes.new.docx"]
+    assert (tmp_path / "minutes.new.docx").read_bytes() == b"v3"
+    (tmp_path / "minutes.new.docx").write_bytes(b"edited too")
+    done = write_outputs(tmp_path, {"minutes.docx": b"v4"}, beside=True)
+    assert done.beside == [tmp_path / "minutes.new-2.docx"]
+    assert files(tmp_path)["minutes.new.docx"] == b"edited too"
+    assert files(tmp_path)["minutes.new-2.docx"] == b"v4"
+    done = write_outputs(tmp_path, {"minutes.docx": b"v4"}, beside=True)   # nothing new
+    assert done.beside == [tmp_path / "minutes.new-2.docx"] and done.written == []
 
 
 def test_a_file_studykit_never_wrote_is_not_overwritten(tmp_path: Path) -> None:
@@ -72,13 +88,81 @@ def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "a.txt").read_bytes() == b"1"
 
 
-def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+def test_only_the_temporaries_a_journal_recorded_are_removed(tmp_path: Path) -> None:
     (tmp_path / "sessions" / "x").mkdir(parents=True)
-    stale = tmp_path / "sessions" / "x" / ".plan.docx.k2j3h4.tmp"
-    stale.write_bytes(b"half a docu")
+    notes = tmp_path / "sessions" / "x" / ".my-notes.tmp"        # the user's own
+    notes.write_bytes(b"mine")
+    lookalike = tmp_path / ".plan.docx.0123456789abcdef.tmp"     # shaped like ours, unrecorded
+    lookalike.write_bytes(b"also mine")
+    staged = tmp_path / "sessions" / "x" / ".plan.docx.fedcba9876543210.tmp"
+    staged.write_bytes(b"half a docu")
+    (tmp_path / JOURNAL).write_text(json.dumps({
+        "studykit-journal": 1, "state": "staged",
+        "files": [["sessions/x/plan.docx", "sessions/x/.plan.docx.fedcba9876543210.tmp"]]}))
     write_outputs(tmp_path, {"sessions/x/plan.docx": b"whole"})
-    assert not stale.exists()
+    assert not staged.exists() and not (tmp_path / JOURNAL).exists()
+    assert notes.read_bytes() == b"mine" and lookalike.read_bytes() == b"also mine"
     assert (tmp_path / "sessions" / "x" / "plan.docx").read_bytes() == b"whole"
+
+
+@pytest.mark.parametrize("entry", [
+    ["plan.docx", "../.plan.docx.fedcba9876543210.tmp"],        # outside the folder
+    ["plan.docx", "my-thesis.docx"],                            # not a temporary at all
+    ["plan.docx", "other/.plan.docx.fedcba9876543210.tmp"],     # not beside its target
+    ["/etc/passwd", "/etc/.passwd.fedcba9876543210.tmp"],
+    "plan.docx",
+])
+def test_a_damaged_or_planted_journal_is_reported_and_followed_in_nothing(
+        tmp_path: Path, entry: object) -> None:
+    (tmp_path / "my-thesis.docx").write_bytes(b"keep")
+    (tmp_path / JOURNAL).write_text(json.dumps({"studykit-journal": 1, "state": "committed",
+                                                "files": [entry]}))
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"plan.docx": b"1"})
+    assert "the journal it left" in info.value.text("en")
+    assert files(tmp_path) == {JOURNAL: (tmp_path / JOURNAL).read_bytes(),
+                                "my-thesis.docx": b"keep"}
+
+
+def _old_and_new() -> tuple[dict[str, bytes], dict[str, bytes]]:
+    old = {f"s/{n:02d}/plan.docx": f"old {n}".encode() * 50 for n in range(8)}
+    new = {**{rel: content.replace(b"old", b"new") for rel, content in old.items()},
+           "s/03/plan.docx": old["s/03/plan.docx"],                  # one unchanged
+           "s/10/minutes.docx": b"new only", "calendar.ics": b"new calendar"}
+    return old, new
+
+
+def test_a_run_killed_at_any_step_leaves_all_old_or_all_new(tmp_path: Path) -> None:
+    import random
+
+    old, new = _old_and_new()
+    reference = tmp_path / "reference"
+    write_outputs(reference, old)
+    old_state = files(reference)
+    write_outputs(reference, new)
+    new_state = files(reference)
+    rng = random.Random(12)
+    outcomes = {"old": 0, "new": 0}
+    step = 0
+    while True:
+        step += 1
+        root = tmp_path / f"run{step}"
+        write_outputs(root, old)
+        if not killed_at(step, lambda root=root: write_outputs(root, new)):
+            break                                   # past the last step: the run finished
+        seen = files(root)
+        for rel, content in seen.items():           # no document is ever half written
+            assert rel.endswith(".tmp") or rel.startswith(".studykit") \
+                or content in (old.get(rel), new.get(rel)), rel
+        if rng.random() < 0.5:                      # kill the recovery, too, now and then
+            killed_at(rng.randint(1, 6), lambda root=root: recover(root))
+        recover(root)
+        state = files(root)
+        assert state in (old_state, new_state), f"step {step}: a mix of old and new"
+        outcomes["old" if state == old_state else "new"] += 1
+        write_outputs(root, new)                    # and the next run simply works
+        assert files(root) == new_state
+    assert outcomes["old"] > 5 and outcomes["new"] > 5, outcomes   # both sides were hit
 
 
 @pytest.mark.parametrize("rel", ["../outside.txt", "sessions/../../outside.txt",
@@ -160,3 +244,89 @@ def test_a_folder_where_a_document_goes_is_reported(tmp_path: Path) -> None:
         write_outputs(tmp_path, {"plan.docx": b"v1", "other.docx": b"v1"})
     assert "is a folder where a file is to be written" in info.value.text("en")
     assert not (tmp_path / "other.docx").exists()
+
+
+def test_no_write_or_lock_follows_a_symbolic_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"precious")
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / LOCK).symlink_to(tmp_path / "created-by-lock")
+    with pytest.raises(UserError) as info:
+        write_outputs(root, {"a.docx": b"1"})
+    assert "symbolic link" in info.value.text("en")
+    assert not (tmp_path / "created-by-lock").exists()
+    (root / LOCK).unlink()
+    (root / "a.docx").symlink_to(outside)
+    with pytest.raises(UserError) as info:
+        write_outputs(root, {"a.docx": b"1"}, force=True)
+    assert "symbolic link" in info.value.text("en")
+    assert outside.read_bytes() == b"precious"
+    (root / MANIFEST).unlink(missing_ok=True)
+    (root / MANIFEST).symlink_to(outside)           # studykit's own files: replaced, not followed
+    with pytest.raises(UserError, match="已损坏"):
+        write_outputs(root, {"b.docx": b"1"})
+    assert outside.read_bytes() == b"precious"
+
+
+def test_a_read_only_output_folder_is_a_clear_message(tmp_path: Path) -> None:
+    """A real read-only folder: as root permissions do not bind, so the run is made as
+    the user nobody (setpriv), in a folder nobody may read but not write."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    curriculum = Path(__file__).resolve().parent.parent / "curricula" / "employment-centre.yaml"
+    work = Path(tempfile.mkdtemp())
+    try:
+        work.chmod(0o755)
+        shutil.copy(curriculum, work / "c.yaml")
+        out = work / "out"
+        out.mkdir()
+        write_outputs(out, {"plan.docx": b"old"})
+        out.chmod(0o555)
+        command = [sys.executable, "-m", "studykit", "plan", str(work / "c.yaml"),
+                   "--out", str(out)]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                       *command]
+        done = subprocess.run(command, capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        assert "无法写入" in done.stderr and "没有写入权限" in done.stderr
+        assert "Traceback" not in done.stderr
+        out.chmod(0o755)
+        assert files(out) == {MANIFEST: (out / MANIFEST).read_bytes(), "plan.docx": b"old"}
+    finally:
+        for path in work.rglob("*"):
+            path.chmod(0o755) if path.is_dir() else None
+        shutil.rmtree(work)
+
+
+def test_a_real_plan_killed_at_every_step(tmp_path: Path) -> None:
+    """The same with real documents: the example's quarter plan, then the plan of it
+    renamed (every document changes) committed over it, killed at each of its steps,
+    renames included (in a small process: it forks faster than pytest).
+    ``benchmarks/fuzz.py`` does the same with a year's documents at random steps."""
+    import subprocess
+    import sys
+
+    from studykit.app.workflows import plan_branch
+
+    curriculum = Path(__file__).resolve().parent.parent / "curricula" / "employment-centre.yaml"
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text(curriculum.read_text(encoding="utf-8").replace(
+        "就业服务中心", "就业服务中心（新）"), encoding="utf-8")
+    plan_branch(curriculum, out=tmp_path / "old")
+    plan_branch(renamed, out=tmp_path / "new")
+    assert len(files(tmp_path / "old")) > 20
+    (tmp_path / "work").mkdir()
+    done = subprocess.run([sys.executable, str(Path(__file__).parent / "killing.py"),
+                           str(tmp_path / "old"), str(tmp_path / "new"),
+                           str(tmp_path / "work"), "--points", "1000"],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    assert result["mixed"] == [] and result["then"] == "ok", result
+    assert result["old"] + result["new"] == result["steps"] > 100       # every step
+    assert result["old"] > 20 and result["new"] > 20, result          # both sides were hit

@@ -1,19 +1,31 @@
-"""Writing files safely: all of them or none, each atomically, one run at a time.
+"""Writing files safely: all of them or none, one run at a time, never through a link.
 
-Every file is first written to a temporary file beside its target, then renamed
-over it, so a reader (or a run killed half-way) never sees half a file; the next run
-removes the temporary files a killed run left. When several files belong together (a
-plan and its calendar), all are written before any is renamed into place. A lock file
-keeps two runs from writing into one folder at once, and no path may lead outside the
-output folder.
+A run's files are committed as one transaction through a journal in the output folder:
+
+1. the journal is written, naming every file and the temporary file it is staged in
+   (``.<name>.<transaction>.tmp`` beside it), before any temporary file exists;
+2. every temporary file is written;
+3. the journal is marked committed (one rename: this is the moment the run happens);
+4. each temporary file is renamed over its target, and the journal is removed.
+
+A run killed before step 3 is rolled back by the next one (its temporaries removed); one
+killed after it is completed (the remaining renames done). Either way the folder then
+holds all the old files or all the new ones. Cleanup only ever removes temporaries a
+journal recorded. Files are created with ``O_EXCL | O_NOFOLLOW`` and put in place by a
+rename, which replaces a symbolic link rather than writing through it; the lock file is
+never opened through one. No path may lead outside the output folder. There is no fsync:
+the journal protects against a killed run, not against a power cut.
 """
 
 from __future__ import annotations
 
+import errno
+import json
 import os
-import tempfile
+import re
+import secrets
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,36 +33,180 @@ from typing import Any
 from ..domain.errors import UserError
 from ..words import Message, msg
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
 
 def _file_mode() -> int:
-    """What a new file's permissions would be (mkstemp makes them private)."""
+    """What a new file's permissions would be, as the umask says."""
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
 
 
-def write_files(files: Mapping[Path, bytes]) -> list[Path]:
-    """Write every ``path: content`` pair atomically; return the paths in order."""
-    staged: list[tuple[str, Path]] = []
+_WHY = {errno.EACCES: "denied", errno.EPERM: "denied", errno.EROFS: "read_only",
+        errno.ENOSPC: "full", errno.EDQUOT: "full", errno.ENAMETOOLONG: "long_name",
+        errno.ENOTDIR: "not_folder", errno.EEXIST: "not_folder", errno.EISDIR: "folder"}
+
+
+def _cannot(exc: OSError) -> UserError:
+    """A failed write as the user's problem, in their language where the reason is a
+    common one (no permission, a read-only disk, a full disk…)."""
+    reason = _WHY.get(exc.errno or 0)
+    why: Message | str = msg(f"output.why.{reason}") if reason else exc.strerror or str(exc)
+    if exc.errno == errno.ELOOP:
+        return UserError(msg("output.link_in_way", path=str(exc.filename)))
+    return UserError(msg("output.cannot_write", path=str(exc.filename), why=why))
+
+
+def _create(path: Path, content: bytes, mode: int) -> None:
+    """Write a new file; never an existing one, never through a symbolic link."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, mode)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _unlink(path: Path) -> None:
+    with suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+JOURNAL = ".studykit-journal.json"
+"""In an output folder while a run commits: the files it writes and where each is staged."""
+_JOURNAL_NEW = ".studykit-journal.new"
+
+
+def _write_journal(root: Path, state: str, pairs: list[tuple[str, str]]) -> None:
+    data = json.dumps({"studykit-journal": 1, "state": state,
+                       "files": [list(pair) for pair in pairs]}, ensure_ascii=False)
+    _unlink(root / _JOURNAL_NEW)
+    _create(root / _JOURNAL_NEW, data.encode("utf-8"), 0o644)
+    os.replace(root / _JOURNAL_NEW, root / JOURNAL)
+
+
+_STAGED = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{16}\.tmp")
+
+
+def _read_journal(root: Path) -> tuple[str, list[tuple[Path, Path]]] | None:
+    """The journal a killed run left, checked entry by entry: it names files to delete
+    and to rename, so one that is damaged (or planted) is refused, not followed."""
+    path = root / JOURNAL
+    if not os.path.lexists(path):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+        with os.fdopen(fd, "rb") as handle:
+            data = json.loads(handle.read(1 << 26).decode("utf-8"))
+        state, entries = data["state"], data["files"]
+        pairs = []
+        within = Inside(root)
+        for target, staged in entries:
+            match = _STAGED.fullmatch(Path(staged).name)
+            if not (isinstance(target, str) and isinstance(staged, str) and match
+                    and match["name"] == Path(target).name
+                    and Path(staged).parent == Path(target).parent):
+                raise ValueError(staged)
+            pairs.append((within(target), within(staged)))
+        if data.get("studykit-journal") != 1 or state not in ("staged", "committed"):
+            raise ValueError(state)
+    except (OSError, ValueError, KeyError, TypeError, UserError):
+        raise UserError(msg("output.journal_damaged", path=str(path))) from None
+    return state, pairs
+
+
+def recover(root: Path) -> str | None:
+    """Finish what a killed run left in ``root``: roll a staged run back, a committed
+    one forward. Returns what was done (``"staged"`` or ``"committed"``) or ``None``.
+    Safe to repeat, and to be killed itself: the journal goes last."""
+    found = _read_journal(root)
+    _unlink(root / _JOURNAL_NEW)
+    if found is None:
+        return None
+    state, pairs = found
+    try:
+        for target, staged in pairs:
+            if not os.path.lexists(staged):
+                continue
+            if state == "committed":
+                os.replace(staged, target)
+            else:
+                os.unlink(staged)
+        os.unlink(root / JOURNAL)
+    except OSError as exc:
+        raise _cannot(exc) from None
+    return state
+
+
+def commit(root: Path, files: Mapping[Path, bytes]) -> None:
+    """Make every ``path: content`` (each inside ``root``) visible at once, through the
+    journal. The caller holds :func:`locked`."""
+    txid = secrets.token_hex(8)
+    staged = {path: path.with_name(f".{path.name}.{txid}.tmp") for path in files}
+    pairs = [(p.relative_to(root).as_posix(), s.relative_to(root).as_posix())
+             for p, s in staged.items()]
     mode = _file_mode()
     try:
-        for path, content in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            # no fsync: the rename is what keeps a killed run from leaving half a file,
-            # and a district writes thousands of files
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.chmod(tmp, mode)
-            staged.append((tmp, path))
-        for tmp, path in staged:
+        _write_journal(root, "staged", pairs)
+        try:
+            for path, content in files.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _create(staged[path], content, mode)
+        except OSError:
+            recover(root)
+            raise
+        _write_journal(root, "committed", pairs)
+        for path, tmp in staged.items():
             os.replace(tmp, path)
+        os.unlink(root / JOURNAL)
     except OSError as exc:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        raise UserError(msg("output.cannot_write", path=str(exc.filename),
-                            why=exc.strerror or "")) from None
+        raise _cannot(exc) from None
+
+
+LOCK = ".studykit.lock"
+
+
+def _lock(fd: int, root: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks here
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise UserError(msg("output.locked", path=str(root))) from None
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the output folder's lock, after finishing what a killed run left (see
+    :func:`recover`); a second run gets a clear :class:`UserError`."""
+    if root.exists() and not root.is_dir():
+        raise UserError(msg("output.is_file", path=str(root)))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise _cannot(exc) from None
+    try:
+        _lock(fd, root)
+        recover(root)
+        yield
+    finally:
+        os.close(fd)            # closing releases the lock
+
+
+def write_files(root: Path, files: Mapping[Path, bytes]) -> list[Path]:
+    """Write every ``path: content`` pair (inside the folder ``root``) all or none;
+    return the paths in order."""
+    with locked(root):
+        within = Inside(root)
+        for path in files:
+            within(str(path.relative_to(root)))
+        commit(root, files)
     return list(files)
 
 
@@ -74,46 +230,35 @@ class Written:
     beside: list[Path] = field(default_factory=list)
 
 
-LOCK = ".studykit.lock"
+class Inside:
+    """Paths inside one folder: ``Inside(root)(rel)`` is ``root / rel``, refusing any path
+    that would lead outside ``root``, through ``..`` or a folder that is a symbolic link.
+    The file itself may be a link: it is replaced by a rename, never followed. Each
+    folder on the way is resolved once (a run writes hundreds of files into a few)."""
 
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.base = root.resolve()
+        self.folders: dict[Path, Path] = {}
 
-@contextmanager
-def locked(root: Path) -> Iterator[None]:
-    """Hold the output folder's lock; a second run gets a clear :class:`UserError`."""
-    if root.exists() and not root.is_dir():
-        raise UserError(msg("output.is_file", path=str(root)))
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK, "a+b") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: no advisory locks here
-            yield
-            return
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise UserError(msg("output.locked", path=str(root))) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def _remove_stale_temporaries(root: Path) -> None:
-    """Temporary files a killed run left behind (only ours: ``.<name>.<random>.tmp``)."""
-    for stale in root.rglob(".*.tmp"):
-        if stale.is_file():
-            stale.unlink()
+    def __call__(self, rel: str) -> Path:
+        path = self.root / rel
+        if path.name in ("", ".."):
+            target = path.resolve()
+        else:
+            parent = self.folders.get(path.parent)
+            if parent is None:
+                parent = self.folders[path.parent] = path.parent.resolve()
+            target = parent / path.name
+        if rel.startswith(("/", "\\")) or (target != self.base
+                                            and self.base not in target.parents):
+            raise UserError(msg("output.outside", root=str(self.root), path=rel))
+        return path
 
 
 def inside(root: Path, rel: str) -> Path:
     """``root / rel``, refusing any path that would lead outside ``root``."""
-    path = root / rel
-    base = root.resolve()
-    target = path.resolve()
-    if rel.startswith(("/", "\\")) or (target != base and base not in target.parents):
-        raise UserError(msg("output.outside", root=str(root), path=rel))
-    return path
+    return Inside(root)(rel)
 
 
 BASES = ".studykit-basis.json"
@@ -135,8 +280,9 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     A file that exists and differs from what studykit last wrote there was changed by
     hand (or never written by studykit): it is not overwritten. Without ``force`` or
     ``beside`` nothing at all is written and a :class:`UserError` names the files; with
-    ``beside`` the new version goes next to it as ``name.new.docx``; with ``force`` it
-    is overwritten. A file whose content would not change is left alone.
+    ``beside`` the new version goes next to it as ``name.new.docx`` (or ``name.new-2.docx``
+    when that one, too, was changed by hand); with ``force`` it is overwritten. A file
+    whose content would not change is left alone.
 
     ``bases`` says what a filed document is made from (:data:`Basis`). One that a re-run
     would change although its record is the same, because the facts about people differ,
@@ -144,7 +290,6 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     what changed.
     """
     with locked(root):
-        _remove_stale_temporaries(root)
         return _write_outputs(root, files, force, beside, bases or {}, explain)
 
 
@@ -152,12 +297,12 @@ def _bookkeeping(path: Path, kind: type) -> dict[str, Any]:
     """One of studykit's own files in the output folder (the manifest, the bases): a
     mapping from a file name to a ``kind``; none yet is an empty one. Damaged (not JSON,
     or not that shape), it is reported: guessing would misjudge what was edited by hand."""
-    import json
-
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+        with os.fdopen(fd, "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8"))
     except (OSError, ValueError):
         data = None
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, kind)
@@ -167,10 +312,35 @@ def _bookkeeping(path: Path, kind: type) -> dict[str, Any]:
 
 
 def _as_json(mapping: Mapping[str, Any]) -> bytes:
-    import json
-
     return (json.dumps(dict(sorted(mapping.items())), indent=1, ensure_ascii=False)
             + "\n").encode("utf-8")
+
+
+def _current(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``, or ``None`` when there is none. A folder or a
+    symbolic link in a document's place is reported: neither is written through."""
+    if path.is_symlink():
+        raise UserError(msg("output.link_in_way", path=str(path)))
+    if path.is_dir():
+        raise UserError(msg("output.folder_in_way", path=str(path)))
+    if not path.exists():
+        return None
+    return _sha(path.read_bytes())
+
+
+def _beside(root: Path, path: Path, new: str,
+            manifest: dict[str, str]) -> tuple[Path, bool]:
+    """Where a new version of a hand-edited ``path`` goes: ``name.new.docx``, unless that
+    was changed by hand too, then ``name.new-2.docx`` and so on; and whether it is to be
+    written (not when it already holds exactly this version)."""
+    for n in range(1, 100):
+        other = path.with_name(f"{path.stem}.new{'' if n == 1 else f'-{n}'}{path.suffix}")
+        rel = other.relative_to(root).as_posix()
+        current = _current(other)
+        if current == new or current is None or manifest.get(rel) == current:
+            manifest[rel] = new
+            return other, current != new
+    raise UserError(msg("output.changed", n=1, names=str(path)))
 
 
 def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: bool,
@@ -182,21 +352,23 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: 
     result = Written()
     todo: dict[Path, bytes] = {}
     changed: list[Path] = []
+    within = Inside(root)
     for rel, content in files.items():
-        path = inside(root, rel)
+        if (root / rel).is_symlink():
+            raise UserError(msg("output.link_in_way", path=str(root / rel)))
+        path = within(rel)
         new = _sha(content)
-        if path.is_dir():
-            raise UserError(msg("output.folder_in_way", path=str(path)))
-        if path.exists():
-            current = _sha(path.read_bytes())
+        current = _current(path)
+        if current is not None:
             if current == new:
                 result.unchanged.append(path)
                 manifest[rel] = new
                 continue
             if manifest.get(rel) != current and not force:
                 if beside:
-                    other = path.with_name(f"{path.stem}.new{path.suffix}")
-                    todo[other] = content
+                    other, needed = _beside(root, path, new, manifest)
+                    if needed:
+                        todo[other] = content
                     result.beside.append(other)
                     continue
                 changed.append(path)
@@ -220,5 +392,5 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: 
     if bases:
         stored.update(bases)
         todo[root / BASES] = _as_json(stored)
-    write_files(todo)
+    commit(root, todo)
     return result

@@ -49,7 +49,8 @@ def _copy(sources: list[Traversable], dest: Path, force: bool) -> list[Path]:
     existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not force:
         raise UserError(msg("output.exists", path=str(existing[0])))
-    return write_files({t: f.read_bytes() for f, t in zip(sources, targets, strict=True)})
+    return write_files(dest, {t: f.read_bytes()
+                              for f, t in zip(sources, targets, strict=True)})
 
 
 TEMPLATE_NAMES = ("calendar.docx", "annual.docx", "plan-activity.docx", "plan-lesson.docx",

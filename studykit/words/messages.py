@@ -377,6 +377,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.folder_in_way": ("{path} 是一个文件夹，但这里要写一个文件；请移走或改名后重新运行",
                              "{path} is a folder where a file is to be written; move or "
                              "rename it and run again"),
+    "output.why.denied": ("没有写入权限", "permission denied"),
+    "output.why.read_only": ("这是只读的磁盘", "the disk is read-only"),
+    "output.why.full": ("磁盘已满", "the disk is full"),
+    "output.why.long_name": ("文件名太长", "the file name is too long"),
+    "output.why.not_folder": ("路径中有一个文件挡在文件夹的位置上",
+                              "a file stands where the path needs a folder"),
+    "output.why.folder": ("这里是一个文件夹", "a folder is in the way"),
+    "output.link_in_way": ("{path} 是一个符号链接；studykit 不会透过链接写入，请移走它后重新运行",
+                           "{path} is a symbolic link; studykit does not write through links, "
+                           "so move it away and run again"),
+    "output.journal_damaged": ("上次写入被中断，留下的日志 {path} 已损坏，无法判断哪些文件是新写的；"
+                               "请检查这个文件夹，删除该日志后重新运行",
+                               "a run was interrupted and the journal it left, {path}, is "
+                               "damaged, so which files are new cannot be told; look through "
+                               "the folder, delete the journal and run again"),
     "output.is_file": ("{path} 是一个文件；请给出用于输出的文件夹",
                        "{path} is a file; give a folder for the output"),
     "output.locked": ("另一个 studykit 正在向 {path} 写入；请等它结束后再运行",
