@@ -175,3 +175,90 @@ def test_a_template_that_is_not_a_regular_file_is_refused_unread(tmp_path: Path)
     assert any("minutes.docx:1:1: is not a regular file" in p for p in problems), problems
     with pytest.raises(studykit.InputError):
         read_template(tmp_path / "minutes.docx")
+
+
+def _limit(template: bytes, context: dict[str, object] | None = None) -> str:
+    """The English message of rendering ``template``, which must fail."""
+    with pytest.raises(TemplateError) as info:
+        prepare(template, "t.docx").render(context or {})
+    return info.value.text("en")
+
+
+def _package(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in entries:
+            package.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _entries(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return [(i.filename, package.read(i)) for i in package.infolist()]
+
+
+@pytest.mark.parametrize(("extra", "says"), [
+    ("../../evil.txt", "unsafe entry name ../../evil.txt"),
+    ("/etc/evil.txt", "unsafe entry name /etc/evil.txt"),
+    ("word\\..\\..\\evil.txt", "unsafe entry name"),
+    ("C:evil.txt", "unsafe entry name"),
+    ("word/./x.xml", "unsafe entry name"),
+    ("word/document.xml", "holds word/document.xml twice"),
+    ("WORD/Document.xml", "holds WORD/Document.xml twice"),
+    ("word/\x1b[31mx.xml", "unsafe entry name word/\\u001b[31mx.xml"),
+])
+def test_hostile_entry_names_are_refused(extra: str, says: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")          # zipfile warns of the duplicate name
+        data = _package([*_entries(make_template(["x"])), (extra, b"<x/>")])
+    assert says in _limit(data)
+
+
+def test_a_package_without_its_required_parts_is_refused() -> None:
+    entries = [e for e in _entries(make_template(["x"])) if e[0] != "word/document.xml"]
+    assert "word/document.xml is missing" in _limit(_package(entries))
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    import time
+
+    import psutil
+
+    bomb = _package([*_entries(make_template(["x"])), ("word/media/bomb.bin", bytes(100 * 2**20))])
+    assert len(bomb) < 200_000
+    rss = psutil.Process().memory_info().rss
+    start = time.perf_counter()
+    assert "unpacks to more than 64 MB" in _limit(bomb)
+    assert time.perf_counter() - start < 1 and psutil.Process().memory_info().rss - rss < 50 * 2**20
+
+
+def test_a_part_whose_checksum_lies_is_refused() -> None:
+    data = bytearray(make_template(["x"]))
+    name = b"word/document.xml"
+    central = bytes(data).find(b"PK\x01\x02", 0)
+    while bytes(data[central + 46:central + 46 + len(name)]) != name:
+        central = bytes(data).find(b"PK\x01\x02", central + 4)
+    local = int.from_bytes(data[central + 42:central + 46], "little")
+    for crc in (central + 16, local + 14):       # the checksum, in both headers
+        data[crc] ^= 0xFF
+    assert "word/document.xml is damaged" in _limit(bytes(data))
+
+
+@pytest.mark.parametrize("runs", [
+    (["{%p if shown %}"], ["a"], None),
+    (["{% if shown %}a"], ["b"], ["c{% endif %}"]),
+])
+def test_a_block_whose_tags_sit_at_different_depths_is_refused(runs: tuple) -> None:
+    opening, middle, closing = runs
+    if closing is None:                          # opened in the body, closed in a table
+        template = make_template(opening, middle, table=[["{%p endif %}"]])
+    else:
+        template = make_template(opening, middle, closing)
+    if closing is not None:                      # two paragraphs of the body: still whole
+        out = prepare(template, "t.docx").render({"shown": False})
+        docx.Document(io.BytesIO(out))
+        return
+    said = _limit(template, {"shown": False})
+    assert "{% endif %} and the tag it pairs with are in different stretches" in said

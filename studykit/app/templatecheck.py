@@ -1,12 +1,17 @@
-"""``studykit templates check DIR``: does every template in a folder compile and render?
+"""``studykit templates check DIR``: does every template in a folder make documents that open?
 
-Each template is prepared and rendered with the context of the example curriculum
-(its first quarter, its first example record for the minutes), so a misspelt
-variable or a broken tag is found before a real run needs the template.
+Each template is prepared and rendered twice: with the context of the example
+curriculum (its first quarter, its first example record for the minutes), and with the
+same context where every piece of text is made hostile (markup, control and format
+characters, line breaks, tags). Each document is then checked as Word would open it:
+a whole zip, every XML part well-formed, and python-docx reads it. So a misspelt
+variable, a broken tag, or a tag that cuts through the document's structure is found
+before a real run needs the template.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,7 @@ from ..render.documents import (
 )
 from ..render.docxtemplate import TemplateError, prepare, read_template
 from ..render.minutes import minutes_context
+from ..render.package import package_problem
 from ..render.report import report_context
 from ..render.resources import TEMPLATE_NAMES, examples
 from ..words import text
@@ -58,6 +64,57 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     }
 
 
+HOSTILE = ("</w:t>]]><w:p>&amp;<&'\"\x00\x0b\x1b[31m\u2028\u202e\ufeff"
+           "{{ x }}{% if %}\r\n第二行 😀")
+"""What :func:`hostile` adds to every piece of text."""
+_ID_LIKE = re.compile(r"[A-Za-z0-9_./:-]*")
+
+
+def hostile(value: Any) -> Any:
+    """``value`` (a template context) with every piece of text made hostile. Text that
+    looks like an id or a key (ASCII letters, digits, ``-_./:``) is kept, so the
+    template's tests on a session's kind or a status still go the same way."""
+    if isinstance(value, str):
+        return value if _ID_LIKE.fullmatch(value) else value + HOSTILE
+    if isinstance(value, dict):
+        return {k: hostile(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(hostile(v) for v in value)
+    return value
+
+
+def document_problem(data: bytes) -> str | None:
+    """Why a rendered document would not open, or ``None``."""
+    import io
+
+    import docx
+
+    problem = package_problem(data)
+    if problem is not None:
+        return problem
+    try:
+        docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def check_template(path: Path, context: dict[str, Any], locale: str) -> list[str]:
+    """The problems of one template, rendered with ``context`` and with it made hostile."""
+    try:
+        template = prepare(read_template(path), str(path))
+        for which, values in (("sample", context), ("hostile", hostile(context))):
+            problem = document_problem(template.render(values))
+            if problem is not None:
+                return [text(locale, "templates.broken", path=str(path),
+                             which=text(locale, f"templates.{which}"), why=problem)]
+    except TemplateError as exc:
+        return [exc.text(locale)]
+    except InputError as exc:
+        return [p.text(locale) for p in exc.problems]
+    return []
+
+
 def check_folder(folder: Path, locale: str = "zh-CN") -> list[str]:
     """Every problem of the templates in ``folder``, one line each, in ``locale``."""
     if not folder.is_dir():
@@ -72,10 +129,5 @@ def check_folder(folder: Path, locale: str = "zh-CN") -> list[str]:
         if path.name not in contexts:
             problems.append(text(locale, "templates.unknown", path=str(path), known=known))
             continue
-        try:
-            prepare(read_template(path), str(path)).render(contexts[path.name])
-        except TemplateError as exc:
-            problems.append(exc.text(locale))
-        except InputError as exc:
-            problems.extend(p.text(locale) for p in exc.problems)
+        problems.extend(check_template(path, contexts[path.name], locale))
     return problems

@@ -32,10 +32,13 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..domain.errors import UserError
+from ..domain.text import visible
 from ..reading.yamlio import read_file
-from ..words import msg
+from ..words import Message, msg
 from .package import Part, deflate, raw_parts, write_zip
 from .resources import templates as builtin_templates
+from .sandbox import Limit, Sandbox, budgets
+from .sandbox import render as sandboxed
 
 if TYPE_CHECKING:
     from ..domain.models import Curriculum
@@ -54,8 +57,9 @@ _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 class TemplateError(UserError):
     """A template that cannot be read, compiled or rendered; names the file and the tag."""
 
-    def __init__(self, template: str, key: str, **values: Any) -> None:
-        super().__init__(msg("template.problem", template=template, what=msg(key, **values)))
+    def __init__(self, template: str, key: str | Message, **values: Any) -> None:
+        what = key if isinstance(key, Message) else msg(key, **values)
+        super().__init__(msg("template.problem", template=template, what=what))
 
 
 _PLAIN = re.compile("[&<>\"'\x00-\x1f\ufffe\uffff]")
@@ -73,15 +77,10 @@ def xml_text(value: Any) -> str:
     return text
 
 
-def _environment() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
+def _environment() -> Sandbox:
     # autoescape stays off: xml_text escapes every {{ }} output, and must also turn
     # newlines into markup, which autoescape would escape again.
-    return ImmutableSandboxedEnvironment(
-        autoescape=False, undefined=StrictUndefined, finalize=xml_text,
-        keep_trailing_newline=True)
+    return Sandbox(autoescape=False, finalize=xml_text, keep_trailing_newline=True)
 
 
 # --- reading the template ---------------------------------------------------------
@@ -154,11 +153,46 @@ def _structural_tags(root: Any) -> None:
         target.getparent().replace(target, mark)
 
 
-def _jinja_source(xml: bytes) -> str:
+_OPENERS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape",
+                      "trans"})
+_MIDDLES = frozenset({"else", "elif", "pluralize"})
+_KEYWORD = re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.S)
+
+
+def _unbalanced_block(root: Any) -> str | None:
+    """The first block tag whose partner sits at another depth of the XML: ``{%p if %}``
+    in the body and ``{%p endif %}`` in a table cell, or ``{% if %}`` in a run and its
+    ``{% endif %}`` in a hyperlink. Whatever lies between two partners is left out or
+    repeated when rendered; that keeps the XML whole only when both sit in elements of
+    the same names all the way up (two runs of a paragraph, two paragraphs of the body),
+    so anything else would make a document that does not open. (A tag with no partner
+    at all is left to Jinja, which says so.)"""
+    stack: list[tuple[str, tuple[str, ...]]] = []
+    for element in root.iter(f"{{{W}}}t", "skjinja"):
+        anchor = element if element.tag != "skjinja" else element.getparent()
+        chain = (anchor.tag, *(e.tag for e in anchor.iterancestors()))
+        for match in _KEYWORD.finditer(element.text or ""):
+            word, rest = match.groups()
+            if word == "set" and "=" not in rest:
+                word = "block-set"
+            if word in _OPENERS or word == "block-set":
+                stack.append((word, chain))
+            elif stack and (word in _MIDDLES or word.startswith("end")):
+                if stack[-1][1] != chain:
+                    return match.group()
+                if word.startswith("end"):
+                    stack.pop()
+    return None
+
+
+def _jinja_source(xml: bytes, name: str = "") -> str:
     root = etree.fromstring(xml)
     _join_split_tags(root)
     _preserve_spaces(root)
     _structural_tags(root)
+    broken = _unbalanced_block(root)
+    if broken is not None:
+        raise TemplateError(name, "template.block_across", tag=broken)
     source = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                             standalone=True).decode("utf-8")
     source = _MARK.sub(lambda m: m.group(1), source)
@@ -177,28 +211,34 @@ class DocxTemplate:
     """Fixed parts as :class:`Part`; templated ones as (name, compiled, source)."""
 
     def render(self, context: Mapping[str, Any]) -> bytes:
-        """The document for ``context``, as the bytes of a .docx file."""
+        """The document for ``context``, as the bytes of a .docx file, made within the
+        sandbox's budgets (:mod:`studykit.render.sandbox`)."""
+        try:
+            with budgets():
+                parts = [part if isinstance(part, Part) else self._render(*part, context)
+                         for part in self.parts]
+        except Limit as exc:
+            raise TemplateError(self.name, exc.said) from None
+        return write_zip(parts)
+
+    def _render(self, name: bytes, compiled: Any, source: str,
+                context: Mapping[str, Any]) -> Part:
         from jinja2 import TemplateError as JinjaError
         from jinja2 import UndefinedError
 
-        out = []
-        for part in self.parts:
-            if isinstance(part, Part):
-                out.append(part)
-                continue
-            name, compiled, source = part
-            try:
-                xml = compiled.render(context).encode("utf-8")
-            except UndefinedError as exc:
-                raise _undefined(self.name, source, exc, context) from None
-            except JinjaError as exc:
-                raise TemplateError(self.name, "template.jinja", raw=str(exc)) from None
-            except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
-                # an expression in the template that fails on the data: `{{ title + 1 }}`
-                raise TemplateError(self.name, "template.failed",
-                                    raw=f"{type(exc).__name__}: {exc}") from None
-            out.append(deflate(xml, name))
-        return write_zip(out)
+        try:
+            xml = sandboxed(compiled, context).encode("utf-8")
+        except UndefinedError as exc:
+            raise _undefined(self.name, source, exc, context) from None
+        except Limit:
+            raise
+        except JinjaError as exc:
+            raise TemplateError(self.name, "template.jinja", raw=str(exc)) from None
+        except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
+            # an expression in the template that fails on the data: `{{ title + 1 }}`
+            raise TemplateError(self.name, "template.failed",
+                                raw=f"{type(exc).__name__}: {exc}") from None
+        return deflate(xml, name)
 
 
 def _undefined(template: str, source: str, exc: Exception,
@@ -214,34 +254,87 @@ def _undefined(template: str, source: str, exc: Exception,
     return TemplateError(template, "template.undefined", raw=message, known=known)
 
 
+MAX_UNPACKED = 64 * 1024 * 1024
+"""The most bytes a template's parts may unpack to (a built-in one: about 200 KB)."""
+MAX_RATIO = 200
+"""How many times its packed size a part of over a megabyte may unpack to (XML packs to
+a tenth or so; a zip bomb to a thousandth)."""
+REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+"""The parts without which Word does not open a document."""
+_ENTRY = re.compile(r"[!-~]+")     # printable ASCII, no space
+
+
+def _entry_problem(entry: str, seen: set[str]) -> Message | None:
+    if entry.casefold() in seen:
+        return msg("template.duplicate_entry", entry=visible(entry))
+    if not _ENTRY.fullmatch(entry) or "\\" in entry or ":" in entry \
+            or any(part in ("", ".", "..") for part in entry.split("/")):
+        return msg("template.bad_entry", entry=visible(entry))
+    return None
+
+
+def checked_parts(data: bytes, name: str) -> list[tuple[zipfile.ZipInfo, bytes, bytes]]:
+    """Every part of the template package ``data``: its entry, packed bytes and content.
+
+    Refused with the reason: an entry name that is not a plain relative path (``../x``,
+    ``/x``, ``C:x``, a backslash) or that comes twice; a part encrypted, packed some
+    other way than deflate, or whose content does not match its size and checksum;
+    parts unpacking to more than :data:`MAX_UNPACKED` bytes or :data:`MAX_RATIO` times
+    their size; and a package without :data:`REQUIRED_PARTS`. Each part is unpacked at
+    most to its declared size, so a lying header costs nothing."""
+    try:
+        entries = raw_parts(data)
+    except (zipfile.BadZipFile, struct.error, ValueError) as exc:
+        raise TemplateError(name, "template.not_docx", raw=str(exc)) from None
+    seen: set[str] = set()
+    total = 0
+    checked = []
+    for info, packed in entries:
+        entry = info.filename
+        problem = _entry_problem(entry, seen)
+        if problem is not None:
+            raise TemplateError(name, problem)
+        seen.add(entry.casefold())
+        total += info.file_size
+        if total > MAX_UNPACKED or (info.file_size > 2**20
+                                    and info.file_size > MAX_RATIO * info.compress_size):
+            raise TemplateError(name, "template.unpacks_too_big", mb=MAX_UNPACKED // 2**20)
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED,
+                                                              zipfile.ZIP_DEFLATED):
+            raise TemplateError(name, "template.damaged", part=visible(entry),
+                                raw="encrypted or packed in an unknown way")
+        try:
+            content = packed if info.compress_type == zipfile.ZIP_STORED else \
+                zlib.decompressobj(-15).decompress(packed, info.file_size + 1)
+        except zlib.error as exc:
+            raise TemplateError(name, "template.damaged", part=visible(entry),
+                                raw=str(exc)) from None
+        if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+            raise TemplateError(name, "template.damaged", part=visible(entry),
+                                raw="size or checksum does not match")
+        checked.append((info, packed, content))
+    for part in REQUIRED_PARTS:
+        if part.casefold() not in seen:
+            raise TemplateError(name, "template.missing_part", part=part)
+    return checked
+
+
 def prepare(data: bytes, name: str) -> DocxTemplate:
     """Read a template (the bytes of a .docx) once, ready to render many times."""
     from jinja2 import TemplateSyntaxError
 
     env = _environment()
-    try:
-        entries = raw_parts(data)
-    except (zipfile.BadZipFile, struct.error, ValueError) as exc:
-        raise TemplateError(name, "template.not_docx", raw=str(exc)) from None
     parts: list[Part | tuple[bytes, Any, str]] = []
-    for info, packed in entries:
+    for info, packed, xml in checked_parts(data, name):
         encoded = info.filename.encode("utf-8")
-        if not _TEMPLATED.match(info.filename):
+        if not _TEMPLATED.match(info.filename) or b"{" not in xml:
             parts.append(Part(encoded, info.compress_type, info.CRC, info.compress_size,
                                info.file_size, packed))
             continue
         try:
-            xml = zlib.decompress(packed, -15) if info.compress_type == zipfile.ZIP_DEFLATED \
-                else packed
-        except zlib.error as exc:
-            raise TemplateError(name, "template.damaged", part=info.filename,
-                                raw=str(exc)) from None
-        if b"{" not in xml:
-            parts.append(Part(encoded, info.compress_type, info.CRC, info.compress_size,
-                               info.file_size, packed))
-            continue
-        try:
-            source = _jinja_source(xml)
+            source = _jinja_source(xml, name)
+        except TemplateError:
+            raise
         except Exception as exc:  # lxml's XMLSyntaxError and friends
             raise TemplateError(name, "template.bad_xml", part=info.filename,
                                 raw=str(exc)) from None

@@ -67,6 +67,28 @@ def write_zip(parts: list[Part]) -> bytes:
     return bytes(out + central + end)
 
 
+def package_problem(data: bytes) -> str | None:
+    """Why the package ``data`` would not open the way Word opens it, or ``None``: not a
+    whole zip, a part whose checksum is wrong, or an XML part that is not well-formed."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            broken = package.testzip()
+            if broken is not None:
+                return f"{broken}: the checksum does not match"
+            for info in package.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(package.read(info), parser)
+                    except etree.XMLSyntaxError as exc:
+                        return f"{info.filename}: {exc}"
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 

@@ -365,6 +365,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.unclosed": ("{tag}：这个标签没有用 {close} 结束", "{tag}: this tag is not closed with {close}"),
     "template.syntax_in": ("{tag}：模板语法错误（“{raw}”）", "{tag}: {raw}"),
     "template.syntax": ("模板语法错误（“{raw}”）", "{raw}"),
+    "template.bad_entry": ("包里有一个不安全的条目名 {entry}（只能是包内的相对路径）",
+                           "the package holds an unsafe entry name {entry} (only relative paths "
+                           "inside the package are allowed)"),
+    "template.duplicate_entry": ("包里的条目 {entry} 出现了两次", "the package holds {entry} twice"),
+    "template.missing_part": ("缺少 {part}，Word 打不开这样的文档",
+                              "{part} is missing; Word cannot open such a document"),
+    "template.unpacks_too_big": ("解压后超过 {mb} MB（或压缩比高得不正常），不像是 Word 模板",
+                                 "it unpacks to more than {mb} MB (or packs implausibly "
+                                 "tight); that is not a Word template"),
+    "template.block_across": ("{tag} 与它配对的标签不在同一段文字里（或一个在段落、一个在表格里）；"
+                              "这样生成的文档打不开。请把配对的标签放进同一个文字段，或都用 {{%p … %}} 单独成段",
+                              "{tag} and the tag it pairs with are in different stretches of "
+                              "text (or one in a paragraph, one in a table); the document it "
+                              "makes would not open. Put both in the same run of text, or "
+                              "each in a paragraph of its own as {{%p … %}}"),
+    "template.limit_range": ("range() 要生成{n}个数，模板里最多{most}个", "range() of {n} numbers; templates allow at most {most}"),
+    "template.limit_power": ("乘方的结果太大（模板里最多{most}位二进制）", "a power too large (templates allow at most {most} bits)"),
+    "template.limit_length": ("生成的文字或列表太长（模板里一次最多{most}个）", "a text or list too long (templates allow at most {most} items at once)"),
+    "template.limit_output": ("生成的文档超过 {mb:g} MB，已停止", "the document grew past {mb:g} MB and was stopped"),
+    "template.limit_time": ("生成一份文档超过{seconds:g}秒，已停止；请检查模板里的循环", "one document took more than {seconds:g} s and was stopped; look at the template's loops"),
+    "template.limit_memory": ("生成一份文档要用超过 {mb} MB 内存，已停止", "one document needed more than {mb} MB of memory and was stopped"),
     "template.no_folder": ("模板文件夹 {folder} 不存在", "template folder {folder} does not exist"),
     "template.unreadable": ("无法读取模板（“{raw}”）", "cannot read the template: {raw}"),
 
@@ -455,14 +476,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.assessment_only": ("{source}：能力测评记录，没有会议记录要写",
                             "{source}: an assessment of levels, no minutes to write"),
     "cli.not_counted": ("{source}：无法统计\n  {message}", "{source}: could not be counted\n  {message}"),
-    "cli.templates_ok": ("{dir}：所有模板都能编译，并能用示例生成文档",
-                         "{dir}: every template compiles and renders the example"),
+    "cli.templates_ok": ("{dir}：所有模板都能编译，用示例数据和刁钻的文字生成的文档都能打开",
+                         "{dir}: every template compiles, and the documents it makes from the "
+                         "example and from hostile text all open"),
     "cli.bad_quarter": ("应是季度，如 2027Q1，实际是 {value}",
                         "expected a quarter like 2027Q1, found {value}"),
     "cli.bad_count": ("应是不小于 1 的整数，实际是 {value}",
                       "expected a whole number of at least 1, found {value}"),
     "cli.bad_year": ("应是年份，如 2027，实际是 {value}", "expected a year like 2027, found {value}"),
     "templates.no_folder": ("{folder}：没有这个文件夹", "{folder}: no such folder"),
+    "templates.broken": ("{path}：用{which}生成的文档打不开（{why}）",
+                         "{path}: the document it makes with {which} does not open: {why}"),
+    "templates.sample": ("示例数据", "the example's data"),
+    "templates.hostile": ("刁钻的文字（标记、控制字符、换行）",
+                          "hostile text (markup, control characters, line breaks)"),
     "templates.none": ("{folder}：没有 .docx 模板（可用的名称：{known}）",
                        "{folder}: no .docx templates (known names: {known})"),
     "templates.unknown": ("{path}：不是 studykit 的模板名称（可用的名称：{known}），不会被使用",
