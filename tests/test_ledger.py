@@ -216,8 +216,9 @@ def test_a_second_record_of_a_session_is_reported_and_counted_once(tmp_path: Pat
     ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")))
     assert {h.member: h.year for h in ledger.hours}["a"] == 2
     (problem,) = ledger.problems
-    assert problem.path.endswith("lec.yaml") and "a second record of session 'lec'" in \
-        problem.message.text("en")
+    said = problem.message.text("en")
+    assert problem.path.endswith("/lec.yaml") and problem.key == "session"
+    assert "session 'lec' already has a record" in said and "lec-copy.yaml" in said
 
 
 def test_an_action_closes_at_the_first_meeting_after_it(tmp_path: Path) -> None:

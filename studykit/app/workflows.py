@@ -242,6 +242,12 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     folders = sorted({Path(p).parent for p in record_paths})
     ledgers = {year: read_ledger(cur, record_files(folders), year, skip_unreadable=True)
                for year in {r.date.year for r in records if isinstance(r, Record)}}
+    # a second record of a session among its neighbours is as wrong here as in the report
+    given = {Path(r.source).resolve() for r in records}
+    seconds = [p for ledger in ledgers.values() for p in ledger.problems
+               if p.message.key == "record.second" and Path(p.path).resolve() in given]
+    if seconds:
+        raise InputError(seconds)
     chosen = Templates.for_curriculum(cur, templates)
     files, makeup_only, assessments, bases = {}, [], [], {}
     for record in records:

@@ -7,6 +7,7 @@ Reading and checking them against the curriculum and the plan is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
@@ -129,3 +130,20 @@ class AssessmentRecord(FromFile):
 
 AnyRecord = Record | MakeupRecord | AssessmentRecord
 """Every kind of record file."""
+
+
+def counted(records: Iterable[Record]) -> tuple[list[Record], list[tuple[Record, Record]]]:
+    """One record per session of a quarter: of two records of the same session (a file
+    copied and not changed), the earlier counts, by date and then by file name. Returns
+    the records that count, and each other one with the record that counts instead."""
+    from .time import Quarter, quarter_of
+
+    first: dict[tuple[str, Quarter], Record] = {}
+    seconds = []
+    for record in sorted(records, key=lambda r: (r.date, r.source)):
+        key = (record.session, quarter_of(record.date))
+        if key in first:
+            seconds.append((record, first[key]))
+        else:
+            first[key] = record
+    return list(first.values()), seconds

@@ -32,7 +32,7 @@ from typing import Literal
 from ..domain.errors import Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.records import AnyRecord, AssessmentRecord, Makeup, Record
+from ..domain.records import AnyRecord, AssessmentRecord, Makeup, Record, counted
 from ..domain.rules import (
     QUORUM_KINDS,
     carried,
@@ -238,9 +238,12 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
     as_of = _as_of(year, quarter, session_records)
     first = date(year, 1, 1)
     problems = list(problems)
-    seen: dict[tuple[Quarter, str], Record] = {}
+    # a second record of a session is not counted (check_records reports it)
+    counting = {id(r) for r in counted(session_records)[0]}
     held, before = [], []
     for r in session_records:
+        if id(r) not in counting:
+            continue
         q = quarter_of(r.date)
         if not (q in plans and r.session in plans[q].by_id):
             continue
@@ -249,12 +252,6 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
             continue
         if not first <= r.date <= as_of:
             continue
-        if (q, r.session) in seen:  # a copied record that kept its session: count it once
-            problems.append(Problem(r.source, 1, 1, "session", msg(
-                "ledger.second_record", id=r.session, quarter=str(q),
-                first=seen[q, r.session].source), locale=curriculum.locale))
-            continue
-        seen[q, r.session] = r
         held.append(Held(r, plans[q].session(r.session), q))
     held.sort(key=lambda h: (h.record.date, h.session.id))
     before.sort(key=lambda h: (h.record.date, h.session.id))

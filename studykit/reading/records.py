@@ -19,7 +19,14 @@ from pydantic_core import PydanticCustomError
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum, parse_date
 from ..domain.plan import Plan
-from ..domain.records import ACTION_REF, AnyRecord, AssessmentRecord, MakeupRecord, Record
+from ..domain.records import (
+    ACTION_REF,
+    AnyRecord,
+    AssessmentRecord,
+    MakeupRecord,
+    Record,
+    counted,
+)
 from ..domain.rules import entitled_voters
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import ID_PATTERN
@@ -250,17 +257,20 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
 
 
 def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Problem]:
-    """What records say that only their neighbours show: make-up study dated before the
-    absence it makes up, ``done`` naming an action that no record decided, or decided in
-    the same record. (A second record of a session is the ledger's to report.)"""
-    held: dict[tuple[str, Quarter], Record] = {}
-    for _, record in read:
-        if isinstance(record, Record):
-            held.setdefault((record.session, quarter_of(record.date)), record)
+    """What records say that only their neighbours show: a second record of a session
+    (:func:`~studykit.domain.records.counted`), make-up study dated before the absence
+    it makes up, ``done`` naming an action that no record decided, or decided in the
+    same record."""
+    docs = {id(record): doc for doc, record in read}
+    kept, seconds = counted(r for _, r in read if isinstance(r, Record))
+    for second, first in seconds:
+        yield docs[id(second)].problem(("session",), msg(
+            "record.second", id=second.session, first=first.source))
+    held = {(r.session, quarter_of(r.date)): r for r in kept}
     missed: dict[tuple[str, str], list[date]] = {}
-    for record in held.values():
-        for member in record.absent:
-            missed.setdefault((member, record.session), []).append(record.date)
+    for kept_record in held.values():
+        for member in kept_record.absent:
+            missed.setdefault((member, kept_record.session), []).append(kept_record.date)
     for doc, record in read:
         if isinstance(record, AssessmentRecord):
             continue

@@ -280,6 +280,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_in_branch": ("'{id}' 在 {day} 不在本支部（见课程文件中的 joined / left）",
                              "'{id}' is not in the branch on {day} (see joined / left in the "
                              "curriculum)"),
+    "record.second": ("活动 '{id}' 已经有一份记录（{first}）；一次活动只能有一份记录，这份不计入，"
+                      "也不据它写会议记录。请删去其中一份，或改正这份的 session",
+                      "session '{id}' already has a record ({first}); a session has one "
+                      "record, so this one is neither counted nor made into minutes. "
+                      "Delete one of them, or correct this one's session"),
     "record.twice": ("'{id}' 写了两次", "'{id}' is listed twice"),
     "record.both": ("'{id}' 同时写在了 `{first}` 和 `{then}` 里", "'{id}' is both {first} and {then}"),
     "record.too_many_votes": ("共{total}票（赞成{votes_for}、反对{against}、弃权{abstain}），"
@@ -300,9 +305,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.no_records": ("没有找到活动记录；请给出年份，或提供带日期的活动记录",
                           "no session records found; give the year, or records with dates"),
     "ledger.quarter_not_in_year": ("{quarter}不在{year}年内", "the quarter {quarter} is not in the year {year}"),
-    "ledger.second_record": ("{quarter}已有活动 '{id}' 的记录（{first}），这份不计入",
-                             "a second record of session '{id}' in {quarter} (the first is "
-                             "{first}); it is not counted"),
+
 
     # --- the checker ------------------------------------------------------------------
     "finding.error": ("错误：{where}{message} [{rule}]", "error: {where}{message} [{rule}]"),
