@@ -178,3 +178,16 @@ def test_what_only_the_other_records_show(tmp_path: Path, name: str, plain: str,
     ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), year=2027)
     said = [p.text("en") for p in ledger.problems]
     assert any(p.startswith(str(tmp_path / name)) and says in p for p in said), said
+
+
+@pytest.mark.parametrize(("start", "end"), [("23:30", "01:30"), ("15:00", "15:00")])
+def test_a_record_cannot_run_past_midnight(tmp_path: Path, setting: Setting, start: str,
+                                           end: str) -> None:
+    text = (ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml").read_text(
+        encoding="utf-8")
+    lines = [f'start: "{start}"' if line.startswith("start:") else
+             f'end: "{end}"' if line.startswith("end:") else line
+             for line in text.splitlines()]
+    said = problems(tmp_path, "\n".join(lines) + "\n", setting)
+    assert said == [f"5:6: end: the end {end} is not after the start {start}; a session "
+                    "cannot run past midnight"]

@@ -9,7 +9,7 @@ nobody is both present and absent, votes do not add up to more than the voters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..domain.errors import InputError, Problem, UserError
-from ..domain.models import Curriculum, parse_date
+from ..domain.models import Curriculum, parse_date, parse_time
 from ..domain.plan import Plan
 from ..domain.records import (
     ACTION_REF,
@@ -39,6 +39,14 @@ from .problems import as_list, as_text, merge, schema_problems, suggest, with_lo
 
 def _votes_value(vote: Any, key: str) -> Any:
     return vote.get(key, 0) if isinstance(vote, dict) else 0
+
+
+def _clock(value: Any) -> time | None:
+    """A time of day as written, or None (a wrong one is the schema's to report)."""
+    try:
+        return parse_time(value) if value is not None else None
+    except PydanticCustomError:
+        return None
 
 
 def _problems(doc: yamlio.Document, cur: Curriculum,
@@ -73,6 +81,10 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
                                             hint=suggest(session_id, list(sessions))))
     for key in ("chair", "recorder"):
         yield from member((key,), data.get(key))
+    start, end = (_clock(data.get(key)) for key in ("start", "end"))
+    if start is not None and end is not None and end <= start:
+        yield doc.problem(("end",), msg("record.end_not_after_start", start=f"{start:%H:%M}",
+                                        end=f"{end:%H:%M}"))
     seen: dict[str, str] = {}
     for key in ("present", "late"):
         for i, value in enumerate(as_list(data.get(key))):

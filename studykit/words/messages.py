@@ -280,6 +280,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_in_branch": ("'{id}' 在 {day} 不在本支部（见课程文件中的 joined / left）",
                              "'{id}' is not in the branch on {day} (see joined / left in the "
                              "curriculum)"),
+    "record.end_not_after_start": ("结束时间 {end} 不晚于开始时间 {start}；一次活动不能跨过午夜",
+                                   "the end {end} is not after the start {start}; a session "
+                                   "cannot run past midnight"),
     "record.second": ("活动 '{id}' 已经有一份记录（{first}）；一次活动只能有一份记录，这份不计入，"
                       "也不据它写会议记录。请删去其中一份，或改正这份的 session",
                       "session '{id}' already has a record ({first}); a session has one "
