@@ -18,6 +18,13 @@ Measures, in one run, for the quarter 2026Q2 (covered by the built-in holiday da
    members built the same way as 2 (one party group per 100 members), next to n/100
    and (n log n)/(100 log 100), with a verdict on whether it grows faster than n log n.
 
+4. **year**: a district's year, every branch's four quarters and annual.docx written in
+   parallel.
+5. **courses**: one branch of 30 members with 2,500, 5,000 and 10,000 more skill courses
+   (far more than a quarter holds: most are reported unplaced): ``loads``,
+   ``plan_quarter``, ``check_plan``, and the year's report (``year_plans``, the ledger,
+   report.docx and ledger.xlsx), with the growth between the sizes.
+
 Peak memory is the VmHWM of a fresh child process (so runs do not share a heap),
 shown next to the peak of a child that only imports studykit. Times are
 ``time.perf_counter`` wall-clock seconds. ``--profile`` adds a cProfile of the
@@ -492,6 +499,60 @@ def growth(sizes: tuple[int, ...], repeat: int, seed: int, check: Checks) -> Non
           f"growth: every size's plan has sessions (fewest {min(r[2] for r in rows)})")
 
 
+def many_courses(count: int, seed: int) -> str:
+    """A branch (like 1) with ``count`` more skill courses for everyone in the second
+    quarter: more than it can hold, so most are reported unplaced, which is work too."""
+    text = branch(0, seed)
+    head, tail = text.split("calendar:\n", 1)
+    rng = random.Random(seed)
+    lines: list[str] = []
+    for i in range(count):
+        comp = COMPS[i % len(COMPS)]
+        _course(lines, rng, f"many-{i:05d}", "skill", f"{COMPETENCIES[comp]}第{i + 1}期",
+                speaker=rng.choice(OUTSIDE_SPEAKERS), builds=_flow({comp: 1}),
+                audience="all", quarters="[2]")
+    return head + "\n".join(lines) + "\ncalendar:\n" + tail
+
+
+def courses(sizes: tuple[int, ...], seed: int, check: Checks) -> None:
+    """Many courses: plan, check, and the year's report (ledger, report.docx, ledger.xlsx)
+    of one branch; each step should grow about linearly in the courses."""
+    import studykit
+    from studykit.engine.checker import check_plan
+    from studykit.engine.ledger import build_ledger
+    from studykit.engine.planner import plan_quarter, year_plans
+    from studykit.render.docxtemplate import Templates
+    from studykit.render.report import ledger_xlsx, report_docx
+
+    print(f"\n5. Many courses: one branch of 30 members, quarter {QUARTER}; the report is "
+          "of the year, with no records yet")
+    print(f"   {'courses':>8} {'load':>9} {'plan':>9} {'check':>9} {'report':>9} "
+          f"{'placed':>7} {'unplaced':>9}")
+    rows = []
+    for n in sizes:
+        text = many_courses(n, seed)
+        t0 = time.perf_counter()
+        cur = studykit.loads(text, "many.yaml")
+        t1 = time.perf_counter()
+        plan = plan_quarter(cur, QUARTER)
+        t2 = time.perf_counter()
+        check_plan(cur, plan)
+        t3 = time.perf_counter()
+        plans = year_plans(cur, [YEAR])
+        ledger = build_ledger(cur, plans, [], YEAR)
+        report_docx(ledger, Templates(cur.locale))
+        ledger_xlsx(ledger)
+        t4 = time.perf_counter()
+        rows.append((n, t4 - t0))
+        print(f"   {n:>8} {_ms(t1 - t0):>9} {_ms(t2 - t1):>9} {_ms(t3 - t2):>9} "
+              f"{_ms(t4 - t3):>9} {len(plan.sessions):>7} {len(plan.unplaced):>9}")
+        check(len(plan.sessions) + len(plan.unplaced) >= n,
+              f"courses: every one of {n} courses is placed or reported unplaced")
+    (n0, t0), (n1, t1) = rows[0], rows[-1]
+    print(f"   verdict: ×{t1 / t0:.1f} time for ×{n1 / n0:.1f} courses "
+          f"(~n^{math.log(t1 / t0) / math.log(n1 / n0):.2f})")
+
+
 def profile(members: int, seed: int, top: int = 10) -> None:
     import cProfile
     import pstats
@@ -518,9 +579,11 @@ def main() -> None:
     parser.add_argument("--year-branches", type=int, default=300,
                         help="branches whose whole year is planned and written")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--courses", type=int, nargs="+", default=[2500, 5000, 10000],
+                        help="sizes of the many-courses branch")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parse(parser, branches=5, members=200, sizes=[100, 150, 200], repeat=1,
-                 year_branches=3)
+                 year_branches=3, courses=[100, 200])
     if len(set(args.sizes)) < 2:
         parser.error("--sizes: give at least two different sizes (the growth is a slope)")
 
@@ -539,6 +602,7 @@ def main() -> None:
     large(args.members, args.seed, check)
     growth(tuple(args.sizes), args.repeat, args.seed, check)
     year(args.year_branches, args.seed, args.jobs, check)
+    courses(tuple(args.courses), args.seed, check)
     if args.profile:
         profile(args.members, args.seed)
     print(f"\ntotal benchmark time: {time.perf_counter() - started:.0f} s")
