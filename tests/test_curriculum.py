@@ -278,8 +278,11 @@ def test_a_committee_member_who_is_no_longer_a_full_member_is_a_problem() -> Non
      "from 1900 to 2199"),
     ("  - id: tangshu", '  - id: "tangshu\\n"', "members[0].id", "id"),
     ("  - id: tangshu", '  - id: "tangshu\\n"', "courses[7].speaker", "'tangshu\\u000a'"),
+    # found by the fuzzer: an infinite length reached the midnight check before the schema
+    ("    kind: party-lecture\n    hours: 2", "    kind: party-lecture\n    hours: 1.0e400",
+     "courses[0].hours", "hours"),
 ], ids=["infinite-floor", "huge-integer", "makeup-days", "year-9999", "id-newline",
-        "spelt-suggestion"])
+        "spelt-suggestion", "infinite-hours"])
 def test_numbers_years_and_ids_have_limits(centre_path: Path, plain: str, changed: str,
                                            where: str, says: str) -> None:
     text = centre_path.read_text(encoding="utf-8")

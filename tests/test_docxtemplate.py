@@ -221,6 +221,13 @@ def test_a_package_without_its_required_parts_is_refused() -> None:
     assert "word/document.xml is missing" in _limit(_package(entries))
 
 
+def test_a_relationship_that_leads_nowhere_is_refused() -> None:
+    # found by the fuzzer: _rels/.rels names docProps/core.xml, which is gone; the
+    # documents made would not open in python-docx
+    entries = [e for e in _entries(make_template(["x"])) if e[0] != "docProps/core.xml"]
+    assert "docProps/core.xml is missing" in _limit(_package(entries))
+
+
 def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     import time
 

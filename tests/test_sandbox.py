@@ -15,6 +15,8 @@ from test_docxtemplate import _limit, make_template
     ("{{ (range(10000)|list) + (range(10000)|list) * 100 }}", "a text or list too long"),
     ("{{ range(100000)|length }}", "range() of 100000 numbers"),
     ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "RecursionError"),
+    # found by the fuzzer: Jinja computed this constant when compiling, before any budget
+    ("{{ '%99999999d'|format(1) }}", "grew past"),
 ])
 def test_the_sandbox_refuses_what_would_take_the_machine(tag: str, says: str) -> None:
     assert says in _limit(make_template([tag]))

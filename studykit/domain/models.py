@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeGuard
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -66,8 +66,13 @@ def whole(key: str, low: int, high: float = math.inf) -> Callable[[Any], int]:
     return check
 
 
+def is_hours(value: Any) -> TypeGuard[float]:
+    """Whether ``value`` is the length of a session: a number of hours above 0, at most 24."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 24
+
+
 def _hours(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 24:
+    if is_hours(value):
         return value
     raise invalid("expected.hours", found=found(value))
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..domain.errors import InputError, Problem, UserError, found
-from ..domain.models import Course, Curriculum, parse_date, parse_time
+from ..domain.models import Course, Curriculum, is_hours, parse_date, parse_time
 from ..domain.rules import may_sit_on_committee
 from ..domain.vocabulary import COMMITTEE_POSTS, ID_PATTERN, MEETING_HOURS
 from ..words import msg
@@ -195,7 +195,7 @@ def _past_midnight(doc: yamlio.Document, data: dict[Any, Any]) -> Iterator[Probl
                  for kind, freq in mapping(data.get("meetings")).items()]
     for where, spec, usual in sessions:
         start, hours = _clock(spec.get("start")), spec.get("hours", usual)
-        if not isinstance(hours, (int, float)) or isinstance(hours, bool) or hours <= 0:
+        if not is_hours(hours):          # a wrong length is the schema's to report
             continue
         at = default if start is None else start
         if at + round(hours * 60) > 24 * 60:

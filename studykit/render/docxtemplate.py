@@ -78,9 +78,18 @@ def xml_text(value: Any) -> str:
 
 
 def _environment() -> Sandbox:
+    from jinja2 import pass_eval_context
+
     # autoescape stays off: xml_text escapes every {{ }} output, and must also turn
-    # newlines into markup, which autoescape would escape again.
-    return Sandbox(autoescape=False, finalize=xml_text, keep_trailing_newline=True)
+    # newlines into markup, which autoescape would escape again. A finalize that asks
+    # for the context (and optimized=False) keeps Jinja from computing constant
+    # expressions when it compiles, where no budget holds: '%999999999d'|format(1)
+    # would take 30 s before the first document.
+    @pass_eval_context
+    def finalize(context: Any, value: Any) -> str:
+        return xml_text(value)
+    return Sandbox(autoescape=False, finalize=finalize, keep_trailing_newline=True,
+                   optimized=False)
 
 
 # --- reading the template ---------------------------------------------------------
@@ -316,7 +325,39 @@ def checked_parts(data: bytes, name: str) -> list[tuple[zipfile.ZipInfo, bytes, 
     for part in REQUIRED_PARTS:
         if part.casefold() not in seen:
             raise TemplateError(name, "template.missing_part", part=part)
+    for info, _, content in checked:
+        for target in _relationship_targets(info.filename, content, name):
+            if target.casefold() not in seen:
+                raise TemplateError(name, "template.missing_part", part=visible(target))
     return checked
+
+
+_RELS = re.compile(r"(?:(.*)/)?_rels/([^/]*)\.rels")
+
+
+def _relationship_targets(entry: str, content: bytes, name: str) -> list[str]:
+    """The parts a relationships part (``word/_rels/document.xml.rels``) points to, inside
+    the package: Word and python-docx fail on a package whose relationship leads nowhere."""
+    import posixpath
+
+    match = _RELS.fullmatch(entry)
+    if match is None:
+        return []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(name, "template.damaged", part=visible(entry), raw=str(exc)) from None
+    base = match[1] or ""
+    targets = []
+    for rel in root:
+        target = rel.get("Target")
+        if rel.get("TargetMode") == "External" or not target:
+            continue
+        path = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join(base, target))
+        targets.append(path.split("#")[0])
+    return targets
 
 
 def prepare(data: bytes, name: str) -> DocxTemplate:
