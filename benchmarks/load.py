@@ -10,14 +10,20 @@ Peak memory is measured for each in a fresh child process (VmHWM), so the
 two do not share a heap. Sanity checks (the run exits 1 if one fails): both read every
 member and every course, with the same ids, and studykit finds no problem.
 
+Then **a file full of mistakes**: 2,500, 5,000 and 10,000 keys, each written twice, all
+unknown, so every key is a problem to locate at file:line (a duplicate and an unknown
+key): the time to report them all should grow about linearly.
+
 Run by hand: ``.venv/bin/python benchmarks/load.py``; ``--quick`` runs the same on 300
-members and 30 courses, once (what ``tests/test_benchmarks.py`` runs).
+members and 30 courses, once, and 200 and 400 keys (what ``tests/test_benchmarks.py``
+runs).
 Target (issue 2): studykit within 1.5× of the baseline, peak memory under 500 MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import statistics
 import subprocess
@@ -117,7 +123,9 @@ def main() -> None:
     parser.add_argument("--courses", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parse(parser, members=300, courses=30, repeat=1)
+    parser.add_argument("--mistakes", type=int, nargs="+", default=[2500, 5000, 10000],
+                        help="sizes of the file of duplicated, unknown keys")
+    args = parse(parser, members=300, courses=30, repeat=1, mistakes=[200, 400])
 
     if args.child:
         which, path = args.child
@@ -146,8 +154,13 @@ def main() -> None:
           f"peak {mem_mine:6.1f} MB")
     print(f"ratio                 : {m / b:8.2f}×  (target ≤ 1.5×)")
 
+    reported = mistakes(args.mistakes)
+
     print("\nSanity checks")
     check = Checks()
+    check(all(n == 2 * keys for keys, n in reported),
+          "mistakes: every key reported twice (duplicate, unknown): "
+          + ", ".join(f"{n} of {2 * keys}" for keys, n in reported))
     raw: Any = _baseline(text)
     cur: Any = _studykit(text)
     raw_ids = [m["id"] for m in raw["members"]], [c["id"] for c in raw["courses"]]
@@ -159,6 +172,32 @@ def main() -> None:
           f"studykit.loads: {len(ids[0])} members, {len(ids[1])} courses, the same ids in the "
           "same order as yaml.load's")
     check.done()
+
+
+def mistakes(sizes: list[int]) -> list[tuple[int, int]]:
+    """Time ``studykit.loads`` of files of ``n`` keys each written twice; return, for each
+    size, how many problems it reported."""
+    import studykit
+
+    print("\nA file full of mistakes: n keys, each written twice and unknown")
+    rows, out = [], []
+    for n in sizes:
+        text = "studykit: 1\norganization: {name: x}\n" + "".join(
+            f"k{i}: 1\n" for i in range(n)) + "".join(f"k{i}: 2\n" for i in range(n))
+        start = time.perf_counter()
+        try:
+            studykit.loads(text, "mistakes.yaml")
+            problems = 0
+        except studykit.InputError as exc:
+            problems = sum(p.key.startswith("k") for p in exc.problems)
+        seconds = time.perf_counter() - start
+        rows.append((n, seconds))
+        out.append((n, problems))
+        print(f"   {n:>6} keys: {problems} problems located in {seconds * 1000:7.0f} ms")
+    (n0, t0), (n1, t1) = rows[0], rows[-1]
+    print(f"   growth: ×{t1 / t0:.1f} for ×{n1 / n0:.1f} keys "
+          f"(~n^{math.log(t1 / t0) / math.log(n1 / n0):.2f})")
+    return out
 
 
 if __name__ == "__main__":

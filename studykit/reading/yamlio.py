@@ -129,6 +129,24 @@ class Document:
     """Problems found while reading that do not stop validation (duplicate keys)."""
     locale: str | None = None
     """The language of the problems found in it (the curriculum's), once it is known."""
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+
+    def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
+        """(key node, value node) of ``step`` below ``node``; (None, None) if there is
+        none. A mapping's keys are indexed once, so locating every problem of a file
+        with thousands of keys stays linear."""
+        if isinstance(node, MappingNode):
+            index = self._keys.get(id(node))
+            if index is None:
+                index = self._keys[id(node)] = {}
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode):
+                        index.setdefault(k.value, (k, v))     # the first, as written
+            return index.get(str(step), (None, None))
+        if isinstance(node, SequenceNode) and isinstance(step, int) \
+                and 0 <= step < len(node.value):
+            return None, node.value[step]
+        return None, None
 
     def locate(self, where: Sequence[str | int], key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``where``.
@@ -142,7 +160,7 @@ class Document:
             return (1, 1)
         mark = node.start_mark
         for i, step in enumerate(where):
-            key_node, child = _child(node, step)
+            key_node, child = self._child(node, step)
             if child is None:
                 break
             node = child
@@ -177,19 +195,8 @@ class Document:
         for step in where:
             as_index = isinstance(step, int) and not isinstance(node, MappingNode)
             out += f"[{step}]" if as_index else (f".{step}" if out else str(step))
-            node = _child(node, step)[1] if node is not None else None
+            node = self._child(node, step)[1] if node is not None else None
         return out
-
-
-def _child(node: Node, step: str | int) -> tuple[Node | None, Node | None]:
-    """(key node, value node) of ``step`` below ``node``; (None, None) if there is none."""
-    if isinstance(node, MappingNode):
-        for k, v in node.value:
-            if isinstance(k, ScalarNode) and k.value == str(step):
-                return k, v
-    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return None, node.value[step]
-    return None, None
 
 
 def dotted(where: Sequence[str | int]) -> str:
