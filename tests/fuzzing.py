@@ -166,7 +166,9 @@ ODD_TEXT = st.lists(st.one_of(
 """Control and format characters, line separators and terminal escapes: the text a
 copy from a web page or a spreadsheet brings along."""
 
-_C0 = {chr(c) for c in range(32)} - {"\n"}
+_C0 = {chr(c) for c in (*range(32), *range(0x7f, 0xa0))} - {"\n", "\t"}
+"""Control characters (C0, DEL and C1) no terminal or calendar line may carry raw (a tab
+is whitespace to both)."""
 
 
 def _shown(argv: list[str]) -> tuple[int, str]:

@@ -28,9 +28,11 @@ def test_visible_spells_out_what_a_terminal_would_obey() -> None:
     assert visible("唐树 Alexander") == "唐树 Alexander"
 
 
-def test_printable_keeps_line_breaks_and_drops_only_what_xml_cannot_hold() -> None:
+def test_printable_keeps_line_breaks_and_spells_out_the_controls() -> None:
     assert printable("一\n二\t三") == "一\n二\t三"
     assert printable("a\x00b\x1bc\ufffe") == "a\\u0000b\\u001bc\\ufffe"
+    # DEL and C1 (found by the fuzzer in calendar.ics): XML holds them, RFC 5545 does not
+    assert printable("a\x7fb\x9bc") == "a\\u007fb\\u009bc"
 
 
 def test_a_table_with_hostile_cells_stays_one_line_per_row() -> None:

@@ -37,10 +37,11 @@ def spelt(text: str) -> str:
     return _ANY_INVISIBLE.sub(_spelt, text)
 
 
-_ILLEGAL_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def printable(text: str) -> str:
-    """``text`` for a file format that cannot hold control characters (xlsx, XML): each
-    spelt out as in :func:`visible`, line breaks kept."""
-    return _ILLEGAL_IN_XML.sub(_spelt, text)
+    """``text`` for a file format that cannot hold control characters (xlsx, XML, ICS):
+    each spelt out as in :func:`visible` (DEL and the C1 controls too, which XML allows
+    but RFC 5545 and terminals do not), line breaks and tabs kept."""
+    return _CONTROL.sub(_spelt, text)
