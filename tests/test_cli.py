@@ -400,3 +400,19 @@ def test_copies_refuse_a_file_for_a_folder_and_replace_a_symlink_never_through_i
     assert run("templates", "copy", str(tmp_path / "t"), "--force").returncode == 0
     assert outside.read_bytes() == b"mine"
     assert not (tmp_path / "t" / "minutes.docx").is_symlink()
+
+
+def test_ctrl_c_is_a_word_not_a_traceback(centre_path: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from studykit.render import output
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt             # as Ctrl-C does, in the middle of the commit
+    monkeypatch.setattr(output, "_create", interrupted)
+    assert main(["plan", str(centre_path), "--out", str(tmp_path / "out")]) == 130
+    assert capsys.readouterr().err.strip() == \
+        "studykit: 已中断；输出文件夹保持原样，或在下次运行时补全"
+    monkeypatch.undo()
+    assert main(["plan", str(centre_path), "--out", str(tmp_path / "out")]) == 0
+    assert not (tmp_path / "out" / output.JOURNAL).exists()

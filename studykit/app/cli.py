@@ -483,3 +483,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # `studykit needs … | head`
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: a word, not a traceback; the journal does the rest
+        print(f"studykit: {text(say.locale, 'cli.interrupted')}", file=sys.stderr)
+        return 130

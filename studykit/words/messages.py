@@ -482,6 +482,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.assessment_only": ("{source}：能力测评记录，没有会议记录要写",
                             "{source}: an assessment of levels, no minutes to write"),
     "cli.not_counted": ("{source}：无法统计\n  {message}", "{source}: could not be counted\n  {message}"),
+    "cli.interrupted": ("已中断；输出文件夹保持原样，或在下次运行时补全", "interrupted; the output "
+                        "folder is as it was, or is completed by the next run"),
     "cli.templates_ok": ("{dir}：所有模板都能编译，用示例数据和刁钻的文字生成的文档都能打开",
                          "{dir}: every template compiles, and the documents it makes from the "
                          "example and from hostile text all open"),
