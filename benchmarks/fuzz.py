@@ -110,8 +110,8 @@ def main() -> None:
         ("template bombs", budget(40), fuzzing.TEMPLATE_BOMBS, fuzzing.template_bomb_target),
         ("hostile template packages", budget(600), fuzzing.hostile_package(),
          fuzzing.package_target),
-        (f"kill points ({budget(10) * 30} kills)", budget(10), st.just(30),
-         lambda points: fuzzing.kill_target(points, work)),
+        ("kill points (30 kills each)", budget(20), fuzzing.KILL_SEEDS,
+         lambda seed: fuzzing.kill_target(seed, work)),
     ]
     print(f"{'target':34} {'inputs':>7} {'ok':>6} {'user error':>11} {'crashes':>8} "
           f"{'hangs':>6} {'time':>8}")

@@ -420,9 +420,14 @@ def _attendance() -> dict[str, Any]:
     return sample_contexts()["attendance.docx"]
 
 
-def kill_target(points: int, work: Path) -> str:
+KILL_SEEDS = st.integers(0, 2**32 - 1)
+"""One input of the kill target: the seed that chooses its kill points."""
+
+
+def kill_target(seed: int, work: Path, points: int = 30) -> str:
     """A real quarter's documents committed over the previous ones, killed at
-    ``points`` random steps (``tests/killing.py``): every kill leaves all old or all new."""
+    ``points`` steps chosen by ``seed`` (``tests/killing.py``): every kill leaves all old
+    or all new, and the next run completes."""
     import killing
 
     from studykit.app.workflows import plan_branch
@@ -442,6 +447,6 @@ def kill_target(points: int, work: Path) -> str:
     shutil.rmtree(work / "kill-run", ignore_errors=True)
     (work / "kill-run").mkdir()
     result = killing.campaign(work / "kill-run", documents(old), documents(new), points,
-                              seed=points)
+                              seed=seed)
     assert result["mixed"] == [] and result["then"] == "ok", result
     return "ok"
