@@ -330,3 +330,78 @@ def test_a_real_plan_killed_at_every_step(tmp_path: Path) -> None:
     assert result["mixed"] == [] and result["then"] == "ok", result
     assert result["old"] + result["new"] == result["steps"] > 100       # every step
     assert result["old"] > 20 and result["new"] > 20, result          # both sides were hit
+
+
+def test_several_folders_commit_as_one(tmp_path: Path) -> None:
+    """A year plan: four quarter folders (each with its own manifest) and the year's
+    files, killed at every step of their one commit: all old or all new."""
+    from studykit.render.output import Batch, write_batches
+
+    def year(word: bytes) -> list[Batch]:
+        return [*(Batch(tmp_path / "run" / f"2027Q{q}", {"plan.yaml": word * q,
+                                                          "s/a/plan.docx": word})
+                  for q in (1, 2, 3, 4)),
+                Batch(tmp_path / "run", {"annual.docx": word})]
+    root = tmp_path / "run"
+    write_batches(root, year(b"old"))
+    old = files(root)
+    write_batches(root, year(b"new"))
+    new = files(root)
+    write_batches(root, year(b"old"))
+    sides = {"old": 0, "new": 0}
+    step = 0
+    while killed_at(step := step + 1, lambda: write_batches(root, year(b"new"))):
+        recover(root)
+        state = files(root)
+        assert state in (old, new), f"step {step}: a mix of old and new"
+        sides["old" if state == old else "new"] += 1
+        write_batches(root, year(b"old"))
+    assert sides["old"] > 5 and sides["new"] > 5, sides
+    assert files(root) == new
+
+
+def test_force_and_beside_together_are_refused(tmp_path: Path) -> None:
+    write_outputs(tmp_path, {"a.docx": b"1"})
+    (tmp_path / "a.docx").write_bytes(b"edited")
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"a.docx": b"2"}, force=True, beside=True)
+    assert "contradict" in info.value.text("en")
+    assert (tmp_path / "a.docx").read_bytes() == b"edited"
+
+
+@pytest.mark.parametrize("name", [MANIFEST, ".studykit-basis.json", JOURNAL])
+@pytest.mark.parametrize("damage", ["[" * 100_000, "big"])
+def test_studykit_s_own_files_deeply_nested_or_huge_are_reported(
+        tmp_path: Path, name: str, damage: str) -> None:
+    import resource
+
+    write_outputs(tmp_path, {"a.docx": b"1"}, bases={"a.docx": {"source": "x", "facts": {}}})
+    path = tmp_path / name
+    if damage == "big":
+        with open(path, "wb") as handle:              # sparse: no disk space
+            handle.truncate(2**31)
+    else:
+        path.write_text(damage)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"a.docx": b"2"})
+    assert "damaged" in info.value.text("en")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB
+    assert (tmp_path / "a.docx").read_bytes() == b"1"
+
+
+def test_a_year_plan_is_one_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from studykit.app.workflows import plan_year
+    from studykit.render import output
+
+    commits: list[int] = []
+    real = output.commit
+
+    def counted(root: Path, todo: dict[Path, bytes]) -> None:
+        commits.append(len(todo))
+        real(root, todo)
+    monkeypatch.setattr(output, "commit", counted)
+    curriculum = Path(__file__).resolve().parent.parent / "curricula" / "employment-centre.yaml"
+    run = plan_year(curriculum, 2027, out=tmp_path)
+    assert len(commits) == 1 and commits[0] == len(files(tmp_path))
+    assert all(q.written and q.written.written for q in run.quarters)

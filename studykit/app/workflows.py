@@ -27,11 +27,11 @@ from ..reading.curriculum import expand, load
 from ..reading.records import checked_records, parse_records, read_ledger, record_files
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
-from ..render.documents import annual_document, write_plan
+from ..render.documents import annual_document, plan_batch
 from ..render.docxtemplate import Templates
 from ..render.ical import year_ics
 from ..render.minutes import minutes_basis, minutes_document
-from ..render.output import Written, write_outputs
+from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
 from ..words import msg
 
@@ -132,14 +132,19 @@ def _planned(cur: Curriculum, quarter: Quarter, ledger: Ledger | None) -> PlanRu
     return PlanRun(cur, plan, check_plan(cur, plan), ledger=ledger)
 
 
-def _write(run: PlanRun, out: Path | str, templates: Path | str | None, force: bool,
-           beside: bool) -> Written:
-    """Every document of a planned quarter, with the follow-ups of its meetings and its
-    held sessions' documents kept as filed."""
+def _batch(run: PlanRun, out: Path, templates: Templates) -> Batch:
+    """Every document of a planned quarter for folder ``out``, with the follow-ups of its
+    meetings and its held sessions' documents kept as filed."""
     todo, held = open_followups(run.curriculum, run.plan, run.ledger) \
         if run.ledger is not None else ({}, set())
-    return write_plan(run.plan, out, Templates.for_curriculum(run.curriculum, templates), todo,
-                      force=force, beside=beside, held=held)
+    return plan_batch(run.plan, out, templates, todo, held)
+
+
+def _write(run: PlanRun, out: Path | str, templates: Path | str | None, force: bool,
+           beside: bool) -> Written:
+    """Every document of a planned quarter written into ``out`` (:func:`_batch`)."""
+    batch = _batch(run, Path(out), Templates.for_curriculum(run.curriculum, templates))
+    return write_batches(Path(out), [batch], force, beside)[0]
 
 
 def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
@@ -202,12 +207,14 @@ def _plan_year(cur: Curriculum, year: int, out: Path | str | None,
     if out is not None and (not result.failed or partial):
         plans = [run.plan for run in runs]
         # rendered first: a template that fails stops the run before anything is written
-        files = {"annual.docx": annual_document(plans, Templates.for_curriculum(cur, templates)),
-                 "annual.ics": year_ics(plans)}
-        for run in runs:
-            run.written = _write(run, Path(out) / str(run.plan.quarter), templates, force,
-                                 beside)
-        result.written = write_outputs(Path(out), files, force=force, beside=beside)
+        chosen = Templates.for_curriculum(cur, templates)
+        files = {"annual.docx": annual_document(plans, chosen), "annual.ics": year_ics(plans)}
+        # one transaction for the year: a run killed half-way leaves no quarter of it
+        batches = [_batch(run, Path(out) / str(run.plan.quarter), chosen) for run in runs]
+        written = write_batches(Path(out), [*batches, Batch(Path(out), files)], force, beside)
+        for run, done in zip(runs, written, strict=False):
+            run.written = done
+        result.written = written[-1]
     return result
 
 

@@ -33,7 +33,7 @@ from ..words import (
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import to_ics
-from .output import Basis, Written, write_outputs
+from .output import Basis, Batch, Written, write_batches
 from .planfile import dump_plan
 
 GUEST_ROWS = 3
@@ -239,14 +239,13 @@ def session_basis(plan: Plan, session: Session) -> Basis:
     return people_basis(plan.curriculum, session.date, session.expected, source)
 
 
-def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
+def plan_batch(plan: Plan, out: Path | str, templates: Templates | None = None,
                followups: Mapping[str, list[dict[str, str]]] | None = None,
-               force: bool = False, beside: bool = False,
-               held: Collection[str] = ()) -> Written:
-    """Write the plan into folder ``out``: plan.yaml, calendar.ics, calendar.docx and per
-    session its plan and sign-in sheet (atomically; files changed by hand are kept, see
-    :func:`studykit.render.output.write_outputs`). The documents of the sessions in
-    ``held`` are filed: a changed curriculum does not silently rewrite them."""
+               held: Collection[str] = ()) -> Batch:
+    """The files of a plan for folder ``out``, ready for
+    :func:`studykit.render.output.write_batches`: plan.yaml, calendar.ics, calendar.docx
+    and per session its plan and sign-in sheet. The documents of the sessions in ``held``
+    are filed: a changed curriculum does not silently rewrite them."""
     templates = templates or Templates.for_curriculum(plan.curriculum)
     files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
     files.update(plan_documents(plan, templates, followups))
@@ -256,8 +255,17 @@ def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
             basis = session_basis(plan, session)
             bases[f"sessions/{session.id}/plan.docx"] = basis
             bases[f"sessions/{session.id}/attendance.docx"] = basis
-    return write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
-                         explain=lambda stale: explain_stale(plan.curriculum, stale))
+    return Batch(Path(out), files, bases, lambda stale: explain_stale(plan.curriculum, stale))
+
+
+def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,
+               followups: Mapping[str, list[dict[str, str]]] | None = None,
+               force: bool = False, beside: bool = False,
+               held: Collection[str] = ()) -> Written:
+    """Write the plan into folder ``out`` (:func:`plan_batch`), all or nothing; files
+    changed by hand are kept, see :func:`studykit.render.output.write_outputs`."""
+    batch = plan_batch(plan, out, templates, followups, held)
+    return write_batches(batch.folder, [batch], force, beside)[0]
 
 
 def annual_context(plans: Sequence[Plan]) -> dict[str, Any]:

@@ -24,8 +24,8 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +90,24 @@ def _write_journal(root: Path, state: str, pairs: list[tuple[str, str]]) -> None
 
 _STAGED = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{16}\.tmp")
 
+MAX_OWN_FILE = 64 * 1024 * 1024
+"""The largest journal, manifest or bases file read (a district's manifest: about 2 MB)."""
+
+
+def _own_json(path: Path) -> Any:
+    """One of studykit's own files in an output folder, as JSON: never through a link,
+    at most :data:`MAX_OWN_FILE` bytes; ``ValueError`` for anything else (too big, not
+    JSON, nested past what the parser takes)."""
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(MAX_OWN_FILE + 1)
+    if len(data) > MAX_OWN_FILE:
+        raise ValueError("too big")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+
 
 def _read_journal(root: Path) -> tuple[str, list[tuple[Path, Path]]] | None:
     """The journal a killed run left, checked entry by entry: it names files to delete
@@ -98,9 +116,7 @@ def _read_journal(root: Path) -> tuple[str, list[tuple[Path, Path]]] | None:
     if not os.path.lexists(path):
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
-        with os.fdopen(fd, "rb") as handle:
-            data = json.loads(handle.read(1 << 26).decode("utf-8"))
+        data = _own_json(path)
         state, entries = data["state"], data["files"]
         pairs = []
         within = Inside(root)
@@ -272,6 +288,17 @@ Stale = tuple[str, Basis, Basis]
 """A filed document a re-run would rewrite from the same record: (path, then, now)."""
 
 
+@dataclass
+class Batch:
+    """The files of one folder in a run (a quarter of a year plan): paths relative to
+    ``folder``, which keeps its own manifest and bases; see :func:`write_outputs`."""
+
+    folder: Path
+    files: Mapping[str, bytes]
+    bases: Mapping[str, Basis] = field(default_factory=dict)
+    explain: Callable[[list[Stale]], Message] | None = None
+
+
 def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
                   beside: bool = False, bases: Mapping[str, Basis] | None = None,
                   explain: Callable[[list[Stale]], Message] | None = None) -> Written:
@@ -281,16 +308,48 @@ def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
     hand (or never written by studykit): it is not overwritten. Without ``force`` or
     ``beside`` nothing at all is written and a :class:`UserError` names the files; with
     ``beside`` the new version goes next to it as ``name.new.docx`` (or ``name.new-2.docx``
-    when that one, too, was changed by hand); with ``force`` it is overwritten. A file
-    whose content would not change is left alone.
+    when that one, too, was changed by hand); with ``force`` it is overwritten. The two
+    together contradict each other and are refused. A file whose content would not
+    change is left alone.
 
     ``bases`` says what a filed document is made from (:data:`Basis`). One that a re-run
     would change although its record is the same, because the facts about people differ,
     is not rewritten either: without ``force`` nothing is written and ``explain`` says
     what changed.
     """
-    with locked(root):
-        return _write_outputs(root, files, force, beside, bases or {}, explain)
+    return write_batches(root, [Batch(root, files, bases or {}, explain)], force, beside)[0]
+
+
+def write_batches(root: Path, batches: Sequence[Batch], force: bool = False,
+                  beside: bool = False) -> list[Written]:
+    """Write several folders' files (each batch's folder inside ``root``) as one
+    transaction: all of them or none, each judged as :func:`write_outputs` judges its
+    files. Each folder is locked; the commit's journal is ``root``'s."""
+    if force and beside:
+        raise UserError(msg("output.force_and_beside"))
+    with ExitStack() as held:
+        for folder in dict.fromkeys([root, *(b.folder for b in batches)]):
+            held.enter_context(locked(folder))
+        todo: dict[Path, bytes] = {}
+        results, changed, stale = [], [], []
+        for batch in batches:
+            inside(root, batch.folder.relative_to(root).as_posix() or ".")
+            files, written, hand, old = _judge(batch, force, beside)
+            todo.update(files)
+            results.append(written)
+            changed += hand
+            stale += [(batch, s) for s in old]
+        if changed:
+            names = "\n  ".join(str(p) for p in changed)
+            raise UserError(msg("output.changed", n=len(changed), names=names))
+        if stale:
+            batch = stale[0][0]
+            found = [s for b, s in stale if b is batch]
+            raise UserError(batch.explain(found) if batch.explain else msg(
+                "output.changed", n=len(stale),
+                names="\n  ".join(str(b.folder / rel) for b, (rel, _, _) in stale)))
+        commit(root, todo)
+    return results
 
 
 def _bookkeeping(path: Path, kind: type) -> dict[str, Any]:
@@ -300,9 +359,7 @@ def _bookkeeping(path: Path, kind: type) -> dict[str, Any]:
     if not os.path.lexists(path):
         return {}
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
-        with os.fdopen(fd, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8"))
+        data = _own_json(path)
     except (OSError, ValueError):
         data = None
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, kind)
@@ -343,9 +400,11 @@ def _beside(root: Path, path: Path, new: str,
     raise UserError(msg("output.changed", n=1, names=str(path)))
 
 
-def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: bool,
-                   bases: Mapping[str, Basis],
-                   explain: Callable[[list[Stale]], Message] | None) -> Written:
+def _judge(batch: Batch, force: bool, beside: bool,
+           ) -> tuple[dict[Path, bytes], Written, list[Path], list[Stale]]:
+    """What to write of one folder's files (its manifest and bases included), what was
+    done, the files changed by hand, and the filed documents a re-run would change."""
+    root, bases = batch.folder, batch.bases
     stored: dict[str, Basis] = _bookkeeping(root / BASES, dict)
     stale: list[Stale] = []
     manifest: dict[str, str] = _bookkeeping(root / MANIFEST, str)
@@ -353,7 +412,7 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: 
     todo: dict[Path, bytes] = {}
     changed: list[Path] = []
     within = Inside(root)
-    for rel, content in files.items():
+    for rel, content in batch.files.items():
         if (root / rel).is_symlink():
             raise UserError(msg("output.link_in_way", path=str(root / rel)))
         path = within(rel)
@@ -382,15 +441,8 @@ def _write_outputs(root: Path, files: Mapping[str, bytes], force: bool, beside: 
         todo[path] = content
         manifest[rel] = new
         result.written.append(path)
-    if changed:
-        names = "\n  ".join(str(p) for p in changed)
-        raise UserError(msg("output.changed", n=len(changed), names=names))
-    if stale:
-        raise UserError(explain(stale) if explain else msg(
-            "output.changed", n=len(stale), names="\n  ".join(rel for rel, _, _ in stale)))
     todo[root / MANIFEST] = _as_json(manifest)
     if bases:
         stored.update(bases)
         todo[root / BASES] = _as_json(stored)
-    commit(root, todo)
-    return result
+    return todo, result, changed, stale

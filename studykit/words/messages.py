@@ -411,6 +411,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.why.not_folder": ("路径中有一个文件挡在文件夹的位置上",
                               "a file stands where the path needs a folder"),
     "output.why.folder": ("这里是一个文件夹", "a folder is in the way"),
+    "output.force_and_beside": ("--force（覆盖）和 --beside（写在旁边）不能同时使用；请只选一个",
+                                "--force (overwrite) and --beside (write next to it) contradict "
+                                "each other; choose one"),
     "output.link_in_way": ("{path} 是一个符号链接；studykit 不会透过链接写入，请移走它后重新运行",
                            "{path} is a symbolic link; studykit does not write through links, "
                            "so move it away and run again"),
