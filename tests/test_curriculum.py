@@ -254,7 +254,7 @@ def test_with_course_checks_the_change_like_a_file() -> None:
         studykit.with_course(cur, "window-communication", hours=0)
     (problem,) = info.value.problems
     assert problem.key == f"courses[{index}].hours"
-    assert "这里应是正的学时数" in str(problem)
+    assert "这里应是学时数（0.25 到 24" in str(problem)
     with pytest.raises(studykit.UserError, match="未知的课程 'window-comunication'"):
         studykit.with_course(cur, "window-comunication")
 
@@ -281,8 +281,11 @@ def test_a_committee_member_who_is_no_longer_a_full_member_is_a_problem() -> Non
     # found by the fuzzer: an infinite length reached the midnight check before the schema
     ("    kind: party-lecture\n    hours: 2", "    kind: party-lecture\n    hours: 1.0e400",
      "courses[0].hours", "hours"),
+    # a length that rounds to no time at all on the calendar
+    ("    kind: party-lecture\n    hours: 2", "    kind: party-lecture\n    hours: 0.0000001",
+     "courses[0].hours", "0.25 to 24"),
 ], ids=["infinite-floor", "huge-integer", "makeup-days", "year-9999", "id-newline",
-        "spelt-suggestion", "infinite-hours"])
+        "spelt-suggestion", "infinite-hours", "tiny-hours"])
 def test_numbers_years_and_ids_have_limits(centre_path: Path, plain: str, changed: str,
                                            where: str, says: str) -> None:
     text = centre_path.read_text(encoding="utf-8")

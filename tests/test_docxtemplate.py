@@ -228,6 +228,22 @@ def test_a_relationship_that_leads_nowhere_is_refused() -> None:
     assert "docProps/core.xml is missing" in _limit(_package(entries))
 
 
+def test_a_reference_without_its_relationship_is_refused() -> None:
+    # the built-in template's document points at its footer by r:id; without the
+    # document's relationships Word reports the file unreadable
+    data = (Path(__file__).resolve().parent.parent / "templates" / "zh-CN" /
+            "attendance.docx").read_bytes()
+    entries = [e for e in _entries(data) if e[0] != "word/_rels/document.xml.rels"]
+    assert "word/_rels/document.xml.rels is missing" in _limit(_package(entries))
+
+
+def test_an_unusable_user_template_is_reported_not_replaced(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "calendar.docx")
+    with pytest.raises(studykit.InputError) as info:
+        Templates("zh-CN", tmp_path).get("calendar.docx")
+    assert "is not a regular file" in info.value.problems[0].text("en")
+
+
 def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     import time
 

@@ -48,3 +48,9 @@ def test_uids_differ_from_quarter_to_quarter(centre_path: Path) -> None:
     uids = [{str(e["UID"]) for e in Calendar.from_ical(to_ics(plan_quarter(cur, q))).walk(
         "VEVENT")} for q in ("2027Q1", "2027Q2")]
     assert not uids[0] & uids[1]        # plenum-study is planned in both quarters
+
+
+def test_every_kind_of_line_break_is_a_line_break_in_the_calendar() -> None:
+    from studykit.render.ical import _text
+
+    assert _text("一\x85二\u2028三\u2029四\r五\r\n六") == "一\n二\n三\n四\n五\n六"

@@ -191,3 +191,26 @@ def test_a_record_cannot_run_past_midnight(tmp_path: Path, setting: Setting, sta
     said = problems(tmp_path, "\n".join(lines) + "\n", setting)
     assert said == [f"5:6: end: the end {end} is not after the start {start}; a session "
                     "cannot run past midnight"]
+
+
+def test_a_make_up_for_a_session_the_member_attended_is_a_problem(tmp_path: Path) -> None:
+    # 唐树 chaired the plenum study of 2027-01-07: there is nothing for him to make up
+    for path in (ROOT / "curricula" / "records").glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "makeup-tangshu.yaml").write_text(
+        "makeup:\n  - member: tangshu\n    session: plenum-study\n    date: 2027-01-20\n",
+        encoding="utf-8")
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), 2027)
+    said = [p.text("en") for p in ledger.problems if p.path.endswith("makeup-tangshu.yaml")]
+    assert said == [f"{tmp_path / 'makeup-tangshu.yaml'}:2:13: makeup[0].member: 'tangshu' "
+                    "attended plenum-study (2027-01-07) and missed nothing to make up; check "
+                    "the member or the session"]
+
+
+def test_a_record_named_twice_is_read_once(tmp_path: Path) -> None:
+    from studykit.reading.records import parse_records
+
+    record = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
+    twice = [record, Path(str(record).replace("/records/", "/records/./"))]
+    assert len(parse_records(twice)) == 1

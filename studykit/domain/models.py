@@ -67,8 +67,9 @@ def whole(key: str, low: int, high: float = math.inf) -> Callable[[Any], int]:
 
 
 def is_hours(value: Any) -> TypeGuard[float]:
-    """Whether ``value`` is the length of a session: a number of hours above 0, at most 24."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 24
+    """Whether ``value`` is the length of a session: from a quarter of an hour (less would
+    round to no time at all on a calendar) to 24 hours."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0.25 <= value <= 24
 
 
 def _hours(value: Any) -> float:

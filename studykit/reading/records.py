@@ -232,9 +232,13 @@ def load_record(path: Path | str, curriculum: Curriculum,
 def parse_records(paths: Iterable[Path | str],
                   skip_unreadable: bool = False) -> list[yamlio.Document]:
     """Read and parse record files once, for :func:`check_records` to look at as often as
-    needed; files that cannot be parsed raise (all together) unless skipped."""
+    needed; files that cannot be parsed raise (all together) unless skipped. A file named
+    twice (``records/a.yaml ./records/a.yaml``) is read once: it is no second record."""
     docs, fatal = [], []
+    unique: dict[Path, Path | str] = {}
     for path in paths:
+        unique.setdefault(Path(path).resolve(), path)
+    for path in unique.values():
         try:
             docs.append(yamlio.load(path))
         except InputError as exc:
@@ -270,9 +274,9 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
 
 def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Problem]:
     """What records say that only their neighbours show: a second record of a session
-    (:func:`~studykit.domain.records.counted`), make-up study dated before the absence
-    it makes up, ``done`` naming an action that no record decided, or decided in the
-    same record."""
+    (:func:`~studykit.domain.records.counted`), make-up study of a session the member
+    attended, or dated before the absence it makes up, ``done`` naming an action that no
+    record decided, or decided in the same record."""
     docs = {id(record): doc for doc, record in read}
     kept, seconds = counted(r for _, r in read if isinstance(r, Record))
     for second, first in seconds:
@@ -280,14 +284,22 @@ def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Probl
             "record.second", id=second.session, first=first.source))
     held = {(r.session, quarter_of(r.date)): r for r in kept}
     missed: dict[tuple[str, str], list[date]] = {}
+    attended: dict[tuple[str, str], date] = {}
     for kept_record in held.values():
         for member in kept_record.absent:
             missed.setdefault((member, kept_record.session), []).append(kept_record.date)
+        for member in (*kept_record.present, *kept_record.late):
+            attended[member, kept_record.session] = kept_record.date
     for doc, record in read:
         if isinstance(record, AssessmentRecord):
             continue
         for i, item in enumerate(record.makeup):
             days = missed.get((item.member, item.session))
+            there = attended.get((item.member, item.session))
+            if not days and there is not None:
+                yield doc.problem(("makeup", i, "member"), msg(
+                    "record.makeup_not_missed", id=item.member, session=item.session,
+                    held=str(there)))
             if days and item.date < min(days):
                 yield doc.problem(("makeup", i, "date"), msg(
                     "record.makeup_before", day=str(item.date), held=str(min(days))))

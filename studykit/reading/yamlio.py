@@ -17,6 +17,7 @@ can be traced back to a line and column (:meth:`Document.locate`).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -237,6 +238,10 @@ def read_file(path: Path | str, most: int = MAX_FILE_BYTES) -> bytes:
     except IsADirectoryError:
         raise refused("file.folder") from None
     except OSError as exc:
+        if exc.errno in (errno.ENXIO, errno.ENODEV, errno.EOPNOTSUPP):   # a socket, a device
+            raise refused("file.not_regular") from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise refused("file.denied") from None
         raise refused("file.unreadable", why=exc.strerror or "") from None
     if len(raw) > most:
         raise refused("file.too_big", most=f"{most / 1024 / 1024:g}")

@@ -20,6 +20,7 @@ context always gives the same bytes.
 from __future__ import annotations
 
 import html
+import os
 import re
 import struct
 import zipfile
@@ -325,39 +326,69 @@ def checked_parts(data: bytes, name: str) -> list[tuple[zipfile.ZipInfo, bytes, 
     for part in REQUIRED_PARTS:
         if part.casefold() not in seen:
             raise TemplateError(name, "template.missing_part", part=part)
+    rels: dict[str, set[str]] = {}
     for info, _, content in checked:
-        for target in _relationship_targets(info.filename, content, name):
+        ids, targets = _relationships(info.filename, content, name)
+        for target in targets:
             if target.casefold() not in seen:
                 raise TemplateError(name, "template.missing_part", part=visible(target))
+        if ids is not None:
+            rels[info.filename] = ids
+    for info, _, content in checked:
+        _check_references(info.filename, content, rels, name)
     return checked
+
+
+_REFERENCE = re.compile(rb'\br:(?:id|embed|link|pict|href|dm|lo|qs|cs)="([^"]*)"')
+
+
+def _check_references(entry: str, content: bytes, rels: dict[str, set[str]],
+                      name: str) -> None:
+    """Every ``r:id`` a part uses (a footer, an image) must be one of its relationships:
+    Word reports a document whose reference leads nowhere as unreadable."""
+    used = set(_REFERENCE.findall(content)) if entry.endswith(".xml") else set()
+    if not used:
+        return
+    folder, _, file = entry.rpartition("/")
+    part = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
+    if part not in rels:
+        raise TemplateError(name, "template.missing_part", part=visible(part))
+    for ref in sorted(used):
+        if ref.decode("utf-8", "replace") not in rels[part]:
+            raise TemplateError(name, "template.damaged", part=visible(entry),
+                                raw=f"r:id {ref.decode('utf-8', 'replace')} has no "
+                                    f"relationship in {part}")
 
 
 _RELS = re.compile(r"(?:(.*)/)?_rels/([^/]*)\.rels")
 
 
-def _relationship_targets(entry: str, content: bytes, name: str) -> list[str]:
-    """The parts a relationships part (``word/_rels/document.xml.rels``) points to, inside
-    the package: Word and python-docx fail on a package whose relationship leads nowhere."""
+def _relationships(entry: str, content: bytes,
+                   name: str) -> tuple[set[str] | None, list[str]]:
+    """The ids a relationships part (``word/_rels/document.xml.rels``) defines and the
+    parts it points to inside the package; (None, []) for any other part. Word and
+    python-docx fail on a package whose relationship leads nowhere."""
     import posixpath
 
     match = _RELS.fullmatch(entry)
     if match is None:
-        return []
+        return None, []
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
         root = etree.fromstring(content, parser)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(name, "template.damaged", part=visible(entry), raw=str(exc)) from None
     base = match[1] or ""
-    targets = []
+    ids, targets = set(), []
     for rel in root:
+        ids.add(rel.get("Id") or "")
         target = rel.get("Target")
         if rel.get("TargetMode") == "External" or not target:
             continue
         path = target.lstrip("/") if target.startswith("/") else \
             posixpath.normpath(posixpath.join(base, target))
         targets.append(path.split("#")[0])
-    return targets
+    return ids, targets
 
 
 def prepare(data: bytes, name: str) -> DocxTemplate:
@@ -432,7 +463,9 @@ class Templates:
 
     def path(self, name: str) -> Path | Any:
         """Where template ``name`` (``minutes.docx``) comes from."""
-        if self.user_dir is not None and (self.user_dir / name).is_file():
+        # anything of that name in the user's folder is theirs, even a FIFO or a folder:
+        # read_template then says what is wrong instead of quietly using the built-in
+        if self.user_dir is not None and os.path.lexists(self.user_dir / name):
             return self.user_dir / name
         return builtin_templates() / self.locale / name
 

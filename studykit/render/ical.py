@@ -34,9 +34,12 @@ def _line(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    """Text RFC 5545 can carry: control characters spelt out, line breaks kept (icalendar
-    escapes them and folds the long lines)."""
-    return printable(value.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text RFC 5545 can carry: control characters spelt out, line breaks (whichever a
+    user's editor wrote: \\r, NEL, the Unicode line separators) kept as line breaks
+    (icalendar escapes them and folds the long lines)."""
+    for separator in ("\r\n", "\r", "\x85", "\u2028", "\u2029"):   # line breaks, all
+        value = value.replace(separator, "\n")
+    return printable(value)
 
 
 def _description(plan: Plan, session: Session) -> str:

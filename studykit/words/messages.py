@@ -27,8 +27,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.folder": ("这是一个文件夹，这里需要一个 YAML 文件", "is a folder, expected a YAML file"),
     "file.not_regular": ("不是普通文件（是设备、管道或套接字），不能读取",
                          "is not a regular file (a device, pipe or socket)"),
-    "file.too_big": ("文件超过 {most} MB，不会是课程或记录文件", "is larger than {most} MB, "
-                     "more than any curriculum or record"),
+    "file.too_big": ("文件超过 {most} MB，比 studykit 要读的任何文件都大得多，不会是这种文件",
+                     "is larger than {most} MB, far more than any file studykit reads"),
+    "file.denied": ("没有读取权限", "permission denied"),
     "file.unreadable": ("无法读取（{why}）", "cannot read: {why}"),
     "file.not_utf8": ("不是 UTF-8 编码的文字（字节 0x{byte}）；请用 UTF-8 编码保存文件"
                       "（记事本：另存为 → 编码 → UTF-8）",
@@ -75,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "name), found {found}"),
     "expected.level": ("这里应是 0 到 5 的等级，实际是{found}",
                        "expected a level from 0 to 5, found {found}"),
-    "expected.hours": ("这里应是正的学时数（最多 24），实际是{found}",
-                       "expected a positive number of hours (at most 24), found {found}"),
+    "expected.hours": ("这里应是学时数（0.25 到 24，即一刻钟到一整天），实际是{found}",
+                       "expected a number of hours from 0.25 to 24 (a quarter of an hour to a day), found {found}"),
     "expected.yearly_hours": ("这里应是每年的学时数（大于 0，不超过 {most}），实际是{found}",
                               "expected a positive number of hours a year (at most {most}), "
                               "found {found}"),
@@ -283,6 +284,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.end_not_after_start": ("结束时间 {end} 不晚于开始时间 {start}；一次活动不能跨过午夜",
                                    "the end {end} is not after the start {start}; a session "
                                    "cannot run past midnight"),
+    "record.makeup_not_missed": ("'{id}' 参加了 {session}（{held}），没有缺席，不需要补学；"
+                                 "请核对补学人员或活动",
+                                 "'{id}' attended {session} ({held}) and missed nothing to "
+                                 "make up; check the member or the session"),
     "record.second": ("活动 '{id}' 已经有一份记录（{first}）；一次活动只能有一份记录，这份不计入，"
                       "也不据它写会议记录。请删去其中一份，或改正这份的 session",
                       "session '{id}' already has a record ({first}); a session has one "
