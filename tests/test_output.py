@@ -400,3 +400,63 @@ def test_a_year_plan_is_one_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     run = plan_year(curriculum, 2027, out=tmp_path)
     assert len(commits) == 1 and commits[0] == len(files(tmp_path))
     assert all(q.written and q.written.written for q in run.quarters)
+
+
+def test_a_quarter_is_not_written_under_an_unfinished_year(tmp_path: Path) -> None:
+    """A year run killed after its commit point, then a quarter run into one of its
+    folders: refused, so finishing the year later cannot put old files over it; the
+    year run itself finishes the commit and goes on."""
+    from studykit.render.output import Batch, write_batches
+
+    def year(word: bytes) -> list[Batch]:
+        return [Batch(tmp_path / "2027Q1", {"plan.yaml": word}),
+                Batch(tmp_path, {"annual.docx": word})]
+    write_batches(tmp_path, year(b"old"))
+    step = 1
+    while killed_at(step, lambda: write_batches(tmp_path, year(b"new"))):
+        if json.loads((tmp_path / JOURNAL).read_text())["state"] == "committed" \
+                if (tmp_path / JOURNAL).exists() else False:
+            break
+        step += 1
+    assert (tmp_path / JOURNAL).exists()
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path / "2027Q1", {"plan.yaml": b"quarter"})
+    assert "was interrupted and is not finished" in info.value.text("en")
+    write_batches(tmp_path, year(b"new"))
+    assert files(tmp_path)["2027Q1/plan.yaml"] == b"new"
+
+
+@pytest.mark.parametrize("thing", ["link-out", "loop", "fifo"])
+def test_odd_things_in_the_output_folder_are_reported(tmp_path: Path, thing: str) -> None:
+    import os
+
+    from studykit.render.output import Batch, write_batches
+
+    root = tmp_path / "out"
+    root.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    if thing == "link-out":
+        (root / "2027Q1").symlink_to(tmp_path / "elsewhere")
+    elif thing == "loop":
+        (root / "2027Q1").symlink_to(root / "2027Q1")
+    else:
+        os.mkfifo(root / MANIFEST)
+    with pytest.raises(UserError):
+        write_batches(root, [Batch(root / "2027Q1", {"plan.yaml": b"x"}),
+                             Batch(root, {"annual.docx": b"x"})])
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_full_disk_names_the_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(UserError) as info:
+        write_outputs(tmp_path, {"a.docx": b"1"})
+    said = str(info.value)
+    assert "磁盘已满" in said and "None" not in said and str(tmp_path) in said
+    monkeypatch.undo()
+    assert not (tmp_path / JOURNAL).exists() and not (tmp_path / "a.docx").exists()

@@ -130,7 +130,8 @@ class Document:
     """Problems found while reading that do not stop validation (duplicate keys)."""
     locale: str | None = None
     """The language of the problems found in it (the curriculum's), once it is known."""
-    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
         """(key node, value node) of ``step`` below ``node``; (None, None) if there is

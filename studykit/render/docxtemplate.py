@@ -166,6 +166,7 @@ def _structural_tags(root: Any) -> None:
 _OPENERS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape",
                       "trans"})
 _MIDDLES = frozenset({"else", "elif", "pluralize"})
+_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _KEYWORD = re.compile(r"\{%[-+]?\s*(\w+)(.*?)[-+]?%\}", re.S)
 
 
@@ -181,7 +182,7 @@ def _unbalanced_block(root: Any) -> str | None:
     for element in root.iter(f"{{{W}}}t", "skjinja"):
         anchor = element if element.tag != "skjinja" else element.getparent()
         chain = (anchor.tag, *(e.tag for e in anchor.iterancestors()))
-        for match in _KEYWORD.finditer(element.text or ""):
+        for match in _KEYWORD.finditer(_COMMENT.sub("", element.text or "")):
             word, rest = match.groups()
             if word == "set" and "=" not in rest:
                 word = "block-set"

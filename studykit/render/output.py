@@ -24,6 +24,7 @@ import json
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from ..domain.errors import UserError
 from ..words import Message, msg
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
@@ -66,6 +68,8 @@ def _create(path: Path, content: bytes, mode: int) -> None:
         view = memoryview(content)
         while view:
             view = view[os.write(fd, view):]
+    except OSError as exc:              # os.write names no file: a full disk would say None
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:
         os.close(fd)
 
@@ -98,8 +102,10 @@ def _own_json(path: Path) -> Any:
     """One of studykit's own files in an output folder, as JSON: never through a link,
     at most :data:`MAX_OWN_FILE` bytes; ``ValueError`` for anything else (too big, not
     JSON, nested past what the parser takes)."""
-    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):      # a FIFO would block for ever
+            raise ValueError("not a regular file")
         data = handle.read(MAX_OWN_FILE + 1)
     if len(data) > MAX_OWN_FILE:
         raise ValueError("too big")
@@ -176,7 +182,10 @@ def commit(root: Path, files: Mapping[Path, bytes]) -> None:
             raise
         _write_journal(root, "committed", pairs)
         for path, tmp in staged.items():
-            os.replace(tmp, path)
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:      # named by the document, not by its temporary file
+                raise OSError(exc.errno, exc.strerror, str(path)) from None
         os.unlink(root / JOURNAL)
     except OSError as exc:
         raise _cannot(exc) from None
@@ -196,10 +205,22 @@ def _lock(fd: int, root: Path) -> None:
         raise UserError(msg("output.locked", path=str(root))) from None
 
 
+def _unfinished_above(root: Path) -> None:
+    """Refuse a folder inside one whose own run was interrupted (a year plan killed while
+    it committed its quarters): finishing that run later would put its files over this
+    one's. The folder above is to be run again first."""
+    for above in list(root.resolve().parents)[:4]:
+        if os.path.lexists(above / JOURNAL):
+            raise UserError(msg("output.unfinished_above", path=str(above)))
+
+
 @contextmanager
-def locked(root: Path) -> Iterator[None]:
-    """Hold the output folder's lock, after finishing what a killed run left (see
-    :func:`recover`); a second run gets a clear :class:`UserError`."""
+def locked(root: Path, above: bool = True) -> Iterator[None]:
+    """Hold the output folder's lock and finish what a killed run left there (see
+    :func:`recover`); a second run gets a clear :class:`UserError`. With ``above``, a
+    folder above with an unfinished run of its own is refused first."""
+    if above:
+        _unfinished_above(root)
     if root.exists() and not root.is_dir():
         raise UserError(msg("output.is_file", path=str(root)))
     try:
@@ -259,17 +280,30 @@ class Inside:
 
     def __call__(self, rel: str) -> Path:
         path = self.root / rel
-        if path.name in ("", ".."):
-            target = path.resolve()
-        else:
-            parent = self.folders.get(path.parent)
-            if parent is None:
-                parent = self.folders[path.parent] = path.parent.resolve()
-            target = parent / path.name
+        try:
+            if path.name in ("", ".."):
+                target = path.resolve()
+            else:
+                parent = self.folders.get(path.parent)
+                if parent is None:
+                    parent = self.folders[path.parent] = path.parent.resolve()
+                target = parent / path.name
+        except (OSError, RuntimeError):         # a link loop on the way
+            raise UserError(msg("output.link_in_way", path=str(path))) from None
         if rel.startswith(("/", "\\")) or (target != self.base
                                             and self.base not in target.parents):
             raise UserError(msg("output.outside", root=str(self.root), path=rel))
         return path
+
+
+def _folder_inside(root: Path, folder: Path) -> None:
+    """Refuse a batch's folder that is, or passes through, a link out of ``root``."""
+    try:
+        target, base = folder.resolve(), root.resolve()
+    except (OSError, RuntimeError):             # a link loop
+        raise UserError(msg("output.link_in_way", path=str(folder))) from None
+    if target != base and base not in target.parents:
+        raise UserError(msg("output.outside", root=str(root), path=str(folder)))
 
 
 def inside(root: Path, rel: str) -> Path:
@@ -327,13 +361,17 @@ def write_batches(root: Path, batches: Sequence[Batch], force: bool = False,
     files. Each folder is locked; the commit's journal is ``root``'s."""
     if force and beside:
         raise UserError(msg("output.force_and_beside"))
+    folders = list(dict.fromkeys([root, *(b.folder for b in batches)]))
+    for folder in folders:
+        _folder_inside(root, folder)
     with ExitStack() as held:
-        for folder in dict.fromkeys([root, *(b.folder for b in batches)]):
-            held.enter_context(locked(folder))
+        # the root first, finishing its own interrupted run, then the folders below it
+        # (no other run can be busy in them while the root's journal is there)
+        for folder in folders:
+            held.enter_context(locked(folder, above=folder == root))
         todo: dict[Path, bytes] = {}
         results, changed, stale = [], [], []
         for batch in batches:
-            inside(root, batch.folder.relative_to(root).as_posix() or ".")
             files, written, hand, old = _judge(batch, force, beside)
             todo.update(files)
             results.append(written)
@@ -376,13 +414,25 @@ def _as_json(mapping: Mapping[str, Any]) -> bytes:
 def _current(path: Path) -> str | None:
     """The SHA-256 of the file at ``path``, or ``None`` when there is none. A folder or a
     symbolic link in a document's place is reported: neither is written through."""
-    if path.is_symlink():
-        raise UserError(msg("output.link_in_way", path=str(path)))
-    if path.is_dir():
-        raise UserError(msg("output.folder_in_way", path=str(path)))
-    if not path.exists():
+    try:
+        kind = os.lstat(path).st_mode
+    except FileNotFoundError:
         return None
-    return _sha(path.read_bytes())
+    except OSError as exc:
+        raise _cannot(exc) from None
+    if stat.S_ISLNK(kind):
+        raise UserError(msg("output.link_in_way", path=str(path)))
+    if stat.S_ISDIR(kind):
+        raise UserError(msg("output.folder_in_way", path=str(path)))
+    if not stat.S_ISREG(kind):                  # a FIFO, a socket, a device
+        raise UserError(msg("output.special_in_way", path=str(path)))
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:            # in pieces: a big file is no big memory
+        for piece in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 def _beside(root: Path, path: Path, new: str,
@@ -413,8 +463,6 @@ def _judge(batch: Batch, force: bool, beside: bool,
     changed: list[Path] = []
     within = Inside(root)
     for rel, content in batch.files.items():
-        if (root / rel).is_symlink():
-            raise UserError(msg("output.link_in_way", path=str(root / rel)))
         path = within(rel)
         new = _sha(content)
         current = _current(path)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -85,7 +86,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 if isinstance(items, (str, bytes, list, tuple)) and isinstance(times, int) \
                         and len(items) * times > MAX_LENGTH:
                     raise Limit(msg("template.limit_length", most=MAX_LENGTH))
-        elif isinstance(left, (str, list, tuple)) and isinstance(right, type(left)) \
+        elif isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
                 and len(left) + len(right) > MAX_LENGTH:
             raise Limit(msg("template.limit_length", most=MAX_LENGTH))
         return super().call_binop(context, operator, left, right)
@@ -107,13 +108,15 @@ def render(compiled: Any, context: Mapping[str, Any]) -> str:
 def budgets() -> Iterator[None]:
     """The budgets of one document, :data:`TIME_BUDGET` and :data:`MEMORY_BUDGET`; either
     exceeded raises :class:`Limit`."""
-    with _time_budget(), _memory_budget():
-        try:
+    # the alarm is disarmed before the memory limit is lifted, and caught outside both,
+    # so it cannot fire into the clean-up
+    try:
+        with _memory_budget(), _time_budget():
             yield
-        except _TimeUp:
-            raise Limit(msg("template.limit_time", seconds=TIME_BUDGET)) from None
-        except MemoryError:
-            raise Limit(msg("template.limit_memory", mb=MEMORY_BUDGET // 2**20)) from None
+    except _TimeUp:
+        raise Limit(msg("template.limit_time", seconds=TIME_BUDGET)) from None
+    except MemoryError:
+        raise Limit(msg("template.limit_memory", mb=MEMORY_BUDGET // 2**20)) from None
 
 
 @contextmanager
@@ -129,12 +132,16 @@ def _time_budget() -> Iterator[None]:
         raise _TimeUp
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, TIME_BUDGET)
+    host, _ = signal.setitimer(signal.ITIMER_REAL, TIME_BUDGET)   # the host's own alarm
+    started = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if host:                                # given back, less the time taken
+            signal.setitimer(signal.ITIMER_REAL,
+                             max(host - (time.monotonic() - started), 0.001))
 
 
 def _address_space() -> int | None:
@@ -152,6 +159,9 @@ def _memory_budget() -> Iterator[None]:
         import resource
     except ImportError:  # pragma: no cover - not on Windows
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        yield                                   # a process-wide limit: the main thread's
         return
     held = _address_space()
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)

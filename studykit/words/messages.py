@@ -419,6 +419,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.force_and_beside": ("--force（覆盖）和 --beside（写在旁边）不能同时使用；请只选一个",
                                 "--force (overwrite) and --beside (write next to it) contradict "
                                 "each other; choose one"),
+    "output.unfinished_above": ("上级文件夹 {path} 中有一次中断的写入还没有完成；请先对 {path} "
+                                "重新运行一次，再写入这里",
+                                "a run into the folder above, {path}, was interrupted and is "
+                                "not finished; run it into {path} again first, then here"),
+    "output.special_in_way": ("{path} 不是普通文件（是管道、套接字或设备），这里要写一个文件；请移走它",
+                              "{path} is not a regular file (a pipe, socket or device) where "
+                              "a file is to be written; move it away"),
     "output.link_in_way": ("{path} 是一个符号链接；studykit 不会透过链接写入，请移走它后重新运行",
                            "{path} is a symbolic link; studykit does not write through links, "
                            "so move it away and run again"),
