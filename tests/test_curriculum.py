@@ -310,3 +310,45 @@ def test_a_session_may_not_run_past_midnight(centre_path: Path, plain: str, chan
         studykit.loads(text.replace(plain, changed, 1), "c.yaml")
     said = [p.text("en") for p in info.value.problems if p.key.startswith(where)]
     assert any("past midnight" in s for s in said), [p.text("en") for p in info.value.problems]
+
+
+CENTRE = (Path(__file__).resolve().parent.parent / "curricula" / "employment-centre.yaml"
+          ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("plain", "changed", "where", "says"), [
+    ("  committee: deputy\n", "  committee: secretary\n", "69:16: members[1].committee",
+     "一个支部只有一位书记，唐树已是书记"),
+    ("group: 第二党小组", "group: 第二党小祖", "70:12: members[1].group",
+     "党小组“第二党小祖”只有这一个人，名称又和另一个党小组几乎一样；"
+     "是不是写错了？是不是 '第二党小组'？"),
+    ("  party: activist\n", "  party: activist\n    group: 第一党小组\n",
+     "142:12: members[11].group",
+     "只有党员（正式或预备）编入党小组，这里是 party: activist"),
+    ("roles: [window, liaison]", "roles: [window，liaison]",
+     "216:24: courses[3].audience.roles[0]",
+     "方括号或花括号里的“，”是中文标点"),
+], ids=["two-secretaries", "lonely-group", "activist-in-a-group", "chinese-comma"])
+def test_check_reports_how_the_branch_is_organised(plain: str, changed: str, where: str,
+                                                   says: str) -> None:
+    assert plain in CENTRE
+    with pytest.raises(InputError) as info:
+        studykit.loads(CENTRE.replace(plain, changed, 1), "c.yaml")
+    assert any(p.text().startswith(f"c.yaml:{where}") and says in p.text()
+               for p in info.value.problems), [p.text() for p in info.value.problems]
+
+
+def test_a_secretary_who_hands_over_is_no_second_secretary() -> None:
+    # 唐树 leaves at the end of March; 陈静 is secretary from 1 April: one at a time
+    text = CENTRE.replace("  committee: secretary\n", "  committee: secretary\n"
+                          "    left: 2027-03-31\n", 1).replace(
+        "  committee: deputy\n", "  committee: deputy\n"
+        "    changes: [{date: 2027-04-01, committee: secretary}]\n", 1)
+    cur = studykit.loads(text, "c.yaml")
+    assert [m.id for m in cur.as_of(__import__("datetime").date(2027, 4, 1)).members
+            if m.committee == "secretary"] == ["chenjing"]
+    with pytest.raises(InputError) as info:     # the same hand-over a day early: two
+        studykit.loads(text.replace("date: 2027-04-01, committee", "date: 2027-03-31, "
+                                    "committee"), "c.yaml")
+    assert any("一个支部只有一位书记" in p.text() and "changes[0].committee" in p.text()
+               for p in info.value.problems)

@@ -544,6 +544,10 @@ def dated_branches(draw: st.DrawFn) -> tuple[str, list[dict[str, object]]]:
                                 "levels": {"policy": draw(st.integers(0, 3))}}
         if i == 0:
             m.update(party="full", committee="secretary")
+        if i < 2:                       # the two groups exist: their first members are in
+            m["party"] = "full" if m["party"] == "none" else m["party"]
+        elif m["party"] == "none":      # party groups are for party members only
+            del m["group"]
         if draw(st.booleans()):
             m["joined"] = draw(days)
         if draw(st.booleans()):
@@ -555,7 +559,8 @@ def dated_branches(draw: st.DrawFn) -> tuple[str, list[dict[str, object]]]:
             if (m.get("joined") and day < m["joined"]) or (m.get("left") and day > m["left"]):
                 continue
             change: dict[str, object] = {"date": day}
-            change[draw(st.sampled_from(["role", "party", "group", "levels"]))] = None
+            kinds = ["role", "party", "levels"] + (["group"] if "group" in m else [])
+            change[draw(st.sampled_from(kinds))] = None
             if "role" in change:
                 change["role"] = draw(st.sampled_from(["window", "back"]))
             if "party" in change:

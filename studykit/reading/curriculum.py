@@ -8,8 +8,9 @@ schema cannot see (a member's role, the competencies a course builds, …).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +93,111 @@ def from_document(doc: yamlio.Document) -> Curriculum:
     except ValidationError as exc:
         problems = merge(problems, schema_problems(doc, exc, Curriculum))
         raise InputError(problems) from None
+    problems += _standing_problems(doc, curriculum)
     if problems:
         raise InputError(problems)
     curriculum._source = doc.path
     return curriculum
+
+
+_CJK_SEPARATORS = "，、；"
+_SEPARATED = re.compile(f"\\s*[{_CJK_SEPARATORS}]\\s*")
+_DAY_OR_SPAN = re.compile(r"\d{4}-\d\d-\d\d(\.\.\d{4}-\d\d-\d\d)?")
+
+
+def _all_ids(value: str) -> bool:
+    """Whether ``value`` is ids or dates run together by Chinese commas (``window，liaison``),
+    not a sentence that has them (``稳就业、保民生``)."""
+    parts = _SEPARATED.split(value.strip())
+    return len(parts) > 1 and all(ID_PATTERN.fullmatch(p) or _DAY_OR_SPAN.fullmatch(p)
+                                  for p in parts)
+
+
+def _flow_punctuation(doc: yamlio.Document) -> Iterator[Problem]:
+    """Chinese commas between ids or dates inside ``[…]`` or ``{…}``: YAML separates only
+    on ``,``, so ``[window，liaison]`` is one item, 'window，liaison', which then matches
+    nothing."""
+    from yaml import MappingNode, ScalarNode, SequenceNode
+
+    def walk(node: Any, path: tuple[str | int, ...], flow: bool) -> Iterator[Problem]:
+        if isinstance(node, ScalarNode):
+            mark = next((c for c in _CJK_SEPARATORS if c in node.value), None)
+            if flow and mark is not None and not node.style and _all_ids(node.value):
+                yield Problem(doc.path, node.start_mark.line + 1, node.start_mark.column + 1,
+                              doc.dotted(path), msg("ref.cjk_comma", mark=mark,
+                                                    value=node.value))
+        elif isinstance(node, SequenceNode):
+            for i, child in enumerate(node.value):
+                yield from walk(child, (*path, i), flow or bool(node.flow_style))
+        elif isinstance(node, MappingNode):
+            for key, child in node.value:
+                step = key.value if isinstance(key, ScalarNode) else "?"
+                yield from walk(child, (*path, step), flow or bool(node.flow_style))
+
+    if doc.root is not None:
+        yield from walk(doc.root, (), False)
+
+
+_NUMERALS = re.compile("[0-9０-９一二三四五六七八九十百]")
+
+
+def _meant_group(group: str, sizes: dict[str, int]) -> str | None:
+    """The group a one-member ``group`` was likely meant to be: a larger group whose name
+    is nearly the same, and not just by its number (第二党小祖 → 第二党小组; 第三党小组 is
+    a group of its own, even of one)."""
+    import difflib
+
+    if sizes.get(group) != 1:
+        return None
+    larger = [g for g, n in sizes.items() if n > 1
+              and _NUMERALS.sub("", g) != _NUMERALS.sub("", group)]
+    close = difflib.get_close_matches(group, larger, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _standing_problems(doc: yamlio.Document, cur: Curriculum) -> list[Problem]:
+    """How the branch stands on each day something changes (a member joins, leaves or
+    changes post, standing or group), checked as of that day: one secretary at most, a
+    party group only for party members, and no group of one whose name is a near miss of
+    a larger group's (a typo: 第二党小祖 for 第二党小组)."""
+    index = {m.id: i for i, m in enumerate(cur.members)}
+    days = {date(1900, 1, 1)}
+    for m in cur.members:
+        days.update(c.date for c in m.changes)
+        days.update(d for d in (m.joined,) if d is not None)
+        days.update(d + timedelta(days=1) for d in (m.left,) if d is not None)
+
+    def where(member: str, field: str, day: date) -> tuple[str | int, ...]:
+        i = index[member]
+        changed = [j for j, c in enumerate(cur.members[i].changes)
+                   if c.date <= day and field in c.model_fields_set]
+        return ("members", i, "changes", changed[-1], field) if changed else \
+            ("members", i, field)
+
+    found: dict[tuple[str | int, ...], Problem] = {}
+    for day in sorted(days):
+        members = cur.as_of(day).members
+        secretaries = [m for m in members if m.committee == "secretary"]
+        for other in secretaries[1:]:
+            at = where(other.id, "committee", day)
+            found.setdefault(at, doc.problem(at, msg(
+                "ref.second_secretary", first=secretaries[0].name)))
+        for m in members:
+            if m.group and not m.is_party:
+                at = where(m.id, "group", day)
+                found.setdefault(at, doc.problem(at, msg("ref.group_not_party",
+                                                         party=m.party)))
+        sizes: dict[str, int] = {}
+        for m in members:
+            if m.group and m.is_party:
+                sizes[m.group] = sizes.get(m.group, 0) + 1
+        for m in members:
+            meant = _meant_group(m.group, sizes) if m.group and m.is_party else None
+            if m.group and meant is not None:
+                at = where(m.id, "group", day)
+                found.setdefault(at, doc.problem(at, msg(
+                    "ref.lonely_group", group=m.group, hint=suggest(m.group, [meant]))))
+    return list(with_locale(list(found.values()), doc.locale))
 
 
 def locale_of(data: Any) -> str | None:
@@ -123,6 +225,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                   and (ident := as_text(m.get("id"))) is not None]
     groups = [str(g) for m in members if isinstance(m, dict) and (g := m.get("group"))]
 
+    yield from _flow_punctuation(doc)
     templates = as_text(mapping(data.get("organization")).get("templates"))
     if templates is not None and doc.path and not doc.path.startswith("<") \
             and not (Path(doc.path).parent / templates).is_dir():

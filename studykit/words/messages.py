@@ -153,6 +153,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "duplicate {noun} id '{id}' (first used by {first}); ids must be unique"),
     "noun.member": ("人员", "member"),
     "noun.course": ("课程", "course"),
+    "ref.cjk_comma": ("方括号或花括号里的“{mark}”是中文标点，YAML 只认英文逗号“,”，"
+                      "所以“{value}”被当成了一项；请改成英文逗号",
+                      "'{mark}' inside [...] or {{...}} is Chinese punctuation, and YAML "
+                      "separates only on ',', so '{value}' is read as one item; use ','"),
+    "ref.second_secretary": ("一个支部只有一位书记，{first}已是书记", "a branch has one "
+                             "secretary, and {first} already is"),
+    "ref.group_not_party": ("只有党员（正式或预备）编入党小组，这里是 party: {party}",
+                            "only party members (full or probationary) belong to a party "
+                            "group, found party: {party}"),
+    "ref.lonely_group": ("党小组“{group}”只有这一个人，名称又和另一个党小组几乎一样；是不是写错了？{hint}",
+                         "the party group '{group}' has this member alone and nearly the name "
+                         "of a larger group; a typo? {hint}"),
     "ref.committee_party": ("只有正式党员（party: full）才能担任支部委员，这里是 party: {party}",
                             "only full party members (party: full) can sit on the committee, "
                             "found party: {party}"),
