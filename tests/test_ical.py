@@ -54,3 +54,14 @@ def test_every_kind_of_line_break_is_a_line_break_in_the_calendar() -> None:
     from studykit.render.ical import _text
 
     assert _text("一\x85二\u2028三\u2029四\r五\r\n六") == "一\n二\n三\n四\n五\n六"
+
+
+def test_the_calendar_s_product_id_follows_the_locale() -> None:
+    import studykit
+    from studykit.render.ical import to_ics
+
+    root = Path(__file__).resolve().parent.parent / "curricula"
+    for name, language in (("employment-centre.yaml", "ZH"), ("small-team.en.yaml", "EN")):
+        cur = studykit.load(root / name)
+        ics = to_ics(studykit.plan_quarter(cur, cur.calendar.quarter or "2027Q1"))
+        assert f"PRODID:-//studykit//studykit//{language}\r\n" in ics.decode("utf-8")

@@ -50,3 +50,22 @@ meetings: {}
         "id": "c", "title": "C",
         "rule": "指定的日期2031年1月4日（周六）不是工作日",
         "advice": "把 `courses[0].date` 改到一个工作日"}]
+
+
+def test_plan_yaml_has_no_anchors_or_aliases() -> None:
+    import dataclasses
+
+    import studykit
+    from studykit.render.planfile import dump_plan
+
+    cur = studykit.load(Path(__file__).resolve().parent.parent / "curricula" /
+                        "employment-centre.yaml")
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    # two sessions on one day share its date object, which PyYAML would write once with an
+    # anchor and then as *id001
+    first, second = plan.sessions[0], plan.sessions[1]
+    plan = dataclasses.replace(plan, sessions=(
+        first, dataclasses.replace(second, date=first.date), *plan.sessions[2:]))
+    text = dump_plan(plan).decode("utf-8")
+    assert "&id" not in text and "*id" not in text
+    assert text.count(f"date: {first.date.isoformat()}") >= 2

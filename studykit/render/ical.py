@@ -16,7 +16,7 @@ from typing import Any
 
 from ..domain.plan import Plan, Session
 from ..domain.text import printable
-from ..words import join, text
+from ..words import english, join, text
 
 TZID = "Asia/Shanghai"
 
@@ -92,7 +92,8 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date) -> bytes:
 
     tz = ZoneInfo(TZID)
     cal = Calendar()
-    cal.add("prodid", "-//studykit//studykit//ZH")
+    language = "EN" if english(plans[0].curriculum.locale) else "ZH"
+    cal.add("prodid", f"-//studykit//studykit//{language}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _line(f"{plans[0].curriculum.organization.name} {name}"))

@@ -23,7 +23,11 @@ _Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(_Base):  # type: ignore[misc,valid-type]
-    pass
+    """Writes every value out in full: no ``&id001`` / ``*id001`` where two sessions share
+    a date or a list, which a reader (or a YAML 1.2 parser) should not have to follow."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 _Dumper.add_representer(
