@@ -125,3 +125,20 @@ def test_each_branch_says_which_quarters_have_no_holiday_data(tmp_path: Path) ->
                             capture_output=True, text=True, check=False)
     # the example gives 2027's days off for the first quarter only
     assert result.stdout.count("2027年第二季度的法定节假日和调休安排还不知道") == 2, result.stdout
+
+
+def test_a_district_says_where_it_looks_for_each_branch_s_records(tmp_path: Path) -> None:
+    from studykit.app.workflows import district_report
+
+    folder = tmp_path / "curricula"
+    folder.mkdir()
+    shutil.copy(ROOT / "curricula" / "employment-centre.yaml", folder / "a.yaml")
+    records = ROOT / "curricula" / "records"        # every record in one folder: no sub-folder
+    run = district_report([folder / "a.yaml"], records)
+    (failed,) = run.failed
+    assert str(records / "a") in failed.message and "名称同课程文件名" in failed.message
+    assert "直接放着13个记录文件" in failed.message and "年份" not in failed.message
+    run = district_report([folder / "a.yaml"], records, quarter=studykit.Quarter(2027, 1))
+    assert not run.failed and len(run.district.branches) == 1
+    (note,) = run.notes
+    assert str(records / "a") in note.text() and "按一次都还没有开展统计" in note.text()

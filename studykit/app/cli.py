@@ -315,6 +315,8 @@ def _report_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> 
         print(table(headers, rows) if rows else "—")
     for r in run.failed:
         say("cli.not_counted", err=True, source=r.source, message=r.message)
+    for note in run.notes:
+        print(note.text(say.locale), file=sys.stderr)
     if args.out:
         _said(say, args.out, write_district(run, args.out, args.templates, args.force,
                                             args.beside))

@@ -33,7 +33,7 @@ from ..render.ical import year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
-from ..words import msg
+from ..words import Message, msg
 
 
 @contextmanager
@@ -318,11 +318,13 @@ def branch_folder(path: Path | str) -> str:
 
 @dataclass
 class DistrictRun:
-    """A district's overview, with its title and the branches that could not be counted."""
+    """A district's overview, with its title, the branches that could not be counted, and
+    notes on those counted with no records (where they were looked for)."""
 
     district: District
     title: str
     failed: list[BranchResult]
+    notes: list[Problem] = field(default_factory=list)
 
 
 def district_report(paths: Sequence[Path], records: Path | str, year: int | None = None,
@@ -330,18 +332,38 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
     """Count every branch's records (``RECORDS/<curriculum file name>/``) and set the
     branches side by side; a branch that cannot be counted is reported, not fatal."""
     root = records_folder(records)
-    ledgers, failed = [], []
+    ledgers, failed, notes = [], [], []
     for path in paths:
         try:
             cur = load(path)
             folder = root / branch_folder(path)
-            ledgers.append(read_ledger(cur, record_files([folder]) if folder.is_dir() else [],
-                                       year, quarter))
+            if folder.is_dir():
+                ledgers.append(read_ledger(cur, record_files([folder]), year, quarter))
+                continue
+            missing = msg("district.no_branch_folder", folder=str(folder),
+                          curriculum=Path(path).name, found=_found_in(root))
+            if year is None and quarter is None:   # no period to count nothing against
+                raise UserError(missing, cur.locale)
+            # a branch that has held nothing yet: counted so, and said where we looked
+            ledgers.append(read_ledger(cur, [], year, quarter))
+            notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
+                                                           why=missing), locale=cur.locale))
         except UserError as exc:
             failed.append(BranchResult(str(path), branch_folder(path), False, exc.text()))
     district = district_overview(ledgers, failed)
     period = str(quarter or year or "")
-    return DistrictRun(district, district_title(district, period), failed)
+    return DistrictRun(district, district_title(district, period), failed, notes)
+
+
+def _found_in(root: Path) -> Message:
+    """What a district's records folder holds instead of one folder per branch."""
+    files = sorted(p.name for p in root.iterdir() if p.is_file() and p.suffix == ".yaml")
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir())
+    if folders:
+        return msg("district.found_folders", names="、".join(folders[:6]), n=len(folders))
+    if files:
+        return msg("district.found_files", n=len(files))
+    return msg("district.found_nothing")
 
 
 def write_district(run: DistrictRun, out: Path | str, templates: Path | str | None = None,

@@ -532,6 +532,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "never be used"),
     "district.sessions": ("{n}项活动", "{n} sessions"),
     "district.partial": ("{done}；只写出了一部分：{unplaced}", "{done}; written in part: {unplaced}"),
+    "district.no_branch_folder": ("没有找到这个支部的活动记录文件夹 {folder}：区县汇总为每个支部"
+                                  "单独找一个子文件夹，名称同课程文件名（{curriculum} 去掉 .yaml）；{found}",
+                                  "no records folder {folder} for this branch: a district "
+                                  "report looks for one sub-folder per branch, named like its "
+                                  "curriculum file ({curriculum} without .yaml); {found}"),
+    "district.counted_as_none": ("{why}；这个支部按一次都还没有开展统计",
+                                 "{why}; this branch is counted as having held nothing"),
+    "district.found_folders": ("记录文件夹里有{n}个子文件夹：{names}",
+                               "the records folder holds {n} sub-folder(s): {names}"),
+    "district.found_files": ("记录文件夹里直接放着{n}个记录文件，请按支部分到子文件夹里",
+                             "the records folder holds {n} record file(s) directly; put each "
+                             "branch's records in a sub-folder of its own"),
+    "district.found_nothing": ("记录文件夹是空的", "the records folder is empty"),
     "district.clash": ("两个课程文件会写进同一个文件夹：{folders}；请给它们起不同的文件名",
                        "two curricula would write into the same folder: {folders}; give them "
                        "different file names"),
