@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, Field
 
 from .errors import found, invalid
 from .models import Count, Date, Id, Level, Model, Text, Time, whole
+from .time import Quarter, quarter_of
 
 Votes = Annotated[int, BeforeValidator(whole("expected.votes", 0))]
 ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
@@ -132,12 +133,12 @@ AnyRecord = Record | MakeupRecord | AssessmentRecord
 """Every kind of record file."""
 
 
-def counted(records: Iterable[Record]) -> tuple[list[Record], list[tuple[Record, Record]]]:
+def counted(records: Iterable[Record],
+            ) -> tuple[dict[tuple[str, Quarter], Record], list[tuple[Record, Record]]]:
     """One record per session of a quarter: of two records of the same session (a file
     copied and not changed), the earlier counts, by date and then by file name. Returns
-    the records that count, and each other one with the record that counts instead."""
-    from .time import Quarter, quarter_of
-
+    the records that count, by (session, quarter), and each other one with the record
+    that counts instead."""
     first: dict[tuple[str, Quarter], Record] = {}
     seconds = []
     for record in sorted(records, key=lambda r: (r.date, r.source)):
@@ -146,4 +147,4 @@ def counted(records: Iterable[Record]) -> tuple[list[Record], list[tuple[Record,
             seconds.append((record, first[key]))
         else:
             first[key] = record
-    return list(first.values()), seconds
+    return first, seconds

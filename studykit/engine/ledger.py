@@ -239,7 +239,7 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
     first = date(year, 1, 1)
     problems = list(problems)
     # a second record of a session is not counted (check_records reports it)
-    counting = {id(r) for r in counted(session_records)[0]}
+    counting = {id(r) for r in counted(session_records)[0].values()}
     held, before = [], []
     for r in session_records:
         if id(r) not in counting:

@@ -278,11 +278,10 @@ def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Probl
     attended, or dated before the absence it makes up, ``done`` naming an action that no
     record decided, or decided in the same record."""
     docs = {id(record): doc for doc, record in read}
-    kept, seconds = counted(r for _, r in read if isinstance(r, Record))
+    held, seconds = counted(r for _, r in read if isinstance(r, Record))
     for second, first in seconds:
         yield docs[id(second)].problem(("session",), msg(
             "record.second", id=second.session, first=first.source))
-    held = {(r.session, quarter_of(r.date)): r for r in kept}
     missed: dict[tuple[str, str], list[date]] = {}
     attended: dict[tuple[str, str], date] = {}
     for kept_record in held.values():

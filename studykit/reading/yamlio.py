@@ -216,17 +216,19 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 """The largest input file read (8 MB): a district's curriculum is a few hundred KB."""
 
 
-def read_file(path: Path | str, most: int = MAX_FILE_BYTES) -> bytes:
+def read_file(path: Path | str, most: int = MAX_FILE_BYTES, follow: bool = True) -> bytes:
     """The bytes of a regular file of at most ``most`` bytes, or :class:`InputError`.
 
     A FIFO, a device (``/dev/zero``) or a socket is refused without reading from it, and
     nothing past ``most`` is read, so no input can block the run or fill the memory.
+    Without ``follow``, a symbolic link is refused too.
     """
     def refused(key: str, **values: object) -> InputError:
         return InputError([Problem(str(path), 1, 1, "", msg(key, **values))])
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | (0 if follow else getattr(os, "O_NOFOLLOW", 0)))
         with os.fdopen(fd, "rb") as handle:
             kind = os.fstat(fd).st_mode
             if stat.S_ISDIR(kind):

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import UserError
+from ..domain.errors import InputError, UserError
+from ..reading.yamlio import read_file
 from ..words import Message, msg
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -99,16 +100,13 @@ MAX_OWN_FILE = 64 * 1024 * 1024
 
 
 def _own_json(path: Path) -> Any:
-    """One of studykit's own files in an output folder, as JSON: never through a link,
-    at most :data:`MAX_OWN_FILE` bytes; ``ValueError`` for anything else (too big, not
-    JSON, nested past what the parser takes)."""
-    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):      # a FIFO would block for ever
-            raise ValueError("not a regular file")
-        data = handle.read(MAX_OWN_FILE + 1)
-    if len(data) > MAX_OWN_FILE:
-        raise ValueError("too big")
+    """One of studykit's own files in an output folder, as JSON: a regular file, never
+    through a link, at most :data:`MAX_OWN_FILE` bytes; ``ValueError`` for anything else
+    (too big, a FIFO, not JSON, nested past what the parser takes)."""
+    try:
+        data = read_file(path, MAX_OWN_FILE, follow=False)
+    except InputError:
+        raise ValueError("not a readable regular file") from None
     try:
         return json.loads(data.decode("utf-8"))
     except RecursionError:
@@ -290,8 +288,7 @@ class Inside:
                 target = parent / path.name
         except (OSError, RuntimeError):         # a link loop on the way
             raise UserError(msg("output.link_in_way", path=str(path))) from None
-        if rel.startswith(("/", "\\")) or (target != self.base
-                                            and self.base not in target.parents):
+        if rel.startswith(("/", "\\")) or not _under(self.base, target):
             raise UserError(msg("output.outside", root=str(self.root), path=rel))
         return path
 
@@ -302,8 +299,13 @@ def _folder_inside(root: Path, folder: Path) -> None:
         target, base = folder.resolve(), root.resolve()
     except (OSError, RuntimeError):             # a link loop
         raise UserError(msg("output.link_in_way", path=str(folder))) from None
-    if target != base and base not in target.parents:
+    if not _under(base, target):
         raise UserError(msg("output.outside", root=str(root), path=str(folder)))
+
+
+def _under(base: Path, target: Path) -> bool:
+    """Whether the resolved ``target`` is ``base`` or inside it."""
+    return target == base or base in target.parents
 
 
 def inside(root: Path, rel: str) -> Path:
