@@ -102,7 +102,7 @@ def test_weekly_limit(good: tuple[studykit.Curriculum, Plan]) -> None:
     cur, plan = good
     # three lectures for the whole party on Tuesday, Wednesday and Thursday of one week
     week = [date(2026, 6, 23), date(2026, 6, 24), date(2026, 6, 25)]
-    moved = {"plenum-study": week[0], "integrity-lecture": week[1], "oath-theme-day": week[2]}
+    moved = {"plenum-study": week[0], "integrity-lecture": week[1], "theme-day-2026-06": week[2]}
     sessions = tuple(replace(s, date=moved[s.id]) if s.id in moved else s
                      for s in plan.sessions
                      if s.date not in week or s.id in moved)   # clear the week first
@@ -163,7 +163,7 @@ def test_findings_print_readably(good: tuple[studykit.Curriculum, Plan]) -> None
     cur, plan = good
     (finding,) = [f for f in check_plan(cur, with_session(plan, "plenum-study",
                                                           date=date(2026, 5, 1)))]
-    assert str(finding) == "错误：plenum-study: 2026-05-01 不是工作日 [working-day]"
+    assert str(finding) == "错误：plenum-study: 2026-05-01 是法定节假日 [working-day]"
 
 
 def test_sessions_are_frozen() -> None:
@@ -199,3 +199,29 @@ def test_a_party_group_whose_members_have_left_needs_no_meeting() -> None:
     plan = plan_quarter(cur, "2027Q1")
     assert not any(s.group == "第三党小组" for s in plan.sessions)
     assert [f for f in check_plan(cur, plan) if f.rule == "minimum"] == []
+
+
+def test_a_minimum_no_course_can_meet_is_a_warning() -> None:
+    text = """\
+studykit: 1
+organization: {name: X}
+competencies: {a: A}
+roles: {r: {name: R}}
+members: [{id: m, name: M, role: r, party: full}]
+courses: [{id: p, title: P, kind: party-lecture, hours: 2, quarters: [1]}]
+meetings: {}
+rules: {minima: {party-lecture: quarterly}}
+"""
+    cur = studykit.loads(text)
+    # the second quarter: the only party lecture is the first quarter's
+    (found,) = [f for f in check_plan(cur, plan_quarter(cur, "2026Q2")) if f.rule == "minimum"]
+    assert found.level == "warning"
+    assert "2026年第二季度没有安排党课" in found.message
+    assert "这类课程都安排在其他季度" in found.message
+    # the first quarter holds it; a course that could not be placed is still an error
+    assert not [f for f in check_plan(cur, plan_quarter(cur, "2026Q1")) if f.rule == "minimum"]
+    pinned = studykit.loads(text.replace("quarters: [1]", "date: 2026-05-01"))
+    plan = plan_quarter(pinned, "2026Q2")
+    assert plan.unplaced
+    (found,) = [f for f in check_plan(pinned, plan) if f.rule == "minimum"]
+    assert found.level == "error"

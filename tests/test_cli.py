@@ -177,8 +177,8 @@ def test_plan_that_cannot_be_placed_writes_nothing(tmp_path: Path) -> None:
     result = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "c（C）：指定的日期2026年5月1日（周五）不是工作日；把 `courses[0].date` 改到一个工作日" \
-        in result.stdout
+    assert ("c（C）：指定的日期2026年5月1日（周五）是法定节假日；"
+            "把 `courses[0].date` 改到一个工作日") in result.stdout
     assert "1项活动中有1项无法安排" in result.stderr
     assert not out.exists()
     partial = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out), "--partial")
@@ -416,3 +416,30 @@ def test_ctrl_c_is_a_word_not_a_traceback(centre_path: Path, tmp_path: Path,
     monkeypatch.undo()
     assert main(["plan", str(centre_path), "--out", str(tmp_path / "out")]) == 0
     assert not (tmp_path / "out" / output.JOURNAL).exists()
+
+
+def test_a_minimum_nothing_can_meet_warns_and_plans_unless_strict(centre_path: Path,
+                                                                  tmp_path: Path) -> None:
+    # a branch without any party lecture: every quarter lacks one, and the plan is written
+    text = centre_path.read_text(encoding="utf-8").replace("kind: party-lecture",
+                                                           "kind: lecture")
+    branch = tmp_path / "branch.yaml"
+    branch.write_text(text, encoding="utf-8")
+    done = run("plan", str(branch), "--quarter", "2027Q1", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "2027年第一季度没有安排党课" in done.stdout
+    assert "请增加一门 kind 为 party-lecture 的课程" in done.stdout
+    assert (tmp_path / "out" / "calendar.docx").exists()
+    strict = run("plan", str(branch), "--quarter", "2027Q1", "--out", str(tmp_path / "strict"),
+                 "--strict")
+    assert strict.returncode == 1 and "2027年第一季度没有安排党课" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+    # a district run keeps the branch, and lists the warning under it
+    district = tmp_path / "district"
+    district.mkdir()
+    (district / "branch.yaml").write_text(text, encoding="utf-8")
+    (district / "centre.yaml").write_bytes(centre_path.read_bytes())
+    both = run("plan", str(district), "--quarter", "2027Q1", "--out", str(tmp_path / "d"))
+    assert both.returncode == 0, both.stderr
+    assert "2027年第一季度没有安排党课" in both.stdout
+    assert (tmp_path / "d" / "branch" / "calendar.docx").exists()

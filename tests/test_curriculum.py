@@ -344,6 +344,8 @@ def test_a_secretary_who_hands_over_is_no_second_secretary() -> None:
                           "    left: 2027-03-31\n", 1).replace(
         "  committee: deputy\n", "  committee: deputy\n"
         "    changes: [{date: 2027-04-01, committee: secretary}]\n", 1)
+    text = text.replace("    speaker: tangshu\n    audience: party\n    builds: {theory: 1}\n",
+                        "    speaker: chenjing\n    audience: party\n    builds: {theory: 1}\n")
     cur = studykit.loads(text, "c.yaml")
     assert [m.id for m in cur.as_of(__import__("datetime").date(2027, 4, 1)).members
             if m.committee == "secretary"] == ["chenjing"]

@@ -190,7 +190,8 @@ def test_libreoffice_renders_each_kind_of_document(plan: studykit.Plan, files: d
     record = load_record(ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml",
                          plan.curriculum, {plan.quarter: plan})
     documents = {
-        "calendar": (files["calendar.docx"], ["学习计划表", "1月主题党日", "共26项活动"]),
+        "calendar": (files["calendar.docx"],
+                     ["学习计划表", "1月主题党日", f"共{len(plan.sessions)}项活动"]),
         "activity": (files["sessions/committee-2027-01/plan.docx"], ["活动方案", "唐树"]),
         "lesson": (files["sessions/window-communication/plan.docx"], ["教案", "区人社局培训科"]),
         "attendance": (files["sessions/employment-forum/attendance.docx"], ["签到表", "马倩"]),

@@ -29,7 +29,7 @@ def test_one_event_per_session_in_beijing_time(centre_path: Path) -> None:
         assert start == datetime.combine(s.date, s.start, tzinfo=ZoneInfo("Asia/Shanghai"))
         assert event["DTSTART"].params["TZID"] == "Asia/Shanghai"
         assert str(event["SUMMARY"]) == s.title
-        assert str(event.get("LOCATION", "")) == (s.venue or "")
+        assert str(event.get("LOCATION", "")) == (s.place or "")
     lecture = next(e for e in events if str(e["UID"]).startswith("window-communication."))
     description = str(lecture["DESCRIPTION"])
     assert "技能培训" in description and "主讲：区人社局培训科" in description

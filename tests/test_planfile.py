@@ -39,8 +39,8 @@ studykit: 1
 organization: {name: X}
 competencies: {a: A}
 roles: {r: {name: R}}
-members: [{id: m, name: M, role: r, party: full}]
-courses: [{id: c, title: C, kind: lecture, hours: 1, date: 2031-01-04}]
+members: [{id: m, name: M, role: r, party: full, unavailable: [2031-01-06]}]
+courses: [{id: c, title: C, kind: lecture, hours: 1, date: 2031-01-06, speaker: m}]
 meetings: {}
 """)
     data = yaml.safe_load(dump_plan(plan_quarter(cur, "2031Q1")))
@@ -48,8 +48,8 @@ meetings: {}
     assert data["sessions"] == []
     assert data["unplaced"] == [{
         "id": "c", "title": "C",
-        "rule": "指定的日期2031年1月4日（周六）不是工作日",
-        "advice": "把 `courses[0].date` 改到一个工作日"}]
+        "rule": "固定日期2031年1月6日（周一）不行：主讲人M不能到场",
+        "advice": "为 `courses[0]` 另选主讲人，或修改主讲人的 `unavailable` 日期"}]
 
 
 def test_plan_yaml_has_no_anchors_or_aliases() -> None:

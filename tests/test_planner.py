@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -267,7 +268,7 @@ def test_pinned_date_on_a_holiday_is_explained() -> None:
     assert not plan.complete
     (u,) = plan.unplaced
     assert u.id == "x"
-    assert u.rule == "指定的日期2026年5月1日（周五）不是工作日"
+    assert u.rule == "指定的日期2026年5月1日（周五）是法定节假日"
     assert u.advice == "把 `courses[0].date` 改到一个工作日"
 
 
@@ -425,9 +426,9 @@ def test_a_meeting_nobody_can_attend_says_so() -> None:
 
 
 def test_a_fixed_day_past_the_quarter_is_named_as_such() -> None:
-    # the last Wednesday of September 2026 is 9/30: with only Thursdays allowed, the next
-    # allowed day is in October, outside 2026Q3
-    cur = curriculum(meetings="{theme-day: {every: month, on: last wed}}",
+    # the last Saturday of September 2026 is 9/26, a weekend day: with only Thursdays
+    # allowed, the next allowed day is 10/1, outside 2026Q3
+    cur = curriculum(meetings="{theme-day: {every: month, on: last sat}}",
                      calendar="{weekdays: [thu]}")
     september = [u for u in plan_quarter(cur, "2026Q3").unplaced
                  if u.id == "theme-day-2026-09"]
@@ -616,3 +617,140 @@ def test_the_branch_as_of_a_day_is_the_one_written_by_hand(
     plan = plan_quarter(cur, f"2026Q{(day.month - 1) // 3 + 1}")
     for s in plan.sessions:
         assert all(cur.member_by_id[m].in_branch(s.date) for m in s.expected), s.id
+
+
+# --- rules as branches live them -----------------------------------------------------
+
+def test_a_fixed_day_meeting_keeps_its_working_day_outside_weekdays() -> None:
+    # only Tuesdays to Thursdays are for the sessions the planner places; a meeting on
+    # the 15th keeps its day whenever that is a working day (2027-01-15 is a Friday)
+    meetings = "{theme-day: {every: month, on: 15}}"
+    cur = curriculum(meetings=meetings, calendar="{weekdays: [tue, wed, thu]}")
+    plan = plan_quarter(cur, "2027Q1")
+    assert [s.date for s in plan.sessions if s.kind == "theme-day"] == [
+        date(2027, 1, 15), date(2027, 2, 15), date(2027, 3, 15)]
+    assert not [n for n in plan.notes if "按规定应在" in n]
+    assert not hard_errors(cur, plan)
+    # a holiday or a weekend day moves it to the next allowed day, and the plan says so
+    plan = plan_quarter(cur, "2026Q1")
+    assert plan.session("theme-day-2026-02").date == date(2026, 2, 24)
+    assert plan.session("theme-day-2026-03").date == date(2026, 3, 17)
+    moved = [n for n in plan.notes if "按规定应在" in n]
+    assert moved == [
+        "“2月主题党日”按规定应在2026年2月15日（周日）召开，该日是法定节假日，"
+        "改在2026年2月24日（周二）召开",
+        "“3月主题党日”按规定应在2026年3月15日（周日）召开，该日是周末，"
+        "而 calendar.weekdays 中没有这一天，改在2026年3月17日（周二）召开"]
+    assert not hard_errors(cur, plan)
+    # a Sunday among the weekdays is a day to meet
+    cur = curriculum(meetings=meetings, calendar="{weekdays: [tue, wed, thu, sun]}")
+    assert plan_quarter(cur, "2026Q1").session("theme-day-2026-03").date == date(2026, 3, 15)
+
+
+def test_weekend_sessions_when_pinned_or_among_weekdays() -> None:
+    saturday = "  - {id: clinic, title: 义诊, kind: practice, hours: 4, date: 2026-05-16}"
+    cur = curriculum(courses=saturday)
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("clinic").date == date(2026, 5, 16)
+    assert not hard_errors(cur, plan)
+    # a pinned day that is a public holiday is still refused (2026-05-02: Labour Day)
+    cur = curriculum(courses=saturday.replace("2026-05-16", "2026-05-02"))
+    (u,) = plan_quarter(cur, "2026Q2").unplaced
+    assert u.rule == "指定的日期2026年5月2日（周六）是法定节假日"
+    # with sat among weekdays a flexible course may take a Saturday, never a holiday one
+    cur = curriculum(courses="  - {id: clinic, title: 义诊, kind: practice, hours: 4}",
+                     calendar="{weekdays: [sat]}")
+    plan = plan_quarter(cur, "2026Q2")
+    assert plan.session("clinic").date.weekday() == 5
+    assert not WorkCalendar().is_holiday(plan.session("clinic").date)
+    assert not hard_errors(cur, plan)
+    assert not any(s.date == date(2026, 5, 2) for s in plan.sessions)
+    # the checker refuses a flexible Saturday when sat is not among weekdays
+    cur = curriculum(courses="  - {id: clinic, title: 义诊, kind: practice, hours: 4}")
+    plan = plan_quarter(cur, "2026Q2")
+    moved = replace(plan, sessions=tuple(replace(s, date=date(2026, 5, 16))
+                                         if s.id == "clinic" else s for s in plan.sessions))
+    assert any("weekday" in e for e in hard_errors(cur, moved))
+
+
+def test_an_off_site_activity_has_a_location_and_no_seats() -> None:
+    # 40 people, the largest room seats 4 and the other is taken: off-site, one session
+    members = "\n".join(f"  - {{id: m{i}, name: 员{i}, role: back, party: full}}"
+                        for i in range(40))
+    cur = curriculum(members=members, venues="{小会议室: 4}", courses=(
+        "  - {id: clinic, title: 义诊进社区, kind: practice, hours: 4, "
+        "location: 城南社区广场, start: '08:30'}"))
+    plan = plan_quarter(cur, "2026Q2")
+    (clinic,) = [s for s in plan.sessions if s.course == "clinic"]
+    assert clinic.venue is None and clinic.location == clinic.place == "城南社区广场"
+    assert len(clinic.attendees) == 40 and f"{clinic.start:%H:%M}" == "08:30"
+    assert not hard_errors(cur, plan)
+    with pytest.raises(studykit.InputError) as info:
+        curriculum(courses="  - {id: x, title: X, kind: practice, hours: 1, "
+                           "venue: 大会议室, location: 广场}")
+    assert "courses[0].location" in str(info.value.problems[0])
+
+
+def test_each_months_theme_day_has_its_theme() -> None:
+    meetings = ("{theme-day: {every: month, on: 1st wed, themes: {"
+                "4: 学习贯彻全会精神, 5: {title: 义诊进社区, agenda: [集合出发, 义诊, 总结], "
+                "location: 城南社区广场}}}}")
+    cur = curriculum(meetings=meetings)
+    plan = plan_quarter(cur, "2026Q2")
+    april, may, june = (plan.session(f"theme-day-2026-0{m}") for m in (4, 5, 6))
+    assert april.title == "4月主题党日：学习贯彻全会精神" and april.theme == "学习贯彻全会精神"
+    assert may.title == "5月主题党日：义诊进社区" and may.agenda == ("集合出发", "义诊", "总结")
+    assert may.place == "城南社区广场" and may.venue is None
+    assert june.title == "6月主题党日" and june.theme is None
+    with pytest.raises(studykit.InputError) as info:
+        curriculum(meetings="{theme-day: {every: month, themes: {13: 无}}}")
+    assert "meetings.theme-day.themes.13" in str(info.value.problems[0])
+    with pytest.raises(studykit.InputError) as info:
+        curriculum(meetings="{theme-day: {every: quarter, themes: {1: 无}}}")
+    assert "meetings.theme-day.themes" in str(info.value.problems[0])
+
+
+def test_a_theme_day_course_is_that_months_theme_day() -> None:
+    oath = ("  - {id: oath, title: 重温入党誓词, kind: theme-day, hours: 2, date: 2026-05-06}\n"
+            "  - {id: visit, title: 参观党史馆, kind: theme-day, hours: 2, quarters: [2]}")
+    cur = curriculum(courses=oath, meetings="{theme-day: {every: month, on: 1st wed}}")
+    plan = plan_quarter(cur, "2026Q2")
+    theme_days = [s for s in plan.sessions if s.kind == "theme-day"]
+    by_month = {s.date.month: s.id for s in theme_days}
+    # May has the dated course, April the undated one (on the meeting's day), June the usual
+    assert by_month == {4: "visit", 5: "oath", 6: "theme-day-2026-06"}
+    assert len(theme_days) == 3
+    assert plan.session("visit").date == date(2026, 4, 1)
+    assert not hard_errors(cur, plan)
+
+
+def test_classes_are_numbered_in_date_order() -> None:
+    members = "\n".join(f"  - {{id: m{i:02d}, name: 员{i}, role: back, party: full}}"
+                        for i in range(12))
+    # 12 people, rooms of 4: three classes; the first class's people are away early on
+    away = members.replace("party: full}", "party: full, unavailable: [2026-04-01..2026-05-31]}",
+                           4)
+    cur = curriculum(members=away, venues="{小会议室: 4}",
+                     courses="  - {id: policy, title: 政策课, kind: lecture, hours: 2}")
+    plan = plan_quarter(cur, "2026Q2")
+    classes = sorted((s for s in plan.sessions if s.course == "policy"),
+                     key=lambda s: (s.date, s.start))
+    assert [s.id for s in classes] == ["policy", "policy-2", "policy-3"]
+    assert [s.title for s in classes] == [f"政策课（第{n}期）" for n in (1, 2, 3)]
+    assert not hard_errors(cur, plan)
+
+
+def test_time_slots_let_a_large_branch_meet() -> None:
+    # eight party groups, one room, Tuesdays only: a single start time a day is too few
+    members = "\n".join(f"  - {{id: m{i:02d}, name: 员{i}, role: back, party: full, "
+                        f"group: 第{i % 8 + 1}组}}" for i in range(32))
+    one = curriculum(members=members, venues="{会议室: 10}", meetings="{group: monthly}",
+                     calendar="{weekdays: [tue], max-per-week: 5}")
+    assert plan_quarter(one, "2026Q2").unplaced
+    slots = curriculum(members=members, venues="{会议室: 10}", meetings="{group: monthly}",
+                       calendar="{weekdays: [tue], max-per-week: 5, "
+                                "slots: ['09:00', '14:30', '16:30']}")
+    plan = plan_quarter(slots, "2026Q2")
+    assert plan.complete and not hard_errors(slots, plan)
+    assert {f"{s.start:%H:%M}" for s in plan.sessions} <= {"09:00", "14:30", "16:30"}
+    assert len({f"{s.start:%H:%M}" for s in plan.sessions}) > 1

@@ -203,7 +203,7 @@ def _plan(args: argparse.Namespace, say: _Say) -> int:
     if args.year is not None:
         return _plan_year(args, say, paths[0], records)
     run = plan_branch(paths[0], args.quarter, args.out, args.templates, records, args.partial,
-                      args.force, args.beside)
+                      args.force, args.beside, args.strict)
     say.about(run.curriculum.locale)
     print(plan_report(run.plan))
     for finding in run.warnings:
@@ -225,10 +225,12 @@ def _plan_year(args: argparse.Namespace, say: _Say, path: Path, records: Path | 
     from .workflows import plan_year
 
     year = plan_year(path, args.year, args.out, args.templates, records, args.partial,
-                     args.force, args.beside)
+                     args.force, args.beside, args.strict)
     say.about(year.curriculum.locale)
     for run in year.quarters:
         print(plan_report(run.plan))
+        for finding in run.warnings:
+            say("cli.warning", message=finding.message)
         for finding in run.errors:
             print(f"studykit: {finding}", file=sys.stderr)
         print()
@@ -255,7 +257,8 @@ def _plan_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> in
     if args.records:
         records_folder(args.records)
     results = plan_branches(paths, args.quarter, args.out, args.templates, args.force,
-                            args.beside, args.jobs, _progress, args.partial, args.records)
+                            args.beside, args.jobs, _progress, args.partial, args.records,
+                            args.strict)
     failed = [r for r in results if not r.ok]
     for r in results:
         if r.ok:
@@ -405,6 +408,7 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, metavar="2027", help=h.text("help.plan.year"))
     p.add_argument("--out", metavar="DIR", help=h.text("help.plan.out"))
     p.add_argument("--partial", action="store_true", help=h.text("help.partial"))
+    p.add_argument("--strict", action="store_true", help=h.text("help.strict"))
     p.add_argument("--records", metavar="DIR", help=h.text("help.plan.records"))
     _output_options(p, h)
 

@@ -23,13 +23,13 @@ from .workflows import branch_folder, plan_branch
 
 def _plan_one(path: str, quarter: Quarter | str | None, out: str, templates: str | None,
               force: bool, beside: bool, partial: bool = False,
-              records: str | None = None) -> BranchResult:
+              records: str | None = None, strict: bool = False) -> BranchResult:
     """Plan and write one branch (runs in a worker process)."""
     folder = Path(records) / branch_folder(path) if records else None
     try:
         run = plan_branch(path, quarter, Path(out) / branch_folder(path), templates,
                           folder if folder is not None and folder.is_dir() else None,
-                          partial, force, beside)
+                          partial, force, beside, strict)
     except UserError as exc:
         return BranchResult(path, branch_folder(path), False, exc.text())
     loc, name = run.curriculum.locale, run.curriculum.organization.name
@@ -41,14 +41,16 @@ def _plan_one(path: str, quarter: Quarter | str | None, out: str, templates: str
         message = text(loc, "district.partial", done=message,
                        unplaced=text(loc, "reason.sep").join(str(u) for u in run.plan.unplaced))
     written = len(run.written.written) if run.written else 0
-    return BranchResult(path, name, not run.failed, message, written, run.plan.notes)
+    warnings = (*run.plan.notes, *(f.message for f in run.warnings if f.rule == "minimum"))
+    return BranchResult(path, name, not run.failed, message, written, warnings)
 
 
 def plan_branches(paths: Sequence[Path | str], quarter: Quarter | str | None, out: Path | str,
                   templates: Path | str | None = None, force: bool = False,
                   beside: bool = False, jobs: int | None = None,
                   progress: Callable[[int, int], None] | None = None, partial: bool = False,
-                  records: Path | str | None = None) -> list[BranchResult]:
+                  records: Path | str | None = None,
+                  strict: bool = False) -> list[BranchResult]:
     """Plan every branch into ``out/<name>/`` across ``jobs`` processes (default: the
     machine's cores); ``progress(done, total)`` is called as branches finish. Results
     come back in the order of ``paths``."""
@@ -58,7 +60,7 @@ def plan_branches(paths: Sequence[Path | str], quarter: Quarter | str | None, ou
         raise UserError(msg("district.clash", folders=", ".join(clashes)))
     jobs = jobs or os.cpu_count() or 1
     args = [(str(p), quarter, str(out), str(templates) if templates else None, force, beside,
-             partial, str(records) if records else None) for p in paths]
+             partial, str(records) if records else None, strict) for p in paths]
     results: dict[str, BranchResult] = {}
     if jobs == 1 or len(args) == 1:
         for i, a in enumerate(args, start=1):

@@ -108,16 +108,19 @@ class PlanRun:
     written: Written | None = None
     ledger: Ledger | None = None
     """The year's records counted, when records were given."""
+    strict: bool = False
+    """Whether a minimum nothing in the curriculum can meet stops the plan."""
 
     @property
     def errors(self) -> list[Finding]:
-        """Broken rules."""
-        return [f for f in self.findings if f.level == "error"]
+        """Broken rules (with ``strict``, minima nothing can meet too)."""
+        return [f for f in self.findings
+                if f.level == "error" or (self.strict and f.rule == "minimum")]
 
     @property
     def warnings(self) -> list[Finding]:
         """Things to look at that do not stop the plan."""
-        return [f for f in self.findings if f.level == "warning"]
+        return [f for f in self.findings if f.level == "warning" and f not in self.errors]
 
     @property
     def failed(self) -> bool:
@@ -125,11 +128,12 @@ class PlanRun:
         return bool(self.plan.unplaced or self.errors)
 
 
-def _planned(cur: Curriculum, quarter: Quarter, ledger: Ledger | None) -> PlanRun:
+def _planned(cur: Curriculum, quarter: Quarter, ledger: Ledger | None,
+             strict: bool = False) -> PlanRun:
     """A quarter's plan, checked: from the year's records when there are any (who already
     attended what), else from the curriculum alone."""
     plan = ledger.plans[quarter] if ledger is not None else plan_quarter(cur, quarter)
-    return PlanRun(cur, plan, check_plan(cur, plan), ledger=ledger)
+    return PlanRun(cur, plan, check_plan(cur, plan), ledger=ledger, strict=strict)
 
 
 def _batch(run: PlanRun, out: Path, templates: Templates) -> Batch:
@@ -150,10 +154,12 @@ def _write(run: PlanRun, out: Path | str, templates: Path | str | None, force: b
 def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
                 out: Path | str | None = None, templates: Path | str | None = None,
                 records: Path | None = None, partial: bool = False, force: bool = False,
-                beside: bool = False) -> PlanRun:
+                beside: bool = False, strict: bool = False) -> PlanRun:
     """Plan one branch's quarter, check it, and (with ``out``) write every document.
 
     Nothing is written when the plan is incomplete or breaks a rule, unless ``partial``.
+    A minimum that nothing in the curriculum can meet (no party lecture at all) is a
+    warning, and the plan is written; with ``strict`` it breaks a rule.
     ``records`` is a folder of session records: who already attended the year's courses,
     and the action items each meeting follows up.
     """
@@ -165,7 +171,7 @@ def plan_branch(path: Path | str, quarter: Quarter | str | None = None,
     with _about(cur):
         ledger = read_ledger(cur, record_files([records_folder(records)]), chosen.year) \
             if records is not None else None
-        run = _planned(cur, chosen, ledger)
+        run = _planned(cur, chosen, ledger, strict)
         if out is not None and (not run.failed or partial):
             run.written = _write(run, out, templates, force, beside)
     return run
@@ -187,22 +193,23 @@ class YearRun:
 
 def plan_year(path: Path | str, year: int, out: Path | str | None = None,
               templates: Path | str | None = None, records: Path | None = None,
-              partial: bool = False, force: bool = False, beside: bool = False) -> YearRun:
+              partial: bool = False, force: bool = False, beside: bool = False,
+              strict: bool = False) -> YearRun:
     """Plan a branch's year: the four quarters, each exactly as :func:`plan_branch` plans
     and writes it (into ``out/2027Q1/``…), and the year's plan (``annual.docx``,
     ``annual.ics``) beside them. Nothing is written unless every quarter is complete and
     keeps every rule, or ``partial``."""
     cur = load(path)
     with _about(cur):
-        return _plan_year(cur, year, out, templates, records, partial, force, beside)
+        return _plan_year(cur, year, out, templates, records, partial, force, beside, strict)
 
 
 def _plan_year(cur: Curriculum, year: int, out: Path | str | None,
                templates: Path | str | None, records: Path | None, partial: bool,
-               force: bool, beside: bool) -> YearRun:
+               force: bool, beside: bool, strict: bool = False) -> YearRun:
     ledger = read_ledger(cur, record_files([records_folder(records)]), year) \
         if records is not None else None
-    runs = [_planned(cur, Quarter(year, n), ledger) for n in (1, 2, 3, 4)]
+    runs = [_planned(cur, Quarter(year, n), ledger, strict) for n in (1, 2, 3, 4)]
     result = YearRun(cur, runs)
     if out is not None and (not result.failed or partial):
         plans = [run.plan for run in runs]

@@ -204,6 +204,7 @@ Day = Annotated[DaySpec, BeforeValidator(_day_spec)]
 YearField = Annotated[int, BeforeValidator(whole("expected.year", FIRST_YEAR, LAST_YEAR))]
 DayCount = Annotated[int, BeforeValidator(whole("expected.day_count", 1, 366))]
 QuarterNumber = Annotated[int, BeforeValidator(whole("expected.quarter_number", 1, 4))]
+MonthNumber = Annotated[int, BeforeValidator(whole("expected.month_number", 1, 12))]
 
 
 class Model(BaseModel):
@@ -216,15 +217,31 @@ class Model(BaseModel):
     )
 
 
+class Theme(Model):
+    """What one month's meeting is about: a title, its agenda, and where it is held when
+    not in a venue of the branch (a free clinic in a village square)."""
+
+    title: Text
+    agenda: list[Text] = Field(default_factory=list)
+    location: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_title(cls, value: Any) -> Any:
+        return {"title": value} if isinstance(value, str) else value
+
+
 class Frequency(Model):
     """How often a meeting recurs: ``monthly``, ``quarterly``, ``yearly``, or a mapping
-    ``{every: month, on: 1st fri}`` for a fixed day; ``hours`` sets its length."""
+    ``{every: month, on: 1st fri}`` for a fixed day; ``hours`` sets its length;
+    ``themes`` (month number → title, or title and agenda) what each month's is about."""
 
     every: Literal["month", "quarter", "year"]
     on: Day | None = None
     hours: Hours | None = None
     venue: Text | None = None
     start: Time | None = None
+    themes: dict[MonthNumber, Theme] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -353,6 +370,9 @@ class Course(Model):
     year's plan gives it."""
     start: Time | None = None
     venue: Text | None = None
+    location: Text | None = None
+    """Where an off-site activity is held (a village square, a memorial hall): no seats
+    are counted and the course is never split."""
 
     @property
     def once_a_year(self) -> bool:
@@ -391,6 +411,9 @@ class CalendarSpec(Model):
 
     weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]))
     start: Time = time(15, 0)
+    slots: list[Time] = Field(default_factory=list)
+    """Start times a day offers, tried in order (a session with its own ``start`` keeps
+    it); none: ``start`` alone."""
     max_per_week: Count = 2
     holidays: list[Span] = Field(default_factory=list)
     workdays: list[Span] = Field(default_factory=list)

@@ -38,6 +38,15 @@ class Session:
     """Members of the audience not scheduled (unavailable that day), and why."""
     fixed: bool = False
     """The day was given (a pinned course or a meeting on a fixed day)."""
+    location: str | None = None
+    """Where an off-site session is held (``venue`` is None then)."""
+    theme: str | None = None
+    """What the month's meeting is about (``meetings.theme-day.themes``), if given."""
+
+    @property
+    def place(self) -> str | None:
+        """Where it is held: the venue, or the off-site location."""
+        return self.venue or self.location
 
     @property
     def expected(self) -> list[str]:

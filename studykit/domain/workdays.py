@@ -10,7 +10,7 @@ and describe a year the package does not cover yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -20,18 +20,34 @@ from .models import Curriculum
 from .time import DateSpan
 
 
+@dataclass(frozen=True)
+class _Year:
+    """The built-in days of one year."""
+
+    off: frozenset[date]
+    """Days off on weekdays."""
+    worked: frozenset[date]
+    """Make-up working days on weekends (调休上班)."""
+    festive: frozenset[date]
+    """Weekend days inside a statutory holiday (a Saturday of the Spring Festival)."""
+
+
 @cache
-def _built_in(year: int) -> tuple[frozenset[date], frozenset[date]] | None:
-    """(days off on weekdays, make-up working days on weekends) of ``year``, or None."""
+def _built_in(year: int) -> _Year | None:
+    """The built-in days of ``year``, or None when the data does not know it."""
     import chinese_calendar  # type: ignore[import-untyped]  # only the planner needs it
 
     first, last = date(year, 1, 1), date(year, 12, 31)
     try:
         off = chinese_calendar.get_holidays(first, last, include_weekends=False)
         worked = chinese_calendar.get_workdays(first, last, include_weekends=True)
+        every = chinese_calendar.get_holidays(first, last, include_weekends=True)
+        festive = [d for d in every
+                   if d.weekday() >= 5 and chinese_calendar.get_holiday_detail(d)[1]]
     except NotImplementedError:
         return None
-    return frozenset(off), frozenset(d for d in worked if d.weekday() >= 5)
+    return _Year(frozenset(off), frozenset(d for d in worked if d.weekday() >= 5),
+                 frozenset(festive))
 
 
 def _days(spans: Iterable[DateSpan]) -> set[date]:
@@ -66,7 +82,7 @@ class WorkCalendar:
         return cls(_days(curriculum.calendar.holidays), _days(curriculum.calendar.workdays),
                    built_in, set(curriculum.calendar.complete))
 
-    def _data(self, year: int) -> tuple[frozenset[date], frozenset[date]] | None:
+    def _data(self, year: int) -> _Year | None:
         return _built_in(year) if self.built_in else None
 
     def is_workday(self, day: date) -> bool:
@@ -77,12 +93,29 @@ class WorkCalendar:
             return False
         data = self._data(day.year)
         if data is not None:
-            off, worked = data
-            if day in off:
+            if day in data.off:
                 return False
-            if day in worked:
+            if day in data.worked:
                 return True
         return day.weekday() < 5
+
+    def is_holiday(self, day: date) -> bool:
+        """Whether ``day`` is a statutory holiday (a weekend day inside one included), as
+        opposed to an ordinary weekend or a working day."""
+        if day in self.workdays:
+            return False
+        if day in self.holidays:
+            return True
+        data = self._data(day.year)
+        return data is not None and (day in data.off or day in data.festive)
+
+    def can_hold(self, day: date, weekdays: Collection[int] = range(7)) -> bool:
+        """Whether a session may be held on ``day`` among ``weekdays`` (0 = Monday): a
+        working day, or a Saturday or Sunday that is not a holiday. A pinned session
+        may take any day of the week; a flexible one only the curriculum's weekdays."""
+        if day.weekday() not in weekdays:
+            return False
+        return self.is_workday(day) or (day.weekday() >= 5 and not self.is_holiday(day))
 
     def is_described(self, year: int) -> bool:
         """Whether the curriculum lists holidays or make-up days in ``year``."""

@@ -81,9 +81,12 @@ def _days(cur: Curriculum, plan: Plan, workdays: WorkCalendar) -> list[_Found]:
         if not plan.quarter.first <= s.date <= plan.quarter.last:
             out.append(_err("quarter", s.id, msg("check.outside_quarter", day=str(s.date),
                                                  quarter=str(plan.quarter))))
-        if not workdays.is_workday(s.date):
+        # a holiday never; a day the curriculum gives (a pinned course, a meeting on its
+        # fixed day) whenever it is not one; any other only among calendar.weekdays
+        if not workdays.can_hold(s.date):
             out.append(_err("working-day", s.id, msg("check.not_workday", day=str(s.date))))
-        elif s.date.weekday() not in allowed and not _pinned_there(cur, s):
+        elif not workdays.can_hold(s.date, allowed) and not _pinned_there(cur, s) \
+                and not (workdays.is_workday(s.date) and _on_rule_day(cur, s)):
             out.append(_err("weekday", s.id, msg("check.weekday", day=str(s.date),
                                                  weekday=WEEKDAYS[s.date.weekday()])))
         if s.end <= s.start:
@@ -95,6 +98,15 @@ def _days(cur: Curriculum, plan: Plan, workdays: WorkCalendar) -> list[_Found]:
 def _pinned_there(cur: Curriculum, s: Session) -> bool:
     course = cur.course_by_id.get(s.course or "")
     return course is not None and course.date == s.date
+
+
+def _on_rule_day(cur: Curriculum, s: Session) -> bool:
+    """Whether a meeting (or a theme-day course, which is the month's theme day) is on the
+    day its ``meetings`` rule names."""
+    freq = dict(cur.meetings.items()).get(s.kind)
+    if freq is None or freq.on is None:
+        return False
+    return freq.on.in_month(s.date.year, s.date.month) == s.date
 
 
 def _people(cur: Curriculum, plan: Plan) -> list[_Found]:
@@ -203,11 +215,19 @@ def _minima(cur: Curriculum, plan: Plan) -> list[_Found]:
     meetings = {k for k, _ in cur.meetings.items()}
     for kind, every in cur.rules.minima.items():
         held = [s for s in plan.sessions if s.kind == kind]
-        # say what to change when nothing could ever hold the minimum
-        if kind in MEETING_KINDS and kind not in meetings:
-            advice = msg("check.advice_meeting", kind=kind)
+        # where nothing in the curriculum could ever hold the minimum, the plan is still
+        # a plan: a warning that says what to add (fatal only with --strict)
+        report = _err
+        if kind in MEETING_KINDS and kind not in meetings \
+                and not any(c.kind == kind for c in cur.courses):
+            advice, report = msg("check.advice_meeting", kind=kind), _warn
         elif kind not in MEETING_KINDS and not any(c.kind == kind for c in cur.courses):
-            advice = msg("check.advice_course", kind=kind)
+            advice, report = msg("check.advice_course", kind=kind), _warn
+        elif kind not in MEETING_KINDS and not held and not any(
+                cur.course_by_id[u.course].kind == kind for u in plan.unplaced
+                if u.course in cur.course_by_id):
+            # every course of the kind is another quarter's
+            advice, report = msg("check.advice_elsewhere", kind=kind), _warn
         else:
             advice = msg("check.advice_none")
         periods: list[tuple[str | Message, int | None]]
@@ -223,11 +243,11 @@ def _minima(cur: Curriculum, plan: Plan) -> list[_Found]:
             if kind == "group":
                 for group in groups:
                     if not any(s.group == group for s in within):
-                        out.append(_err("minimum", f"group {group}", msg(
+                        out.append(report("minimum", f"group {group}", msg(
                             "check.minimum_group", group=group, period=label, every=every,
                             advice=advice)))
             elif not within:
-                out.append(_err("minimum", kind, msg(
+                out.append(report("minimum", kind, msg(
                     "check.minimum", kind=msg(f"kind.{kind}"), period=label, key=kind,
                     every=every, advice=advice)))
     return out

@@ -24,8 +24,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
+from functools import cached_property
 
 from ..domain.errors import UserError
 from ..domain.models import Course, Curriculum, Frequency, Member
@@ -55,7 +56,8 @@ class _Request:
     kind: str
     title: str
     hours: float
-    start: time
+    starts: tuple[time, ...]
+    """The start times to try, in order (its own, or the calendar's slots)."""
     audience: tuple[Attendee, ...]
     window: list[date]
     aim: float
@@ -72,10 +74,12 @@ class _Request:
     audience_on: Callable[[date], tuple[Attendee, ...]] | None = None
     """Who the session is for if held on a day, where people join, leave or change during
     the quarter (None: ``audience`` every day)."""
+    location: str | None = None
+    theme: str | None = None
 
-    @property
-    def end(self) -> time:
-        minutes = self.start.hour * 60 + self.start.minute + round(self.hours * 60)
+    def end(self, start: time) -> time:
+        """When it ends if it starts at ``start``."""
+        minutes = start.hour * 60 + start.minute + round(self.hours * 60)
         return time(min(minutes // 60, 23), minutes % 60 if minutes < 24 * 60 else 59)
 
 
@@ -88,6 +92,8 @@ class _Period:
     month: int
     window: list[date]
     fixed: date | None = None
+    wanted: date | None = None
+    """The day the rule gives, where ``fixed`` had to move from it."""
 
 
 @dataclass
@@ -108,8 +114,9 @@ class _Board:
     week_load: dict[tuple[str, int, int], int] = field(default_factory=lambda: defaultdict(int))
     speaker_days: dict[str, list[date]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, req: _Request, day: date, venue: str | None, attendees: list[str]) -> None:
-        self.by_day[day].append(_Placed(req.start, req.end, self._people(req, attendees),
+    def add(self, req: _Request, day: date, start: time, venue: str | None,
+            attendees: list[str]) -> None:
+        self.by_day[day].append(_Placed(start, req.end(start), self._people(req, attendees),
                                         venue, req.id))
         if req.kind not in ORGANISATIONAL:
             year, week, _ = day.isocalendar()
@@ -129,15 +136,17 @@ class _Board:
         speaker = req.speaker if self._member(req.speaker) else f"speaker:{req.speaker}"
         return frozenset([*attendees, speaker])
 
-    def blocked(self, req: _Request, day: date, venue: str | None,
+    def blocked(self, req: _Request, day: date, start: time, venue: str | None,
                 attendees: list[str]) -> str | None:
-        """The first hard rule placing ``req`` on ``day`` in ``venue`` would break, or None."""
+        """The first hard rule placing ``req`` on ``day`` at ``start`` in ``venue`` would
+        break, or None."""
         speaker = self._member(req.speaker)
         if speaker and speaker.is_unavailable(day):
             return "speaker-unavailable"
         people = self._people(req, attendees)
+        end = req.end(start)
         for other in self.by_day.get(day, ()):
-            if other.start < req.end and req.start < other.end:
+            if other.start < end and start < other.end:
                 if not people.isdisjoint(other.people):
                     return "busy"
                 if venue is not None and venue == other.venue:
@@ -152,13 +161,25 @@ class _Board:
 
 def _session_days(curriculum: Curriculum, workdays: WorkCalendar, first: date,
                   last: date) -> list[date]:
+    """The days a flexible session may take: the curriculum's weekdays that are working
+    days, or weekend days that are not holidays."""
     allowed = {WEEKDAYS.index(d) for d in curriculum.calendar.weekdays}
     days, day = [], first
     while day <= last:
-        if day.weekday() in allowed and workdays.is_workday(day):
+        if workdays.can_hold(day, allowed):
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+def _starts(curriculum: Curriculum, own: time | None, hours: float) -> tuple[time, ...]:
+    """The start times to try: a session's own, else each slot of the day that lets it end
+    by midnight (``calendar.slots``), else ``calendar.start``."""
+    if own is not None:
+        return (own,)
+    fitting = tuple(t for t in curriculum.calendar.slots
+                    if t.hour * 60 + t.minute + round(hours * 60) <= 24 * 60)
+    return fitting or (curriculum.calendar.start,)
 
 
 def _venues_for(curriculum: Curriculum, size: int,
@@ -206,9 +227,13 @@ class _Planner:
     def meeting_requests(self) -> list[_Request]:
         cur, loc = self.cur, self.loc
         groups = party_groups(self.branch.members)
+        replaced = set(self.theme_months.values())
         out = []
         for kind, freq in cur.meetings.items():
             for period in self._periods(freq):
+                if kind == "theme-day" and (period.month in replaced or (
+                        freq.every != "month" and self.theme_months)):
+                    continue  # a theme-day course is this month's theme day
                 if kind == "group":
                     for gi, group in enumerate(groups, start=1):
                         out.append(self._meeting(kind, freq, f"group-{gi}-{period.id}",
@@ -219,6 +244,34 @@ class _Planner:
                        "year": "title.year"}[freq.every]
                 out.append(self._meeting(kind, freq, f"{kind}-{period.id}",
                                          title(loc, key, kind, **period.values), period, None))
+        return out
+
+    @cached_property
+    def held_courses(self) -> list[tuple[int, Course, tuple[Attendee, ...]]]:
+        """The courses this quarter holds, with their index and audience: those the year
+        gives the quarter, without whoever already attended a once-a-year one."""
+        needs = analyse_needs(self.branch)
+        scheduled = course_quarters(self.cur, self.quarter.year)
+        out = []
+        for index, course in enumerate(self.cur.courses):
+            if self.quarter.number not in scheduled[course.id]:
+                continue  # held in another quarter, or pinned to another year
+            done = self.attended.get(course.id, ()) if course.once_a_year else ()
+            audience = tuple(a for a in needs.audiences[course.id] if a.member not in done)
+            if audience:
+                out.append((index, course, audience))
+        return out
+
+    @cached_property
+    def theme_months(self) -> dict[str, int]:
+        """Theme-day course → the month whose theme day it is: a dated one its own month,
+        the others the quarter's months still without one, in the curriculum's order."""
+        courses = [c for _, c, _ in self.held_courses if c.kind == "theme-day"]
+        out = {c.id: c.date.month for c in courses if c.date is not None}
+        free = [m for m in self.quarter.months if m not in out.values()]
+        for course in (c for c in courses if c.date is None):
+            if free:
+                out[course.id] = free.pop(0)
         return out
 
     def _periods(self, freq: Frequency) -> list[_Period]:
@@ -237,8 +290,15 @@ class _Planner:
         else:
             periods = []
         if freq.on is not None:
+            allowed = {WEEKDAYS.index(d) for d in self.cur.calendar.weekdays}
             for period in periods:
-                period.fixed = self._next_session_day(freq.on.in_month(year, period.month))
+                # the rule's day stands whenever it is a working day: `weekdays` only
+                # restricts the sessions the planner chooses a day for
+                wanted = freq.on.in_month(year, period.month)
+                if self.workdays.is_workday(wanted) or self.workdays.can_hold(wanted, allowed):
+                    period.fixed = wanted
+                else:
+                    period.fixed, period.wanted = self._next_session_day(wanted), wanted
         return periods
 
     def _next_session_day(self, day: date) -> date:
@@ -264,32 +324,41 @@ class _Planner:
     def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
                  period: _Period, group: str | None) -> _Request:
         audience = self._meeting_audience(kind, self.branch, group)
-        venues, seats = _venues_for(self.cur, len(audience), freq.venue)
-        if len(audience) > seats:  # a meeting is never split: no venue will do
-            venues = []
+        theme = freq.themes.get(period.month) if freq.every == "month" else None
+        if theme is not None:
+            name = text(self.loc, "title.themed", title=name, theme=theme.title)
+        venues: list[str | None]
+        if theme is not None and theme.location is not None:
+            venues = [None]  # off-site: no seats to count
+        else:
+            venues, seats = _venues_for(self.cur, len(audience), freq.venue)
+            if len(audience) > seats:  # a meeting is never split: no venue will do
+                venues = []
+        self._moved(name, period)
         source = f"meetings.{kind}"
         on_day = None
         if self.cur.dated:
             def on_day(day: date) -> tuple[Attendee, ...]:
                 return self._meeting_audience(kind, self.cur.as_of(day), group)
-        return _Request(ident, kind, name, freq.hours or MEETING_HOURS[kind],
-                        freq.start or self.cur.calendar.start, audience, period.window,
-                        _MEETING_AIM[kind], group=group, venues=tuple(venues),
-                        fixed=period.fixed, source=source, audience_on=on_day)
+        hours = freq.hours or MEETING_HOURS[kind]
+        return _Request(ident, kind, name, hours, _starts(self.cur, freq.start, hours),
+                        audience, period.window, _MEETING_AIM[kind], group=group,
+                        agenda=tuple(theme.agenda) if theme else (), venues=tuple(venues),
+                        fixed=period.fixed, source=source, audience_on=on_day,
+                        location=theme.location if theme else None,
+                        theme=theme.title if theme else None)
+
+    def _moved(self, name: str, period: _Period) -> None:
+        """Say so where a fixed day was not a day to meet, and the session moved."""
+        if period.wanted is None or period.fixed is None:
+            return
+        why = "moved.holiday" if self.workdays.is_holiday(period.wanted) else "moved.weekend"
+        self.notes.append(text(self.loc, "note.moved", title=name, why=msg(why),
+                               wanted=self._day(period.wanted), to=self._day(period.fixed)))
 
     def course_requests(self) -> list[_Request]:
-        needs = analyse_needs(self.branch)
-        scheduled = course_quarters(self.cur, self.quarter.year)
         out = []
-        placeable = []
-        for index, course in enumerate(self.cur.courses):
-            if self.quarter.number not in scheduled[course.id]:
-                continue  # held in another quarter, or pinned to another year
-            done = self.attended.get(course.id, ()) if course.once_a_year else ()
-            audience = tuple(a for a in needs.audiences[course.id] if a.member not in done)
-            if not audience:
-                continue
-            placeable.append((index, course, audience))
+        placeable = self.held_courses
         # the undated courses spread over the quarter in the order they are written
         flexible = {c.id: n for n, c in enumerate(c for _, c, _ in placeable if c.date is None)}
         for index, course, audience in placeable:
@@ -299,7 +368,22 @@ class _Planner:
 
     def _classes(self, index: int, course: Course, audience: tuple[Attendee, ...],
                  aim: float) -> list[_Request]:
-        venues, seats = _venues_for(self.cur, len(audience), course.venue)
+        venues: list[str | None]
+        if course.location is not None:  # off-site: no seats to count, never split
+            venues, seats = [None], max(len(audience), 1)
+        else:
+            venues, seats = _venues_for(self.cur, len(audience), course.venue)
+        window, fixed = list(self.days), course.date
+        month = self.theme_months.get(course.id)
+        if month is not None and fixed is None:
+            # the month's theme day: in that month, on the meeting's fixed day if it has one
+            window = [d for d in self.days if d.month == month]
+            theme_day = self.cur.meetings.theme_day
+            periods = self._periods(theme_day) if theme_day is not None else []
+            period = next((p for p in periods if p.month == month), None)
+            if period is not None:
+                fixed = period.fixed
+                self._moved(course.title, period)
         count = max(1, math.ceil(len(audience) / seats))
         size, extra = divmod(len(audience), count)
         out, at = [], 0
@@ -310,10 +394,11 @@ class _Planner:
             name = course.title if count == 1 else title(
                 self.loc, "title.class", course.kind, title=course.title, n=n)
             out.append(_Request(
-                ident, course.kind, name, course.hours, course.start or self.cur.calendar.start,
-                part, list(self.days), aim, speaker=course.speaker, course=course.id,
-                agenda=tuple(course.agenda), venues=tuple(venues), fixed=course.date,
-                source=f"courses[{index}]", audience_on=self._present(part)))
+                ident, course.kind, name, course.hours,
+                _starts(self.cur, course.start, course.hours), part, window, aim,
+                speaker=course.speaker, course=course.id, agenda=tuple(course.agenda),
+                venues=tuple(venues), fixed=fixed, source=f"courses[{index}]",
+                audience_on=self._present(part), location=course.location))
         return out
 
     def _present(self, audience: tuple[Attendee, ...],
@@ -342,9 +427,31 @@ class _Planner:
             self.place_fixed(req)
         for req in flexible:
             self.place_flexible(req)
+        self._number_classes(courses)
         sessions = sorted(self.sessions, key=lambda s: (s.date, s.start, s.id))
         return Plan(self.cur, self.quarter, tuple(sessions), tuple(self.unplaced),
                     tuple(self.notes), self.levels, self.attended)
+
+    def _number_classes(self, courses: list[_Request]) -> None:
+        """Number the classes of a split course in the order they are held (第1期 first),
+        the unplaced after them: ids and titles follow."""
+        split = {r.course for r in courses if r.course and r.id != r.course}
+        for course_id in split:
+            course = self.cur.course_by_id[course_id]
+            placed = sorted((s for s in self.sessions if s.course == course_id),
+                            key=lambda s: (s.date, s.start, s.id))
+            left = [u for u in self.unplaced if u.course == course_id]
+
+            def named(n: int, course: Course = course) -> tuple[str, str]:
+                return (course.id if n == 1 else f"{course.id}-{n}",
+                        title(self.loc, "title.class", course.kind, title=course.title, n=n))
+
+            numbered = {id(s): replace(s, id=named(n)[0], title=named(n)[1])
+                        for n, s in enumerate(placed, start=1)}
+            self.sessions = [numbered.get(id(s), s) for s in self.sessions]
+            renamed = {id(u): replace(u, id=named(n)[0], title=named(n)[1])
+                       for n, u in enumerate(left, start=len(placed) + 1)}
+            self.unplaced = [renamed.get(id(u), u) for u in self.unplaced]
 
     def _audience(self, req: _Request, day: date) -> tuple[Attendee, ...]:
         """Who the session is for if held on ``day``."""
@@ -364,15 +471,15 @@ class _Planner:
             return [a.member for a in audience], excused
         return [a.member for a in audience if a.member not in excused], excused
 
-    def _commit(self, req: _Request, day: date, venue: str | None, attending: list[str],
-                excused: dict[str, str]) -> None:
-        self.board.add(req, day, venue, attending)
+    def _commit(self, req: _Request, day: date, start: time, venue: str | None,
+                attending: list[str], excused: dict[str, str]) -> None:
+        self.board.add(req, day, start, venue, attending)
         coming = set(attending)
         reasons = {a.member: a.reason for a in self._audience(req, day) if a.member in coming}
         self.sessions.append(Session(
-            req.id, req.kind, req.title, day, req.start, req.end, req.hours, venue,
+            req.id, req.kind, req.title, day, start, req.end(start), req.hours, venue,
             req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
-            excused, req.fixed is not None))
+            excused, req.fixed is not None, req.location, req.theme))
 
     def _unplaced(self, req: _Request, rule: Message, advice: Message,
                   course: bool = True) -> Unplaced:
@@ -414,7 +521,7 @@ class _Planner:
                 req, msg("unplaced.past_quarter", quarter=quarter_title(self.loc, self.quarter)),
                 msg("advice.earlier_day", source=req.source)))
             return
-        if not self.workdays.is_workday(day):
+        if not self.workdays.can_hold(day):
             self.unplaced.append(self._unplaced(
                 req, msg("unplaced.pinned_off" if req.course else "unplaced.falls_off",
                          day=self._day(day)),
@@ -423,12 +530,13 @@ class _Planner:
             return
         attending, excused = self._split(req, day)
         failures = []
-        for venue in req.venues:
-            rule = self.board.blocked(req, day, venue, attending)
-            if rule is None:
-                self._commit(req, day, venue, attending, excused)
-                return
-            failures.append(rule)
+        for start in req.starts:
+            for venue in req.venues:
+                rule = self.board.blocked(req, day, start, venue, attending)
+                if rule is None:
+                    self._commit(req, day, start, venue, attending, excused)
+                    return
+                failures.append(rule)
         self.unplaced.append(self._explain(req, {failures[0]: [day]}, fixed=True))
 
     def place_flexible(self, req: _Request) -> None:
@@ -439,7 +547,7 @@ class _Planner:
                                                 msg("advice.weekdays")))
             return
         speaker = self.cur.member_by_id.get(req.speaker or "")
-        best: tuple[float, date, str | None, list[str], dict[str, str]] | None = None
+        best: tuple[float, date, time, str | None, list[str], dict[str, str]] | None = None
         failed: dict[date, str] = {}
         for idx, day in enumerate(req.window):
             if speaker is not None and speaker.is_unavailable(day):
@@ -449,23 +557,37 @@ class _Planner:
             if not attending:
                 failed[day] = "audience-unavailable"
                 continue
-            for venue in req.venues:
-                rule = self.board.blocked(req, day, venue, attending)
-                if rule is None:
-                    # a day that excuses somebody only when no day excuses nobody
-                    score = self._score(req, idx, day) + 1000 * len(excused)
-                    if best is None or score < best[0]:
-                        best = (score, day, venue, attending, excused)
-                    break
-                failed[day] = rule
+            found = self._fit(req, day, attending)
+            if isinstance(found, str):
+                failed[day] = found
+                continue
+            start, slot, venue = found
+            # a day that excuses somebody only when no day excuses nobody; a later slot
+            # of the day only to keep the sessions spread
+            score = self._score(req, idx, day) + 1000 * len(excused) + 0.5 * slot
+            if best is None or score < best[0]:
+                best = (score, day, start, venue, attending, excused)
         if best is None:
             failures: dict[str, list[date]] = defaultdict(list)
             for day, rule in failed.items():
                 failures[rule].append(day)
             self.unplaced.append(self._explain(req, failures, fixed=False))
             return
-        _, day, venue, attending, excused = best
-        self._commit(req, day, venue, attending, excused)
+        _, day, start, venue, attending, excused = best
+        self._commit(req, day, start, venue, attending, excused)
+
+    def _fit(self, req: _Request, day: date,
+             attending: list[str]) -> tuple[time, int, str | None] | str:
+        """The first start time and venue of ``day`` that break no rule (with the slot's
+        number), or the rule the last try broke."""
+        rule = "busy"
+        for slot, start in enumerate(req.starts):
+            for venue in req.venues:
+                broken = self.board.blocked(req, day, start, venue, attending)
+                if broken is None:
+                    return start, slot, venue
+                rule = broken
+        return rule
 
     def _score(self, req: _Request, idx: int, day: date) -> float:
         """Lower is better: near the aimed day, not before a long holiday, not crowded."""

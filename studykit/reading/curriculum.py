@@ -272,6 +272,8 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
         yield from _course_references(doc, i, course, competencies, roles, member_ids, venues)
         if course.get("date") is not None and course.get("quarters"):
             yield doc.problem(("courses", i, "quarters"), msg("ref.date_and_quarters"))
+        if course.get("venue") is not None and course.get("location") is not None:
+            yield doc.problem(("courses", i, "location"), msg("ref.venue_and_location"))
         speaker, day = as_text(course.get("speaker")), _day(course.get("date"))
         if speaker in spans and day is not None:
             joined, left = spans[speaker]
@@ -283,14 +285,19 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
         venue = as_text(mapping(freq).get("venue"))
         if venue is not None and venue not in venues:
             yield unknown(doc, ("meetings", kind, "venue"), "venue", venue, venues)
+        if mapping(freq).get("themes") and mapping(freq).get("every") != "month":
+            yield doc.problem(("meetings", kind, "themes"), msg("ref.themes_monthly"))
 
     yield from _past_midnight(doc, data)
 
 
 def _past_midnight(doc: yamlio.Document, data: dict[Any, Any]) -> Iterator[Problem]:
     """Sessions that would run past midnight: a start and a length that do not fit in a
-    day (23:30 and 2 hours), reported where the later of the two is written."""
-    default = _clock(mapping(data.get("calendar")).get("start")) or 15 * 60
+    day (23:30 and 2 hours), reported where the later of the two is written. With
+    ``calendar.slots`` a session without its own start takes the earliest slot that fits."""
+    calendar = mapping(data.get("calendar"))
+    slots = [c for c in map(_clock, as_list(calendar.get("slots"))) if c is not None]
+    default = min(slots) if slots else _clock(calendar.get("start")) or 15 * 60
     sessions: list[tuple[tuple[str, Any], dict[Any, Any], float | None]] = [
         (("courses", i), mapping(c), None)
                 for i, c in enumerate(as_list(data.get("courses")))]

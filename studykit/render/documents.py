@@ -73,7 +73,7 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
         "day": day_only(loc, session.date),
         "short_date": short_date(loc, session.date),
         "time": f"{session.start:%H:%M}–{session.end:%H:%M}",
-        "venue": session.venue or "",
+        "venue": session.place or "",
         "hours": _hours(session.hours),
         "speaker": _person(cur, session.speaker),
         "chair": chair.name if chair else "",
@@ -100,7 +100,7 @@ def calendar_context(plan: Plan) -> dict[str, Any]:
             "kind": text(loc, f"kind.{s.kind}"),
             "title": s.title,
             "speaker": _person(cur, s.speaker),
-            "venue": s.venue or "",
+            "venue": s.place or "",
             "attendees": text(loc, "doc.count", who=_who(plan, s), n=len(s.attendees)),
             "count": len(s.attendees),
         })
@@ -235,7 +235,7 @@ def session_basis(plan: Plan, session: Session) -> Basis:
     """What a held session's plan and sign-in sheet are made from: the session as planned
     and the standing on its day of everyone expected."""
     source = "|".join(map(str, (session.id, session.date, session.start, session.end,
-                                session.venue, session.title, session.expected)))
+                                session.place, session.title, session.expected)))
     return people_basis(plan.curriculum, session.date, session.expected, source)
 
 

@@ -107,8 +107,8 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date) -> bytes:
         event.add("dtstart", datetime.combine(s.date, s.start, tzinfo=tz))
         event.add("dtend", datetime.combine(s.date, s.end, tzinfo=tz))
         event.add("summary", _line(s.title))
-        if s.venue:
-            event.add("location", _line(s.venue))
+        if s.place:
+            event.add("location", _line(s.place))
         event.add("description", _text(_description(plan, s)))
         event.add("categories", [text(plan.curriculum.locale, f"kind.{s.kind}")])
         cal.add_component(event)

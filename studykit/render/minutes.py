@@ -72,7 +72,7 @@ def minutes_context(plan: Plan, session: Session, record: Record,
     info["day"] = day_only(loc, record.date)
     start, end = record.start or session.start, record.end or session.end
     info["time"] = f"{start:%H:%M}–{end:%H:%M}"
-    info["venue"] = record.venue or session.venue or ""
+    info["venue"] = record.venue or session.place or ""
     then = cur.as_of(record.date).member_by_id   # the branch as it stood that day
     chair_id = record.chair or (c.id if (c := chair_of(list(then.values()), session)) else None)
     chair = name(chair_id)

@@ -50,6 +50,10 @@ def _session(s: Session) -> dict[str, Any]:
         "hours": _number(s.hours),
         "venue": s.venue,
     }
+    if s.location:
+        out["location"] = s.location
+    if s.theme:
+        out["theme"] = s.theme
     if s.speaker:
         out["speaker"] = s.speaker
     if s.course:

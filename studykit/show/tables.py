@@ -132,7 +132,7 @@ def plan_report(plan: Plan) -> str:
         speaker = names.get(s.speaker or "", s.speaker or "")
         rows.append([s.date.strftime("%m-%d"), weekday(loc, s.date.weekday()),
                      f"{s.start:%H:%M}–{s.end:%H:%M}", text(loc, f"kind.{s.kind}"), s.title,
-                     s.venue or "", speaker, text(loc, "plan.people", n=len(s.attendees))])
+                     s.place or "", speaker, text(loc, "plan.people", n=len(s.attendees))])
         month_of.append((s.date.year, s.date.month))
     # one table for the quarter, so the columns line up from month to month
     lines = table([""] * 8, rows, right=(7,)).splitlines()[2:] if rows else []

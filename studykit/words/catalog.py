@@ -62,6 +62,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "title.group": ("{group}{month}月党小组会", "{group}: {month_name} group meeting"),
     "title.quarter": ("{year}年第{quarter_zh}季度{kind}", "{year} Q{quarter} {kind_lower}"),
     "title.year": ("{year}年度{kind}", "{year} {kind_lower}"),
+    "title.themed": ("{title}：{theme}", "{title}: {theme}"),
     "title.class": ("{title}（第{n}期）", "{title} (class {n})"),
     "reason.unavailable": ("本人当日不能参加（{span}），需补学",
                            "unavailable ({span}); make-up study due"),

@@ -177,6 +177,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.past_midnight": ("从 {start} 开始、{hours} 小时的活动会开到午夜以后；请提前开始时间或缩短学时",
                           "starting at {start}, {hours} hours run past midnight; start earlier "
                           "or make it shorter"),
+    "ref.venue_and_location": ("课程不能同时有 venue 和 location：venue 是支部的场地，location 是外出活动的地点",
+                               "a course cannot have both venue and location: venue is one "
+                               "of the branch's rooms, location an off-site place"),
+    "ref.themes_monthly": ("只有每月召开的会议才能按月写 themes（请写 every: month）",
+                           "only a monthly meeting can have themes by month (write every: month)"),
     "ref.date_and_quarters": ("课程不能同时有 date 和 quarters：固定日期的课程只在那一天举办",
                               "a course has either a date or quarters, not both: a dated course "
                               "is held on that day only"),
@@ -202,6 +207,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "（内置数据尚未收录{year}年）。",
                             "Holidays of {year} come from the curriculum's calendar.holidays and "
                             "calendar.workdays (the built-in data does not cover {year} yet)."),
+    "note.moved": ("“{title}”按规定应在{wanted}召开，该日{why}，改在{to}召开",
+                   "“{title}”: the day the rule gives, {wanted}, {why}; it moves to {to}"),
+    "moved.holiday": ("是法定节假日", "is a public holiday"),
+    "moved.weekend": ("是周末，而 calendar.weekdays 中没有这一天",
+                      "is a weekend day not among calendar.weekdays"),
     "note.quarter_unknown": ("注意：{quarter}的法定节假日和调休安排还不知道（内置数据没有{year}年，课程文件也没有写"
                              "这个季度的放假日期），这个季度只避开了周末。请按国务院公布的安排写进课程文件的 "
                              "calendar.holidays 和 calendar.workdays；已经写全一年的，在 calendar.complete 中写上"
@@ -213,6 +223,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "a year is given in full, list it in calendar.complete."),
     "expected.quarter_number": ("这里应是季度 1、2、3 或 4，实际是{found}",
                                 "expected a quarter 1, 2, 3 or 4, found {found}"),
+    "expected.month_number": ("这里应是月份 1 到 12，实际是{found}",
+                              "expected a month from 1 to 12, found {found}"),
     "expected.date_year": ("{found} 的年份应在 {first} 到 {last} 之间",
                            "{found}: the year should be from {first} to {last}"),
     "expected.day_count": ("这里应是 1 到 366 之间的天数，实际是{found}",
@@ -238,8 +250,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "its fixed day moves past the end of {quarter}"),
     "advice.earlier_day": ("把 `{source}.on` 改到更早的一天",
                            "change `{source}.on` to an earlier day"),
-    "unplaced.pinned_off": ("指定的日期{day}不是工作日",
-                            "pinned to {day}, which is not a working day"),
+    "unplaced.pinned_off": ("指定的日期{day}是法定节假日",
+                            "pinned to {day}, a public holiday"),
     "unplaced.falls_off": ("固定日期{day}不是工作日", "falls on {day}, which is not a working day"),
     "advice.pinned_off": ("把 `{source}.date` 改到一个工作日",
                           "move `{source}.date` to a working day"),
@@ -332,7 +344,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.warning": ("提示：{where}{message} [{rule}]", "warning: {where}{message} [{rule}]"),
     "check.unique_id": ("两项活动用了同一个编号", "two sessions have this id"),
     "check.outside_quarter": ("{day} 不在 {quarter} 内", "{day} is outside {quarter}"),
-    "check.not_workday": ("{day} 不是工作日", "{day} is not a working day"),
+    "check.not_workday": ("{day} 是法定节假日", "{day} is a public holiday"),
     "check.weekday": ("{day} 是 {weekday}，不在 calendar.weekdays 之中",
                       "{day} is a {weekday}, not one of calendar.weekdays"),
     "check.time": ("结束时间（{end}）早于开始时间（{start}）", "ends ({end}) before it starts ({start})"),
@@ -359,6 +371,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "; add `{kind}` to meetings, or change rules.minima"),
     "check.advice_course": ("；请增加一门 kind 为 {kind} 的课程，或修改 rules.minima",
                             "; add a course of kind {kind}, or change rules.minima"),
+    "check.advice_elsewhere": ("；课程文件中这类课程都安排在其他季度，请再增加一门 kind 为 {kind} 的课程，"
+                               "或用 quarters 让它每季度举办",
+                               "; every course of kind {kind} is held in another quarter: add "
+                               "one, or give it quarters to hold it every quarter"),
     "check.advice_none": ("", ""),
     "check.minimum_group": ("{period}没有召开{group}的党小组会（rules.minima.group: {every}）{advice}",
                             "no party-group meeting of {group} in {period} (rules.minima.group: "
@@ -589,6 +605,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "(annual.docx, annual.ics) in OUT"),
     "help.plan.out": ("把 plan.yaml、calendar.ics 和各份 Word 文档写入这个文件夹",
                       "write plan.yaml, calendar.ics and the Word documents into DIR"),
+    "help.strict": ("课程文件中没有能满足某项最低要求的活动时（例如没有党课），视为错误，不写出计划",
+                    "a minimum nothing in the curriculum can meet (no party lecture at all) "
+                    "is an error, and nothing is written"),
     "help.partial": ("有活动无法安排时，也写出已安排的部分",
                      "write the plan even when some sessions could not be placed"),
     "help.plan.records": ("活动记录文件夹，用于列出每次会议要跟进的未完成事项",
