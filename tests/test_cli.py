@@ -152,13 +152,13 @@ def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> Non
     result = run("plan", str(centre_path), "--quarter", "2027Q1", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        ".studykit-files.json", ".studykit.lock", "calendar.docx", "calendar.ics", "plan.yaml",
-        "sessions"]
+        ".studykit-files.json", ".studykit.lock", "calendar.docx", "calendar.ics", "calendars",
+        "notices.txt", "plan.yaml", "sessions"]
     planned = studykit.plan_quarter(studykit.load(centre_path), "2027Q1").sessions
     sessions = sorted(p.name for p in (out / "sessions").iterdir())
     assert sessions == sorted(s.id for s in planned) and "committee-2027-01" in sessions
     assert sorted(p.name for p in (out / "sessions" / "plenum-study").iterdir()) == [
-        "attendance.docx", "plan.docx"]
+        "attendance.docx", "notice.txt", "plan.docx"]
     assert "2027年1月" in result.stdout and f"共{len(planned)}项活动" in result.stdout
     again = run("plan", str(centre_path), "--quarter", "2027Q1", "--out", str(tmp_path / "b"))
     assert again.returncode == 0

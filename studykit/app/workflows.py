@@ -29,7 +29,7 @@ from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
 from ..render.docxtemplate import Templates
-from ..render.ical import year_ics
+from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
@@ -215,7 +215,10 @@ def _plan_year(cur: Curriculum, year: int, out: Path | str | None,
         plans = [run.plan for run in runs]
         # rendered first: a template that fails stops the run before anything is written
         chosen = Templates.for_curriculum(cur, templates)
-        files = {"annual.docx": annual_document(plans, chosen), "annual.ics": year_ics(plans)}
+        folder = Path(out)
+        files = {"annual.docx": annual_document(plans, chosen),
+                 "annual.ics": year_ics(plans, read_previous(folder / "annual.ics"))}
+        files.update(member_calendars(plans, lambda rel: read_previous(folder / rel)))
         # one transaction for the year: a run killed half-way leaves no quarter of it
         batches = [_batch(run, Path(out) / str(run.plan.quarter), chosen) for run in runs]
         written = write_batches(Path(out), [*batches, Batch(Path(out), files)], force, beside)

@@ -197,6 +197,27 @@ Count = Annotated[int, BeforeValidator(whole("expected.count", 1))]
 Date = Annotated[date, BeforeValidator(parse_date)]
 Span = Annotated[DateSpan, BeforeValidator(_span)]
 Time = Annotated[time, BeforeValidator(parse_time)]
+
+
+_BEFORE = re.compile(r"(\d{1,3})\s*(d|h|m|天|小时|分钟)")
+_UNIT = {"d": "days", "天": "days", "h": "hours", "小时": "hours",
+         "m": "minutes", "分钟": "minutes"}
+
+
+def parse_before(value: Any) -> timedelta:
+    """How long before a session a reminder goes off: ``1d``, ``2h``, ``30m`` (or
+    ``1天``, ``2小时``, ``30分钟``), at most four weeks."""
+    if isinstance(value, timedelta):
+        return value
+    match = _BEFORE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match:
+        before = timedelta(**{_UNIT[match[2]]: int(match[1])})
+        if timedelta(0) < before <= timedelta(weeks=4):
+            return before
+    raise invalid("expected.before", found=found(value))
+
+
+Before = Annotated[timedelta, BeforeValidator(parse_before)]
 QuarterField = Annotated[Quarter, BeforeValidator(Quarter.parse)]
 AudienceField = Annotated[Audience, BeforeValidator(_audience)]
 Weekday = Annotated[str, BeforeValidator(_weekday)]
@@ -415,6 +436,9 @@ class CalendarSpec(Model):
     """Start times a day offers, tried in order (a session with its own ``start`` keeps
     it); none: ``start`` alone."""
     max_per_week: Count = 2
+    reminders: list[Before] = Field(
+        default_factory=lambda: [timedelta(days=1), timedelta(hours=1)])
+    """When each member's calendar reminds them of a session ([] for no reminder)."""
     holidays: list[Span] = Field(default_factory=list)
     workdays: list[Span] = Field(default_factory=list)
     complete: list[YearField] = Field(default_factory=list)

@@ -46,6 +46,8 @@ from .needs import Attendee, analyse_needs
 _MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5}
 _LONG_HOLIDAY = 3          # days off in a row that make a long holiday
 _SPEAKER_GAP = 7           # days a speaker's sessions should be apart
+_DAY_ENDS = 18 * 60        # a session without its own start should end by 18:00…
+_MORNING = time(9, 0)      # …or, too long for the afternoon, start in the morning
 
 
 @dataclass
@@ -173,13 +175,24 @@ def _session_days(curriculum: Curriculum, workdays: WorkCalendar, first: date,
 
 
 def _starts(curriculum: Curriculum, own: time | None, hours: float) -> tuple[time, ...]:
-    """The start times to try: a session's own, else each slot of the day that lets it end
-    by midnight (``calendar.slots``), else ``calendar.start``."""
+    """The start times to try: a session's own; else the day's (``calendar.slots``, or
+    ``calendar.start``) that let it end by the end of the working day; else, for a session
+    too long for the afternoon (a four-hour visit), the morning; else those that end by
+    midnight."""
     if own is not None:
         return (own,)
-    fitting = tuple(t for t in curriculum.calendar.slots
-                    if t.hour * 60 + t.minute + round(hours * 60) <= 24 * 60)
-    return fitting or (curriculum.calendar.start,)
+    length = round(hours * 60)
+    offered = tuple(curriculum.calendar.slots) or (curriculum.calendar.start,)
+
+    def ends_by(t: time, limit: int) -> bool:
+        return t.hour * 60 + t.minute + length <= limit
+
+    by_evening = tuple(t for t in offered if ends_by(t, _DAY_ENDS))
+    if by_evening:
+        return by_evening
+    if ends_by(_MORNING, _DAY_ENDS):
+        return (_MORNING,)
+    return tuple(t for t in offered if ends_by(t, 24 * 60)) or (curriculum.calendar.start,)
 
 
 def _venues_for(curriculum: Curriculum, size: int,

@@ -32,7 +32,8 @@ from ..words import (
 )
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
-from .ical import to_ics
+from .ical import member_calendars, read_previous, to_ics
+from .notices import notice_files
 from .output import Basis, Batch, Written, write_batches
 from .planfile import dump_plan
 
@@ -243,11 +244,17 @@ def plan_batch(plan: Plan, out: Path | str, templates: Templates | None = None,
                followups: Mapping[str, list[dict[str, str]]] | None = None,
                held: Collection[str] = ()) -> Batch:
     """The files of a plan for folder ``out``, ready for
-    :func:`studykit.render.output.write_batches`: plan.yaml, calendar.ics, calendar.docx
-    and per session its plan and sign-in sheet. The documents of the sessions in ``held``
+    :func:`studykit.render.output.write_batches`: plan.yaml, calendar.ics (and each
+    member's ``calendars/<member>.ics``, numbering revisions from the files already in
+    ``out``), the notices (``notices.txt``), calendar.docx and per session its plan,
+    sign-in sheet and notice. The documents of the sessions in ``held``
     are filed: a changed curriculum does not silently rewrite them."""
     templates = templates or Templates.for_curriculum(plan.curriculum)
-    files = {"plan.yaml": dump_plan(plan), "calendar.ics": to_ics(plan)}
+    folder = Path(out)
+    files = {"plan.yaml": dump_plan(plan),
+             "calendar.ics": to_ics(plan, read_previous(folder / "calendar.ics"))}
+    files.update(member_calendars([plan], lambda rel: read_previous(folder / rel)))
+    files.update(notice_files(plan))
     files.update(plan_documents(plan, templates, followups))
     bases = {}
     for session in plan.sessions:

@@ -96,6 +96,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "the range {found} ends before it starts"),
     "expected.time": ('这里应是时间，如 "15:00"，实际是{found}',
                       'expected a time like "15:00", found {found}'),
+    "expected.before": ("这里应是提前多久提醒，如 1d（1天）、2h（2小时）、30m（30分钟），最多4周，实际是{found}",
+                        "expected how long before to remind, like 1d, 2h or 30m (at most "
+                        "four weeks), found {found}"),
     "expected.quarter": ("这里应是季度，如 2027Q1，实际是{found}",
                          "expected a quarter like 2027Q1, found {found}"),
     "expected.day_spec": ("这里应是每月的某一天（1–31）或“第几个星期几”，如 '1st fri'、"

@@ -1,0 +1,120 @@
+"""Notices (通知): a short text per session to paste into the branch's messaging group.
+
+:func:`session_notice` says who, when, where, and what to bring or prepare, from the plan
+and the course; :func:`quarter_notices` puts the quarter's together in date order. Plain
+text, in the curriculum's language, with nothing a reader has to decode: no ids, keys or
+ISO dates.
+"""
+
+from __future__ import annotations
+
+from ..domain.plan import Plan, Session
+from ..domain.rules import chair_of
+from ..domain.vocabulary import ORGANISATIONAL
+from ..words import join, long_date, quarter_title, text
+
+RULE = "—" * 20
+"""What separates one notice from the next in the quarter's file."""
+
+
+def _names(plan: Plan, session: Session) -> str:
+    names = [plan.curriculum.member_by_id[m].name for m in session.attendees]
+    return join(plan.curriculum.locale, names)
+
+
+def _who(plan: Plan, session: Session) -> str:
+    """The audience in words, with the names where the course is for some members only."""
+    loc, cur = plan.curriculum.locale, plan.curriculum
+    n = len(session.attendees)
+    if session.course is None:
+        who = text(loc, f"who.{session.kind}", group=session.group or "")
+        return text(loc, "notice.count", who=who, n=n)
+    kind = cur.course_by_id[session.course].effective_audience.kind
+    if kind in ("all", "party", "committee"):
+        who = text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
+        return text(loc, "notice.count", who=who, n=n)
+    return text(loc, "notice.named", names=_names(plan, session), n=n)
+
+
+def _title(plan: Plan, session: Session) -> str:
+    """关于召开…的通知, 关于开展…的通知, 关于举办…的通知 (a month's theme is an item)."""
+    loc = plan.curriculum.locale
+    name = session.title
+    if session.theme is not None:
+        name = name.removesuffix(text(loc, "title.themed", title="", theme=session.theme))
+    if session.kind in ORGANISATIONAL:
+        key = "meeting"
+    elif session.kind in ("theme-day", "practice"):
+        key = "course_activity" if session.course else "activity"
+    else:
+        key = "course"
+    return text(loc, f"notice.title.{key}", title=name)
+
+
+def _addressed(plan: Plan, session: Session) -> str:
+    """Whom the notice greets: the committee, the party members, or everyone."""
+    if session.kind == "committee":
+        return "committee"
+    course = plan.curriculum.course_by_id.get(session.course or "")
+    if course is None:
+        return "party"
+    kind = course.effective_audience.kind
+    return {"committee": "committee", "party": "party"}.get(kind, "all")
+
+
+def session_notice(plan: Plan, session: Session) -> str:
+    """The notice of one session, as plain text ending in a line break."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    course = cur.course_by_id.get(session.course or "")
+    members = cur.member_by_id
+    when = text(loc, "notice.when", date=long_date(loc, session.date),
+                start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}")
+    lines = [_title(plan, session), "", text(loc, f"notice.to_{_addressed(plan, session)}"),
+             text(loc, "notice.opening"), ""]
+    items = [] if session.theme is None else [text(loc, "notice.item_theme", theme=session.theme)]
+    items.append(text(loc, "notice.item_when", when=when))
+    if session.place:
+        items.append(text(loc, "notice.item_where", place=session.place))
+    items.append(text(loc, "notice.item_who", who=_who(plan, session)))
+    if session.speaker:
+        speaker = members[session.speaker].name if session.speaker in members \
+            else session.speaker
+        items.append(text(loc, "notice.item_speaker", name=speaker))
+    if session.agenda:
+        items.append(text(loc, "notice.item_agenda", agenda=join(loc, list(session.agenda))))
+    prepare = []
+    if course and course.materials:
+        # what a practice takes along; what a lecture or a seminar reads beforehand
+        key = "notice.bring" if session.kind == "practice" else "notice.read"
+        prepare.append(text(loc, key, materials=join(loc, list(course.materials))))
+    if course and course.questions:
+        prepare.append(text(loc, "notice.think",
+                            questions=text(loc, "notice.sep").join(course.questions)))
+    if session.location:
+        prepare.append(text(loc, "notice.off_site", place=session.location))
+    if prepare:
+        items.append(text(loc, "notice.item_prepare", what=text(loc, "notice.sep").join(prepare)))
+    chair = chair_of(cur.as_of(session.date).members, session)
+    items.append(text(loc, "notice.item_leave", days=cur.rules.makeup_days,
+                      whom=chair.name if chair else text(loc, "notice.the_branch")))
+    lines += [text(loc, "notice.numbered", n=text(loc, f"notice.n{i}"), item=item)
+              for i, item in enumerate(items, start=1)]
+    lines += ["", cur.organization.name]
+    return "\n".join(lines) + "\n"
+
+
+def quarter_notices(plan: Plan) -> str:
+    """Every notice of the quarter, in date order, one after another."""
+    loc = plan.curriculum.locale
+    head = text(loc, "notice.file_title", org=plan.curriculum.organization.name,
+                quarter=quarter_title(loc, plan.quarter), n=len(plan.sessions))
+    notices = [session_notice(plan, s) for s in plan.sessions]
+    return head + "\n\n" + f"\n{RULE}\n\n".join(notices)
+
+
+def notice_files(plan: Plan) -> dict[str, bytes]:
+    """``sessions/<id>/notice.txt`` for each session and ``notices.txt`` for the quarter."""
+    out = {f"sessions/{s.id}/notice.txt": session_notice(plan, s).encode()
+           for s in plan.sessions}
+    out["notices.txt"] = quarter_notices(plan).encode()
+    return out
