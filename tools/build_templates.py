@@ -452,6 +452,9 @@ class Builder:
     def h1(self, text: str):
         return self.para("Heading1", text)
 
+    def h2(self, text: str):
+        return self.para("Heading2", text)
+
     def field(self, label: str, *pieces: Piece):
         """"时间：…" with the label in the label font (黑体 / bold)."""
         return self.body((label, "label"), *pieces)
@@ -733,13 +736,13 @@ def report(b: Builder) -> None:
                 ("votes", [55, 90, 20, 20, 20, 22, 20]),
                 ("makeup", [22, 80, 30, 18, 30, 22, 45]),
                 ("actions", [50, 95, 22, 30, 22, 28]),
-                ("growth", [24, 40, 40, 24, 119]),
-                ("problems", [80, 167])]
+                ("growth", [24, 40, 40, 24, 119])]
     for key, weights in sections:
         if key != "votes":
             b.h1(f"{{{{ tables.{key}.title }}}}")
         else:
             b.tag("{%p if tables.votes.rows %}")
+            b.h2("{{ tables.votes.title }}")
         b.tag(f"{{%p if tables.{key}.rows %}}")
         b.table(weights, [f"{{{{ tables.{key}.headers[{i}] }}}}" for i in range(len(weights))], [
             [[f"{{%tr for r in tables.{key}.rows %}}"]],

@@ -16,28 +16,56 @@ from typing import Any
 
 from ..domain.text import printable
 from ..engine.ledger import Ledger, held_key
-from ..words import day_only, join, quarter_title, text
+from ..words import MONTHS, day_only, join, quarter_title, short_date, text
 from .docxtemplate import Templates
 from .output import Written, write_outputs
 from .workbook import cell_value, save_workbook
 
 
+Cell = str | int | float | date
+"""A value of a table: text, a number (hours, counts) or a day; :func:`cell_text` writes it."""
+
+
 @dataclass(frozen=True)
 class Table:
-    """One table of the report: a heading, column headers and rows of text."""
+    """One table of the report: a heading, column headers and rows of cells.
+
+    ``filed`` is False for what is meant for the secretary, not for the filed ledger
+    (records that disagree with the curriculum): the terminal shows it, report.docx and
+    ledger.xlsx leave it out."""
 
     key: str
     title: str
     headers: list[str]
-    rows: list[list[str]]
+    rows: list[list[Cell]]
+    filed: bool = True
 
 
-def _num(value: float) -> str:
-    return f"{value:g}"
+def cell_text(locale: str, value: Cell, year: int | None = None) -> str:
+    """A cell as printed: 1月7日 for a day of ``year`` (2028年1月6日 for another), hours
+    and counts without a trailing .0."""
+    if isinstance(value, date):
+        return short_date(locale, value) if value.year == year else day_only(locale, value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+def text_rows(table: Table, locale: str, year: int | None) -> list[list[str]]:
+    """The rows of ``table`` as text."""
+    return [[cell_text(locale, v, year) for v in row] for row in table.rows]
+
+
+def _period(locale: str, period: str) -> str:
+    """A ledger period (``2027-01``, ``2027Q1``, ``2027``) in words: 1月, 第一季度, 全年."""
+    if "Q" in period:
+        year, number = period.split("Q")
+        return text(locale, "period.quarter_short", quarter=int(number),
+                    quarter_zh="一二三四"[int(number) - 1])
+    if "-" in period:
+        month = int(period.split("-")[1])
+        return text(locale, "period.month_short", month=month, month_name=MONTHS[month - 1])
+    return text(locale, "period.whole_year")
 
 
 def period_title(ledger: Ledger) -> str:
@@ -52,7 +80,8 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
     """The report's tables, in order."""
     cur, loc = ledger.curriculum, ledger.curriculum.locale
     names = {m.id: m.name for m in cur.members}
-    titles = {h.session.id: h.session.title for h in ledger.held}
+    titles = {s.id: s.title for p in ledger.plans.values() for s in p.sessions}
+    titles.update({h.session.id: h.session.title for h in ledger.held})
 
     def t(key: str, **values: object) -> str:
         return text(loc, key, **values)
@@ -60,43 +89,59 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
     def who(member: str) -> str:
         return names.get(member, member)
 
-    hours = []
+    def action(ref: str) -> str:
+        """``committee-2027-01/2`` as 1月支部委员会会议第2项."""
+        session, _, number = ref.rpartition("/")
+        return t("ledger.action_ref", title=titles.get(session, ""), n=number)
+
+    def when(day: date) -> str:
+        return cell_text(loc, day, ledger.year)
+
+    hours: list[list[Cell]] = []
     standing = cur.as_of(ledger.as_of).member_by_id
     for h in ledger.hours:
         # the standing at the end of the period (a conversion during it shows)
         member = standing.get(h.member) or cur.member_by_id[h.member]
-        upcoming = [t("ledger.upcoming", title=title, month=d.month, day=d.day, iso=str(d))
+        upcoming = [t("ledger.upcoming", title=title, day=short_date(loc, d))
                     for _, d, _, title in h.upcoming]
-        if len(upcoming) > upcoming_shown:
-            upcoming = [*upcoming[:upcoming_shown],
-                        t("ledger.more", n=len(upcoming) - upcoming_shown)]
+        more = len(upcoming) - upcoming_shown
+        shown = join(loc, upcoming[:upcoming_shown]) + (t("ledger.more", n=more)
+                                                         if more > 0 else "")
         hours.append([who(h.member), t(f"party.{member.party}"),
-                      _num(h.floor) if h.floor is not None else "", _num(h.year),
-                      _num(h.quarter), t(f"status.{h.status}") if h.status else "",
-                      _num(h.needed) if h.floor is not None else "", join(loc, upcoming)])
-    meetings = [[t("ledger.kind_group", kind=t(f"kind.{m.kind}"), group=m.group) if m.group
-                 else t(f"kind.{m.kind}"),
-                 m.period, str(m.required), str(len(m.held)),
-                 t("missing") if m.missing else join(loc, [titles[i] for i in m.held])]
-                for m in ledger.meetings]
-    quorum = [[titles[q.session], _day(q.date), str(q.entitled), str(q.present),
-               t("yes") if q.quorum else t("no")] for q in ledger.quorum]
-    votes = [[titles[v.session], v.motion, str(v.entitled), str(v.voters_present), str(v.votes_for),
-              t("yes") if v.quorum else t("no"), t(f"flag.{v.flag}") if v.flag else ""]
-             for v in ledger.votes]
-    makeup = [[who(m.member), m.title, _day(m.held), _num(m.hours), _day(m.due),
-               t(f"status.{m.status}") + (t("status.carried") if m.carried else ""),
-               _day(m.done) + (f" {m.how}" if m.how else "")]
-              for m in ledger.makeup]
-    actions = [[a.ref, a.task, who(a.owner), _day(a.due),
-                t(f"status.{a.status}") + (t("status.carried") if a.carried else ""),
-                a.done_in or ""] for a in ledger.actions]
-    growth = [[who(g.member), cur.competencies[g.competency],
-               f"{g.required}/{g.before}/{g.after}", str(g.remaining),
-               join(loc, list(g.courses))] for g in ledger.growth if g.before < g.required]
-    problems = [[f"{p.path}:{p.line}:{p.col}",
-                 f"{p.key}: {p.message.text(loc)}" if p.key else p.message.text(loc)]
-                for p in ledger.problems]
+                      h.floor if h.floor is not None else "", h.year,
+                      h.quarter, t(f"status.{h.status}") if h.status else "",
+                      h.needed if h.floor is not None else "", shown])
+    meetings: list[list[Cell]] = [
+        [t("ledger.kind_group", kind=t(f"kind.{m.kind}"), group=m.group) if m.group
+         else t(f"kind.{m.kind}"), _period(loc, m.period), m.required, len(m.held),
+         t("missing") if m.missing else join(loc, [titles[i] for i in m.held])]
+        for m in ledger.meetings]
+    quorum: list[list[Cell]] = [[titles[q.session], q.date, q.entitled, q.present,
+                                 t("yes") if q.quorum else t("no")] for q in ledger.quorum]
+    votes: list[list[Cell]] = [
+        [titles[v.session], v.motion, v.entitled, v.voters_present, v.votes_for,
+         t("yes") if v.quorum else t("no"), t(f"flag.{v.flag}") if v.flag else ""]
+        for v in ledger.votes]
+    makeup: list[list[Cell]] = [
+        [who(m.member), m.title, m.held, m.hours, m.due,
+         t(f"status.{m.status}") + (t("status.carried") if m.carried else "")
+         + (t("status.late_makeup") if m.done is not None and m.done > m.due else ""),
+         (when(m.done) if m.done else "") + (t("ledger.how", how=m.how) if m.how else "")]
+        for m in ledger.makeup]
+    actions: list[list[Cell]] = [
+        [action(a.ref), a.task, who(a.owner), a.due if a.due else "",
+         t(f"status.{a.status}") + (t("status.carried") if a.carried else ""),
+         titles.get(a.done_in, "") if a.done_in else ""] for a in ledger.actions]
+    growth: list[list[Cell]] = [
+        [who(g.member), cur.competencies[g.competency],
+         t("ledger.levels", required=g.required, before=g.before, after=g.after),
+         g.remaining, join(loc, [cur.course_by_id[c].title if c in cur.course_by_id else c
+                                 for c in g.courses])]
+        for g in ledger.growth if g.before < g.required]
+    problems: list[list[Cell]] = [
+        [f"{p.path}:{p.line}:{p.col}",
+         f"{p.key}: {p.message.text(loc)}" if p.key else p.message.text(loc)]
+        for p in ledger.problems]
     return [
         Table("hours", t("ledger.hours"),
               [t("col.name"), t("col.standing"), t("col.floor"), t("col.year"),
@@ -107,7 +152,7 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
         Table("quorum", t("ledger.quorum"),
               [t("col.session"), t("col.date"), t("col.entitled"), t("col.present"),
                t("col.quorum")], quorum),
-        Table("votes", t("ledger.quorum"),
+        Table("votes", t("ledger.votes"),
               [t("col.session"), t("col.motion"), t("col.entitled"), t("col.present"),
                t("col.for"), t("col.quorum"), t("col.flag")], votes),
         Table("makeup", t("ledger.makeup"),
@@ -119,7 +164,8 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
         Table("growth", t("ledger.growth"),
               [t("col.name"), t("col.competency"), t("col.level"), t("needs.levels"),
                t("col.courses")], growth),
-        Table("problems", t("ledger.problems"), [t("col.where"), t("col.problem")], problems),
+        Table("problems", t("ledger.problems"), [t("col.where"), t("col.problem")], problems,
+              filed=False),
     ]
 
 
@@ -139,8 +185,10 @@ def as_of_line(ledger: Ledger) -> str:
 def report_context(ledger: Ledger) -> dict[str, Any]:
     """The variables of ``report.docx`` (see ``docs/templates.md``)."""
     cur = ledger.curriculum
-    tables = {t.key: {"title": t.title, "headers": t.headers, "rows": t.rows}
-              for t in ledger_tables(ledger)}
+    loc = cur.locale
+    tables = {t.key: {"title": t.title, "headers": t.headers,
+                      "rows": text_rows(t, loc, ledger.year)}
+              for t in ledger_tables(ledger) if t.filed}
     behind = [h for h in ledger.hours if h.status == "behind"]
     return {
         "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
@@ -180,13 +228,15 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
     columns = [ledger.attendance[held_key(h)] for h in ledger.held]
     grid_rows = [[printable(m.name), *(marks.get(column.get(m.id, ""), "")
                                        for column in columns)] for m in cur.members]
-    sheets = [(text(loc, "sheet.attendance"),
+    sheets: list[tuple[str, list[str], list[list[Any]]]] = [(text(loc, "sheet.attendance"),
                [text(loc, "col.name"),
                 *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)],
                grid_rows)]
     for table in ledger_tables(ledger, upcoming_shown=1000):
-        sheets.append((text(loc, f"sheet.{table.key}")[:31], table.headers,
-                       [[cell_value(v) for v in r] for r in table.rows]))
+        if table.filed:
+            sheets.append((text(loc, f"sheet.{table.key}")[:31], table.headers,
+                           [[cell_value(v) if isinstance(v, str) else v for v in r]
+                            for r in table.rows]))
 
     book = Workbook(write_only=True)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True)
@@ -237,10 +287,10 @@ def ledger_json(ledger: Ledger) -> str:
                   for v in ledger.votes],
         "makeup": [{"member": m.member, "session": m.session, "held": m.held.isoformat(),
                     "hours": m.hours, "due": m.due.isoformat(), "status": m.status,
-                    "done": _day(m.done) or None, "how": m.how, "carried": m.carried}
+                    "done": m.done.isoformat() if m.done else None, "how": m.how, "carried": m.carried}
                    for m in ledger.makeup],
         "actions": [{"ref": a.ref, "task": a.task, "owner": a.owner,
-                     "decided": a.decided.isoformat(), "due": _day(a.due) or None,
+                     "decided": a.decided.isoformat(), "due": a.due.isoformat() if a.due else None,
                      "status": a.status, "done_in": a.done_in, "carried": a.carried}
                     for a in ledger.actions],
         "uncovered": ledger.uncovered,

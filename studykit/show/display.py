@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..render.documents import calendar_context
-from ..render.report import as_of_line, ledger_tables, report_title
+from ..render.report import as_of_line, ledger_tables, report_title, text_rows
 from ..words import join, text
 
 if TYPE_CHECKING:
@@ -145,6 +145,7 @@ def ledger_html(ledger: Ledger) -> str:
     parts = [f"<p>{escape(as_of_line(ledger))}</p>"]
     for t in ledger_tables(ledger, upcoming_shown=3):
         parts.append(f"<h4>{escape(t.title)}</h4>")
-        parts.append(html_table(t.headers, t.rows) if t.rows
+        rows = text_rows(t, ledger.curriculum.locale, ledger.year)
+        parts.append(html_table(t.headers, rows) if rows
                      else f"<p>{escape(text(ledger.curriculum.locale, 'ledger.none'))}</p>")
     return _page(report_title(ledger), *parts)

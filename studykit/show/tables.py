@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..domain.text import visible
-from ..render.report import as_of_line, ledger_tables, report_title
+from ..render.report import as_of_line, ledger_tables, report_title, text_rows
 from ..words import MONTHS, day_only, join, text, weekday
 
 if TYPE_CHECKING:
@@ -156,9 +156,9 @@ def ledger_report(ledger: Ledger) -> str:
     for t in ledger_tables(ledger, upcoming_shown=2):
         if t.key == "votes" and not t.rows:
             continue
-        out += ["", t.title if t.key != "votes" else ""]
+        out += ["", t.title]
         if not t.rows:
             out.append(text(loc, "ledger.none"))
             continue
-        out.append(table(t.headers, t.rows))
+        out.append(table(t.headers, text_rows(t, loc, ledger.year)))
     return "\n".join(line for i, line in enumerate(out) if line or i == 0 or out[i - 1])
