@@ -21,7 +21,6 @@ from .docxtemplate import Templates
 from .output import Written, write_outputs
 from .workbook import cell_value, save_workbook
 
-
 Cell = str | int | float | date
 """A value of a table: text, a number (hours, counts) or a day; :func:`cell_text` writes it."""
 
@@ -59,7 +58,7 @@ def text_rows(table: Table, locale: str, year: int | None) -> list[list[str]]:
 def _period(locale: str, period: str) -> str:
     """A ledger period (``2027-01``, ``2027Q1``, ``2027``) in words: 1月, 第一季度, 全年."""
     if "Q" in period:
-        year, number = period.split("Q")
+        number = period.split("Q")[1]
         return text(locale, "period.quarter_short", quarter=int(number),
                     quarter_zh="一二三四"[int(number) - 1])
     if "-" in period:
