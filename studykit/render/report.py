@@ -286,7 +286,8 @@ def ledger_json(ledger: Ledger) -> str:
                   for v in ledger.votes],
         "makeup": [{"member": m.member, "session": m.session, "held": m.held.isoformat(),
                     "hours": m.hours, "due": m.due.isoformat(), "status": m.status,
-                    "done": m.done.isoformat() if m.done else None, "how": m.how, "carried": m.carried}
+                    "done": m.done.isoformat() if m.done else None, "how": m.how,
+                    "carried": m.carried}
                    for m in ledger.makeup],
         "actions": [{"ref": a.ref, "task": a.task, "owner": a.owner,
                      "decided": a.decided.isoformat(), "due": a.due.isoformat() if a.due else None,
