@@ -272,7 +272,7 @@ def test_report_command(centre_path: Path, tmp_path: Path) -> None:
     records = centre_path.parent / "records"
     result = run("report", str(centre_path), "--records", str(records), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "学习台账" in result.stdout and "一、学时完成情况" in result.stdout
+    assert "学习教育台账" in result.stdout and "一、学时完成情况" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".studykit-files.json", ".studykit.lock", "ledger.xlsx", "report.docx"]
     as_json = run("report", str(centre_path), "--records", str(records), "--json",

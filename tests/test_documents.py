@@ -106,7 +106,7 @@ def test_sign_in_sheet_notes_who_is_excused() -> None:
 def test_activity_plan_and_lesson_plan(plan: studykit.Plan, files: dict[str, bytes]) -> None:
     activity = all_text(open_doc(files["sessions/committee-2027-01/plan.docx"]))
     assert "1月支部委员会会议活动方案" in activity
-    assert "支部委员会委员（5人）：唐树、陈静、周海燕、徐明、高云" in activity
+    assert "支部委员（5人）：唐树、陈静、周海燕、徐明、高云" in activity
     assert "15:00–15:30" in activity and "传达学习上级有关精神" in activity
     lesson_doc = open_doc(files["sessions/window-communication/plan.docx"])
     lesson = all_text(lesson_doc)

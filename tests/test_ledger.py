@@ -160,11 +160,16 @@ def test_records_that_disagree_are_reported_not_dropped(tmp_path: Path) -> None:
 
 def test_report_documents_read_back(ledger: Ledger) -> None:
     document = docx.Document(io.BytesIO(report_docx(ledger, Templates("zh-CN"))))
-    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
-    assert rows[0][:4] == ["姓名", "类别", "年度要求", "本年"]
-    assert rows[2][:7] == ["乙", "正式党员", "12", "4", "4", "滞后", "8"]
+    head = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert head[0][:2] == ["党支部", "测试支部"]
+    assert head[1][:2] == ["统计期间", "2026年4月1日至2026年6月30日"]
+    rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert rows[0] == ["姓名", "类别", "年度要求", "本年", "本季度", "状态", "尚差"]
+    assert rows[2] == ["乙", "正式党员", "12", "4", "4", "滞后", "8"]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "测试支部2026年第二季度学习台账" in text and "统计截至2026年6月30日" in text
+    assert "测试支部2026年第二季度学习教育台账" in text and "统计截至2026年6月30日" in text
+    assert "制表人" in text and "审核人" in text and "党支部（盖章）" in text
+    assert "不一致" not in text                   # the secretary's list stays off the page
 
     book = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))
     assert book.sheetnames[0] == "出勤"

@@ -79,6 +79,6 @@ def test_ledger_notebook(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "ledger.xlsx").read_bytes()))
     assert book.sheetnames[0] == "出勤"
     report = docx.Document(str(tmp_path / "report.docx"))
-    assert "学习台账" in report.paragraphs[0].text
+    assert "学习教育台账" in report.paragraphs[0].text
     for name in ("hours.png", "meetings.png"):
         assert (tmp_path / name).stat().st_size > 5_000

@@ -611,20 +611,16 @@ def calendar(b: Builder) -> None:
               "attendees"]
     # mm of the 247 mm landscape text width; 12 pt CJK is 4.2 mm a character, and
     # Word adds a quarter space between Chinese and digits (1月24日 needs 21 mm).
-    weights = ([12, 24, 12, 28, 33, 53, 20, 25, 40] if b.zh
-               else [12, 25, 13, 28, 30, 52, 22, 25, 40])
-    b.table(weights, header, [
+    # 第一党小组党员（5人） is ten characters: 46 mm with the cell margins
+    weights = ([11, 23, 12, 27, 32, 49, 22, 24, 47] if b.zh
+               else [12, 25, 13, 28, 30, 50, 22, 25, 42])
+    table = b.table(weights, header, [
         [["{%tr for row in rows %}"]],
         [[f"{{{{ row.{f} }}}}"] for f in fields],
         [["{%tr endfor %}"]],
     ], center=[True, True, True, True, True, False, True, True, False])
     b.para("Note", b.t("共", ""), "{{ count }}", b.t("项活动。", " sessions in total."))
-    b.para("Note", "{%p if notes %}")
-    b.para("Note", (b.t("注：", "Notes:"), "label"))
-    b.para("Note", "{%p for n in notes %}")
-    b.para("Note", "{{ n }}")
-    b.para("Note", "{%p endfor %}")
-    b.para("Note", "{%p endif %}")
+    _approval(b, table.rows[2])
 
 
 def annual(b: Builder) -> None:
@@ -681,14 +677,20 @@ def annual(b: Builder) -> None:
          ["{{ m.planned }}"], ["{{ m.status }}"]],
         [["{%tr endfor %}"]],
     ], center=[True, True, False, True, True, True])
-    # The approval block, blanks to fill in by hand, on one line that the members' rows
-    # keep with, as far as a page holds them: never a seal alone under no text.
-    for cell in members.rows[2].cells:
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _approval(b, members.rows[2])
+
+
+def _approval(b: Builder, last_row=None, seal: str | None = None) -> None:
+    """The approval block a branch files under a table: 制表人, 审核人, 日期 as blanks to
+    fill in by hand, and the seal. ``last_row`` (the table's repeated row) keeps with it,
+    as far as a page holds them: never a seal alone under no text."""
+    if last_row is not None:
+        for cell in last_row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
     sign = b.para("Normal", b.t("制表人：__________", "Prepared by: ______________"), "\t",
                   b.t("审核人：__________", "Checked by: ______________"), "\t",
                   b.t("日期：____年__月__日", "Date: ______________"), "\t",
-                  b.t("党支部（盖章）", "Branch seal"))
+                  seal or b.t("党支部（盖章）", "Branch seal"))
     stops = sign.paragraph_format.tab_stops
     for quarter in (1, 2):
         stops.add_tab_stop(Emu(b.width * quarter // 4))
@@ -721,8 +723,17 @@ def _followups(b: Builder) -> None:
 
 
 def report(b: Builder) -> None:
+    """学习教育台账: a header block, one section per requirement, the approval block."""
     b.title("{{ title }}")
     b.para("Subtitle", "{{ as_of }}")
+    b.table([30, 94, 30, 93] if b.zh else [34, 90, 34, 89], None, [
+        [[b.t("党支部", "Branch")], ["{{ org.name }}"], [b.t("所在单位", "Unit")],
+         ["{{ org.unit }}"]],
+        [[b.t("统计期间", "Period")], ["{{ header.period }}"], [b.t("支部书记", "Secretary")],
+         ["{{ header.secretary }}"]],
+        [[b.t("党员人数", "Party members")], ["{{ header.members }}"],
+         [b.t("参加学习人数", "Members studying")], ["{{ header.studying }}"]],
+    ], center=[True, False, True, False], repeat_header=False)
     b.body(b.t("本期共开展活动", "Sessions held: "), "{{ summary.held }}",
            b.t("次；学时进度滞后", "; members behind on hours: "), "{{ summary.behind }}",
            b.t("人；组织生活缺", "; meetings missing: "), "{{ summary.missing }}",
@@ -730,32 +741,36 @@ def report(b: Builder) -> None:
            b.t("项；未落实决议事项", "; action items open: "), "{{ summary.actions_open }}",
            b.t("项；会议人数或表决问题", "; quorum or vote problems: "), "{{ summary.flags }}",
            b.t("项。", "."))
-    sections = [("hours", [20, 22, 16, 14, 14, 16, 14, 131]),
-                ("meetings", [50, 24, 18, 18, 137]),
-                ("quorum", [90, 40, 30, 30, 57]),
-                ("votes", [55, 90, 20, 20, 20, 22, 20]),
-                ("makeup", [22, 80, 30, 18, 30, 22, 45]),
-                ("actions", [50, 95, 22, 30, 22, 28]),
-                ("growth", [24, 40, 40, 24, 119])]
-    for key, weights in sections:
+    # mm of the 247 mm landscape text width; T centres a column (numbers, dates, yes/no)
+    T, F = True, False
+    sections = [("hours", [40, 40, 32, 28, 28, 34, 28], [F, T, T, T, T, T, T]),
+                ("meetings", [55, 30, 22, 22, 118], [F, T, T, T, F]),
+                ("quorum", [100, 40, 30, 30, 47], [F, T, T, T, T]),
+                ("votes", [60, 92, 18, 18, 18, 21, 20], [F, F, T, T, T, T, F]),
+                ("makeup", [24, 84, 26, 16, 26, 30, 41], [T, F, T, T, T, T, F]),
+                ("actions", [56, 89, 22, 26, 26, 28], [F, F, T, T, T, F]),
+                ("growth", [26, 40, 36, 24, 121], [T, F, T, T, F])]
+    last = None
+    for key, weights, center in sections:
         if key != "votes":
             b.h1(f"{{{{ tables.{key}.title }}}}")
         else:
+            # its own heading, so that no reader takes it for more rows of the one above
             b.tag("{%p if tables.votes.rows %}")
             b.h2("{{ tables.votes.title }}")
         b.tag(f"{{%p if tables.{key}.rows %}}")
-        b.table(weights, [f"{{{{ tables.{key}.headers[{i}] }}}}" for i in range(len(weights))], [
+        last = b.table(weights, [f"{{{{ tables.{key}.headers[{i}] }}}}"
+                                 for i in range(len(weights))], [
             [[f"{{%tr for r in tables.{key}.rows %}}"]],
             [[f"{{{{ r[{i}] }}}}"] for i in range(len(weights))],
             [["{%tr endfor %}"]],
-        ])
+        ], center=center)
         b.tag("{%p else %}")
         b.body(b.t("无。", "None."))
         b.tag("{%p endif %}")
         if key == "votes":
             b.tag("{%p endif %}")
-    b.body("")
-    b.para("Closing", "{{ org.name }}")
+    _approval(b, last.rows[2] if last is not None else None)
 
 
 def district(b: Builder) -> None:
@@ -765,18 +780,24 @@ def district(b: Builder) -> None:
            b.t("个；学时进度滞后共", "; members behind on hours: "), "{{ summary.behind }}",
            b.t("人；组织生活共缺", "; meetings missing: "), "{{ summary.missing }}",
            b.t("次。", "."))
-    widths = [[62, 18, 40, 14, 24, 24, 24, 20], [150, 50, 47], [60, 90, 97]]
-    for i, weights in enumerate(widths):
+    T, F = True, False
+    widths = [([62, 18, 40, 14, 24, 24, 24, 20], [F, T, T, T, T, T, T, T]),
+              ([150, 50, 47], [F, T, T]), ([90, 157], [F, F])]
+    last = None
+    for i, (weights, center) in enumerate(widths):
         b.h1(f"{{{{ tables[{i}].title }}}}")
         b.tag(f"{{%p if tables[{i}].rows %}}")
-        b.table(weights, [f"{{{{ tables[{i}].headers[{j}] }}}}" for j in range(len(weights))], [
+        last = b.table(weights, [f"{{{{ tables[{i}].headers[{j}] }}}}"
+                                 for j in range(len(weights))], [
             [[f"{{%tr for r in tables[{i}].rows %}}"]],
             [[f"{{{{ r[{j}] }}}}"] for j in range(len(weights))],
             [["{%tr endfor %}"]],
-        ])
+        ], center=center)
         b.tag("{%p else %}")
         b.body(b.t("无。", "None."))
         b.tag("{%p endif %}")
+    _approval(b, last.rows[2] if last is not None else None,
+              b.t("填报单位（盖章）", "Issued by (seal)"))
 
 
 def plan_activity(b: Builder) -> None:

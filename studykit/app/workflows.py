@@ -342,7 +342,8 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
     """Count every branch's records (``RECORDS/<curriculum file name>/``) and set the
     branches side by side; a branch that cannot be counted is reported, not fatal."""
     root = records_folder(records)
-    ledgers, failed, notes = [], [], []
+    ledgers, notes = [], []
+    errors: list[tuple[Path, UserError]] = []
     for path in paths:
         try:
             cur = load(path)
@@ -359,10 +360,16 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
             notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
                                                            why=missing), locale=cur.locale))
         except UserError as exc:
-            failed.append(BranchResult(str(path), branch_folder(path), False, exc.text()))
+            errors.append((path, exc))
+    # in the district's language, or each file's own where it says (not English by default)
+    language = ledgers[0].curriculum.locale if ledgers else "zh-CN"
+    failed = [BranchResult(str(path), branch_folder(path), False,
+                           exc.said(language) if isinstance(exc, InputError)
+                           else exc.text(exc.locale or language))
+              for path, exc in errors]
     district = district_overview(ledgers, failed)
-    period = str(quarter or year or "")
-    return DistrictRun(district, district_title(district, period), failed, notes)
+    year = year or (ledgers[0].year if ledgers else None)
+    return DistrictRun(district, district_title(district, year, quarter), failed, notes)
 
 
 def _found_in(root: Path) -> Message:

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from ..domain.text import printable
+from ..domain.time import Quarter
 from ..engine.overview import District
-from ..words import text
+from ..words import quarter_title, text
 from .workbook import cell_value, save_workbook
 
 
@@ -22,13 +23,15 @@ def district_tables(district: District) -> list[tuple[str, list[str], list[list[
                  f"{b.behind}/{b.with_floor}", str(b.makeup_open), str(b.actions_overdue),
                  str(b.problems)] for b in district.branches]
     gaps = [[label, str(n), str(m)] for label, n, m in district.shared_gaps if n > 1]
-    failed = [[r.name, r.source, r.message.splitlines()[0] if r.message else ""]
+    # the problems themselves, with their files and lines, are the terminal's to list
+    failed = [[r.name, text(loc, "district.not_counted",
+                            n=max(1, len(r.message.splitlines())))]
               for r in district.failed]
     return [
         (text(loc, "district.branches"), t("branch", "members", "meetings", "missing",
                                            "behind", "makeup", "overdue", "problems"), branches),
         (text(loc, "district.gaps"), t("competency", "count", "people"), gaps),
-        (text(loc, "district.failed"), t("branch", "file", "problem"), failed),
+        (text(loc, "district.failed"), t("branch", "problem"), failed),
     ]
 
 
@@ -56,6 +59,15 @@ def district_xlsx(district: District) -> bytes:
     return save_workbook(book, date(2000, 1, 1))  # no date of its own: the same bytes each run
 
 
-def district_title(district: District, period: str) -> str:
-    """The overview's title (学习教育情况汇总)."""
-    return text(district.locale, "district.title", period=period)
+def district_title(district: District, year: int | None = None,
+                   quarter: Quarter | None = None) -> str:
+    """The overview's title: 2027年第一季度各支部学习教育情况汇总 (the records' own year
+    when no period is given)."""
+    loc = district.locale
+    if quarter is not None:
+        period = quarter_title(loc, quarter)
+    elif year is not None:
+        period = text(loc, "ledger.year", year=year)
+    else:
+        period = ""
+    return text(loc, "district.title", period=period)

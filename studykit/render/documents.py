@@ -33,7 +33,7 @@ from ..words import (
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import member_calendars, read_previous, to_ics
-from .notices import notice_files
+from .notices import audience_words, notice_files
 from .output import Basis, Batch, Written, write_batches
 from .planfile import dump_plan
 
@@ -50,16 +50,6 @@ def _person(cur: Curriculum, who: str | None) -> str:
         return ""
     member = cur.member_by_id.get(who)
     return member.name if member else who
-
-
-def _who(plan: Plan, session: Session) -> str:
-    """Who the session is for, in words (支部委员会委员, 第一党小组全体党员…)."""
-    loc = plan.curriculum.locale
-    if session.course is None:
-        return text(loc, f"who.{session.kind}", group=session.group or "")
-    course = plan.curriculum.course_by_id[session.course]
-    kind = course.effective_audience.kind
-    return text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
 
 
 def session_info(plan: Plan, session: Session) -> dict[str, Any]:
@@ -102,14 +92,14 @@ def calendar_context(plan: Plan) -> dict[str, Any]:
             "title": s.title,
             "speaker": _person(cur, s.speaker),
             "venue": s.place or "",
-            "attendees": text(loc, "doc.count", who=_who(plan, s), n=len(s.attendees)),
+            "attendees": text(loc, "doc.count", who=audience_words(plan, s), n=len(s.attendees)),
             "count": len(s.attendees),
         })
     return {**_common(plan),
             "title": text(loc, "doc.calendar_title", org=cur.organization.name,
                           quarter_title=quarter_title(loc, plan.quarter)),
-            # the notes name config keys: for the terminal and plan.yaml, not a filed page
-            "rows": rows, "notes": [], "count": len(rows)}
+            # the plan's notes name config keys: for the terminal and plan.yaml only
+            "rows": rows, "count": len(rows)}
 
 
 def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str, str]]:
@@ -167,12 +157,12 @@ def session_plan_context(plan: Plan, session: Session,
     organiser = next((m.name for m in cur.members if m.committee == "member"), "")
     if organiser:
         duties.append({"who": organiser, "duty": text(loc, "doc.organiser")})
-    duties.append({"who": _who(plan, session), "duty": text(loc, "doc.attend")})
+    duties.append({"who": audience_words(plan, session), "duty": text(loc, "doc.attend")})
     members = cur.as_of(session.date).member_by_id   # as they stood on the day
     return {
         **_common(plan),
         "session": info,
-        "participants": text(loc, "doc.participants", who=_who(plan, session),
+        "participants": text(loc, "doc.participants", who=audience_words(plan, session),
                              n=len(names), names=join(loc, names)),
         "attendees": [{"name": members[m].name, "post": cur.roles[members[m].role].name,
                        "party": text(loc, f"party.{members[m].party}"),

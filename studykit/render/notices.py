@@ -17,6 +17,26 @@ RULE = "—" * 20
 """What separates one notice from the next in the quarter's file."""
 
 
+def audience_words(plan: Plan, session: Session) -> str:
+    """Who the session is for, in words (支部委员, 第一党小组党员, 政策咨询窗口人员…)."""
+    loc = plan.curriculum.locale
+    if session.course is None:
+        return text(loc, f"who.{session.kind}", group=session.group or "")
+    course = plan.curriculum.course_by_id[session.course]
+    kind = course.effective_audience.kind
+    if kind in ("all", "party", "committee"):
+        return text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
+    # chosen by their gaps, posts or names: say which posts they hold
+    cur = plan.curriculum.as_of(session.date)
+    posts = list(dict.fromkeys(cur.roles[cur.member_by_id[m].role].name
+                               for m in session.attendees if m in cur.member_by_id))
+    if not posts:
+        return text(loc, f"who.{kind}")
+    if len(posts) <= 2:
+        return text(loc, "who.posts", posts=join(loc, posts))
+    return text(loc, "who.many_posts", first=posts[0], n=len(posts), more=len(posts) - 1)
+
+
 def _names(plan: Plan, session: Session) -> str:
     names = [plan.curriculum.member_by_id[m].name for m in session.attendees]
     return join(plan.curriculum.locale, names)
@@ -26,13 +46,9 @@ def _who(plan: Plan, session: Session) -> str:
     """The audience in words, with the names where the course is for some members only."""
     loc, cur = plan.curriculum.locale, plan.curriculum
     n = len(session.attendees)
-    if session.course is None:
-        who = text(loc, f"who.{session.kind}", group=session.group or "")
-        return text(loc, "notice.count", who=who, n=n)
-    kind = cur.course_by_id[session.course].effective_audience.kind
-    if kind in ("all", "party", "committee"):
-        who = text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
-        return text(loc, "notice.count", who=who, n=n)
+    course = cur.course_by_id.get(session.course or "")
+    if course is None or course.effective_audience.kind in ("all", "party", "committee"):
+        return text(loc, "notice.count", who=audience_words(plan, session), n=n)
     return text(loc, "notice.named", names=_names(plan, session), n=n)
 
 

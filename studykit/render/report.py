@@ -188,11 +188,16 @@ def report_context(ledger: Ledger) -> dict[str, Any]:
     tables = {t.key: {"title": t.title, "headers": t.headers,
                       "rows": text_rows(t, loc, ledger.year)}
               for t in ledger_tables(ledger) if t.filed}
+    # the sessions that would still cover the hours are planning advice: the terminal and
+    # the workbook show them; the filed ledger records what was done
+    hours = tables["hours"]
+    hours["headers"] = hours["headers"][:-1]
+    hours["rows"] = [r[:-1] for r in hours["rows"]]
     behind = [h for h in ledger.hours if h.status == "behind"]
     return {
         "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
         "title": report_title(ledger), "period": period_title(ledger),
-        "as_of": as_of_line(ledger), "tables": tables,
+        "as_of": as_of_line(ledger), "tables": tables, "header": _header(ledger),
         "summary": {
             "held": len(ledger.held),
             "behind": len(behind),
@@ -203,6 +208,24 @@ def report_context(ledger: Ledger) -> dict[str, Any]:
             + sum(1 for q in ledger.quorum if not q.quorum),
         },
     }
+
+
+def _header(ledger: Ledger) -> dict[str, str]:
+    """The ledger's header block: the period from its first to its last day, the
+    secretary and the party members on the last day, how many members studied."""
+    cur, loc = ledger.curriculum, ledger.curriculum.locale
+    first = date(ledger.year, 1, 1) if ledger.quarter is None else ledger.quarter.first
+    last = ledger.as_of
+    branch = cur.as_of(last)
+    secretary = next((m.name for m in branch.members if m.committee == "secretary"), "")
+    full = sum(1 for m in branch.members if m.party == "full")
+    probation = sum(1 for m in branch.members if m.party == "probationary")
+    studying = len({m for h in ledger.held for m in h.record.attended})
+    return {"period": text(loc, "ledger.span", first=day_only(loc, first),
+                           last=day_only(loc, last)),
+            "secretary": secretary,
+            "members": text(loc, "ledger.party_count", full=full, probation=probation),
+            "studying": text(loc, "ledger.people", n=studying)}
 
 
 def report_docx(ledger: Ledger, templates: Templates) -> bytes:
