@@ -611,14 +611,15 @@ def calendar(b: Builder) -> None:
               "attendees"]
     # mm of the 247 mm landscape text width; 12 pt CJK is 4.2 mm a character, and
     # Word adds a quarter space between Chinese and digits (1月24日 needs 21 mm).
-    # 第一党小组党员（5人） is ten characters: 46 mm with the cell margins
-    weights = ([11, 23, 12, 27, 32, 49, 22, 24, 47] if b.zh
+    # with cell margins of 1 mm: 第一党小组（5人） is eight characters (36 mm),
+    # 支部委员会会议 seven (31 mm), 党员活动室 five (23 mm)
+    weights = ([11, 21, 12, 26, 32, 55, 21, 24, 45] if b.zh
                else [12, 25, 13, 28, 30, 50, 22, 25, 42])
     table = b.table(weights, header, [
         [["{%tr for row in rows %}"]],
         [[f"{{{{ row.{f} }}}}"] for f in fields],
         [["{%tr endfor %}"]],
-    ], center=[True, True, True, True, True, False, True, True, False])
+    ], center=[True, True, True, True, True, False, True, True, False], margin=1)
     b.para("Note", b.t("共", ""), "{{ count }}", b.t("项活动。", " sessions in total."))
     _approval(b, table.rows[2])
 

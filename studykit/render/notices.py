@@ -18,7 +18,7 @@ RULE = "—" * 20
 
 
 def audience_words(plan: Plan, session: Session) -> str:
-    """Who the session is for, in words (支部委员, 第一党小组党员, 政策咨询窗口人员…)."""
+    """Who the session is for, in words (支部委员, 第一党小组, 政策咨询窗口人员…)."""
     loc = plan.curriculum.locale
     if session.course is None:
         return text(loc, f"who.{session.kind}", group=session.group or "")

@@ -93,7 +93,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "doc.attend": ("按时参加，认真学习，积极发言", "Attend on time, study, take part"),
     "who.branch-assembly": ("全体党员", "All party members"),
     "who.committee": ("支部委员", "Committee members"),
-    "who.group": ("{group}党员", "Members of {group}"),
+    "who.group": ("{group}", "Members of {group}"),
     "who.theme-day": ("全体党员", "All party members"),
     "who.posts": ("{posts}人员", "Staff of {posts}"),
     "who.many_posts": ("{first}等{n}个岗位人员", "Staff of {first} and {more} other posts"),
