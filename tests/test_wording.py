@@ -21,8 +21,13 @@ import pytest
 
 import studykit
 from studykit.app.workflows import (
-    branch_ledger, district_report, plan_branch, plan_year, write_branch_report,
-    write_district, write_minutes_of,
+    branch_ledger,
+    district_report,
+    plan_branch,
+    plan_year,
+    write_branch_report,
+    write_district,
+    write_minutes_of,
 )
 
 ROOT = Path(__file__).parent.parent
