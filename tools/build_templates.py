@@ -614,7 +614,7 @@ def calendar(b: Builder) -> None:
     # with cell margins of 1 mm: 第一党小组（5人） is eight characters (36 mm),
     # 支部委员会会议 seven (31 mm), 党员活动室 five (23 mm)
     weights = ([11, 21, 12, 26, 32, 55, 21, 24, 45] if b.zh
-               else [12, 25, 13, 28, 30, 50, 22, 25, 42])
+               else [10, 18, 11, 24, 30, 52, 24, 34, 44])
     table = b.table(weights, header, [
         [["{%tr for row in rows %}"]],
         [[f"{{{{ row.{f} }}}}"] for f in fields],
@@ -776,13 +776,17 @@ def report(b: Builder) -> None:
 
 def district(b: Builder) -> None:
     b.title("{{ title }}")
+    b.tag("{%p if as_of %}")
+    b.para("Subtitle", "{{ as_of }}")
+    b.tag("{%p endif %}")
     b.body(b.t("共", "Branches: "), "{{ summary.branches }}",
            b.t("个支部；未能统计", "; not counted: "), "{{ summary.failed }}",
            b.t("个；学时进度滞后共", "; members behind on hours: "), "{{ summary.behind }}",
            b.t("人；组织生活共缺", "; meetings missing: "), "{{ summary.missing }}",
            b.t("次。", "."))
     T, F = True, False
-    widths = [([62, 18, 40, 14, 24, 24, 24, 20], [F, T, T, T, T, T, T, T]),
+    # 组织生活（已开展/应开展） is twelve characters, 逾期决议事项 six: one line each
+    widths = [([66, 14, 55, 12, 22, 26, 30, 22], [F, T, T, T, T, T, T, T]),
               ([150, 50, 47], [F, T, T]), ([90, 157], [F, F])]
     last = None
     for i, (weights, center) in enumerate(widths):

@@ -52,6 +52,8 @@ class District:
     """(competency name, branches, members) with gaps no course closed, most common first."""
     failed: tuple[BranchResult, ...] = field(default_factory=tuple)
     locale: str = "zh-CN"
+    as_of: date | None = None
+    """The last day the branches' records are counted to (None: no branch counted)."""
 
 
 def summarise(ledger: Ledger) -> BranchSummary:
@@ -83,5 +85,6 @@ def district_overview(ledgers: Iterable[Ledger],
     shared = sorted(((label, len(b), members_with[label]) for label, b in branches_with.items()),
                     key=lambda t: (-t[1], -t[2], t[0]))
     locale = ledgers[0].curriculum.locale if ledgers else "zh-CN"
+    as_of = max((ledger.as_of for ledger in ledgers), default=None)
     return District(tuple(summarise(ledger) for ledger in ledgers), tuple(shared),
-                    tuple(failed), locale)
+                    tuple(failed), locale, as_of)

@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.text import printable
 from ..domain.time import Quarter
 from ..engine.overview import District
-from ..words import quarter_title, text
+from ..words import day_only, quarter_title, text
 from .workbook import cell_value, save_workbook
 
 
@@ -38,7 +38,10 @@ def district_tables(district: District) -> list[tuple[str, list[str], list[list[
 def district_context(district: District, title: str) -> dict[str, Any]:
     """The variables of ``district.docx``."""
     tables = district_tables(district)
-    return {"title": title,
+    loc = district.locale
+    as_of = text(loc, "ledger.as_of", as_of=day_only(loc, district.as_of)) \
+        if district.as_of else ""
+    return {"title": title, "as_of": as_of,
             "summary": {"branches": len(district.branches), "failed": len(district.failed),
                         "behind": sum(b.behind for b in district.branches),
                         "missing": sum(b.missing for b in district.branches)},
