@@ -185,7 +185,8 @@ def _shown(argv: list[str]) -> tuple[int, str]:
 
 def sinks_target(name: str, title: str, work: Path) -> str:
     """Odd text as a member's name, a course's title and the branch's name, through every
-    sink: the terminal (``needs``, ``check``), the documents, calendar.ics, ledger.xlsx
+    sink: the terminal (``needs``, ``check``), the documents, calendar.ics and each
+    member's, the notices, ledger.xlsx
     and the JSON ledger. Each must hold it safely: no raw control character on the
     terminal or in the calendar, the workbook opens, the JSON is strict."""
     import json
@@ -194,7 +195,8 @@ def sinks_target(name: str, title: str, work: Path) -> str:
     import openpyxl
 
     from studykit.engine.ledger import build_ledger
-    from studykit.render.ical import to_ics
+    from studykit.render.ical import member_calendars, to_ics
+    from studykit.render.notices import notice_files
     from studykit.render.report import ledger_json, ledger_xlsx
 
     def quoted(value: str) -> str:       # a YAML scalar on one line, escapes and all
@@ -217,6 +219,11 @@ def sinks_target(name: str, title: str, work: Path) -> str:
         ics = to_ics(plan)
         assert not (_C0 - {"\r"}) & set(ics.decode("utf-8")), "raw control character in ICS"
         icalendar.Calendar.from_ical(ics)
+        for own in member_calendars([plan]).values():
+            assert not (_C0 - {"\r"}) & set(own.decode("utf-8")), "raw control in a calendar"
+            icalendar.Calendar.from_ical(own)
+        for notice in notice_files(plan).values():
+            assert not _C0 & set(notice.decode("utf-8")), "raw control in a notice"
         ledger = build_ledger(cur, studykit.year_plans(cur, [2027]), [], 2027)
         openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))
         json.loads(ledger_json(ledger), parse_constant=lambda c: 1 / 0)   # no NaN, Infinity

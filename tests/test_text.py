@@ -86,6 +86,9 @@ def test_control_characters_reach_every_sink_safely(centre_path: Path, tmp_path:
         assert not any(b < 0x20 and b not in b"\r\n\t" for b in raw)
         titles = [str(e["summary"]) for e in cal.walk("VEVENT")]
         assert any("学习贯彻" in t and "\r" not in t and "\n" not in t for t in titles)
+        for notice in (out / "notices.txt", *out.glob("calendars/*.ics")):
+            raw = notice.read_bytes()
+            assert not any(b < 0x20 and b not in b"\r\n\t" for b in raw), notice
     else:
         book = openpyxl.load_workbook(out / "ledger.xlsx")
         cells = [str(c.value) for ws in book for row in ws.iter_rows() for c in row

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..domain.plan import Plan, Session
 from ..domain.rules import chair_of
+from ..domain.text import printable
 from ..domain.vocabulary import ORGANISATIONAL
 from ..words import join, long_date, quarter_title, text
 
@@ -116,7 +117,8 @@ def session_notice(plan: Plan, session: Session) -> str:
     lines += [text(loc, "notice.numbered", n=text(loc, f"notice.n{i}"), item=item)
               for i, item in enumerate(items, start=1)]
     lines += ["", cur.organization.name]
-    return "\n".join(lines) + "\n"
+    # what users typed, pasted into a chat: no control character gets through
+    return printable("\n".join(lines)) + "\n"
 
 
 def quarter_notices(plan: Plan) -> str:
@@ -125,7 +127,7 @@ def quarter_notices(plan: Plan) -> str:
     head = text(loc, "notice.file_title", org=plan.curriculum.organization.name,
                 quarter=quarter_title(loc, plan.quarter), n=len(plan.sessions))
     notices = [session_notice(plan, s) for s in plan.sessions]
-    return head + "\n\n" + f"\n{RULE}\n\n".join(notices)
+    return printable(head) + "\n\n" + f"\n{RULE}\n\n".join(notices)
 
 
 def notice_files(plan: Plan) -> dict[str, bytes]:
