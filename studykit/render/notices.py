@@ -18,6 +18,12 @@ RULE = "—" * 20
 """What separates one notice from the next in the quarter's file."""
 
 
+def _line(value: str) -> str:
+    """One line of a notice, pasted into a chat: a line break a user typed (in a title,
+    a name) is a space, and no control character gets through."""
+    return printable(" ".join(value.splitlines()))
+
+
 def audience_words(plan: Plan, session: Session) -> str:
     """Who the session is for, in words (支部委员, 第一党小组, 政策咨询窗口人员…)."""
     loc = plan.curriculum.locale
@@ -117,8 +123,7 @@ def session_notice(plan: Plan, session: Session) -> str:
     lines += [text(loc, "notice.numbered", n=text(loc, f"notice.n{i}"), item=item)
               for i, item in enumerate(items, start=1)]
     lines += ["", cur.organization.name]
-    # what users typed, pasted into a chat: no control character gets through
-    return printable("\n".join(lines)) + "\n"
+    return "\n".join(map(_line, lines)) + "\n"
 
 
 def quarter_notices(plan: Plan) -> str:
@@ -127,7 +132,7 @@ def quarter_notices(plan: Plan) -> str:
     head = text(loc, "notice.file_title", org=plan.curriculum.organization.name,
                 quarter=quarter_title(loc, plan.quarter), n=len(plan.sessions))
     notices = [session_notice(plan, s) for s in plan.sessions]
-    return printable(head) + "\n\n" + f"\n{RULE}\n\n".join(notices)
+    return _line(head) + "\n\n" + f"\n{RULE}\n\n".join(notices)
 
 
 def notice_files(plan: Plan) -> dict[str, bytes]:
