@@ -745,7 +745,7 @@ def report(b: Builder) -> None:
     # mm of the 247 mm landscape text width; T centres a column (numbers, dates, yes/no)
     T, F = True, False
     sections = [("hours", [40, 40, 32, 28, 28, 34, 28], [F, T, T, T, T, T, T]),
-                ("meetings", [55, 30, 22, 22, 118], [F, T, T, T, F]),
+                ("meetings", [55, 26, 26, 22, 118], [F, T, T, T, F]),
                 ("quorum", [100, 40, 30, 30, 47], [F, T, T, T, T]),
                 ("votes", [60, 92, 18, 18, 18, 21, 20], [F, F, T, T, T, T, F]),
                 ("makeup", [24, 84, 26, 16, 26, 30, 41], [T, F, T, T, T, T, F]),
