@@ -887,16 +887,29 @@ def attendance(b: Builder) -> None:
 
 
 def minutes(b: Builder) -> None:
-    b.title(b.t("", "Minutes: "), "{{ title }}", b.t("记录", ""))
+    # a meeting's minutes (会议记录); a course's record carries its kind under the title
+    title = _branch_title(b, "{% if meeting %}", b.t("", "Minutes: "), "{% elif not course %}",
+                          b.t("", "Record: "), "{% endif %}", "{{ title }}",
+                          "{% if not course %}", b.t("记录", ""), "{% endif %}")
+    title.paragraph_format.space_after = 0
+    b.tag("{%p if course %}")
+    b.para("Subtitle", "{{ session.kind }}", b.t("记录", " — record"))
+    b.tag("{%p else %}")
+    b.para("Normal", "")           # the title's air, where no subtitle follows
+    b.tag("{%p endif %}")
+    b.tag("{%p if theme %}")
+    b.field(b.t("主题：", "Theme: "), "{{ theme }}")
+    b.tag("{%p endif %}")
     b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
     b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
     b.field(b.t("主持人：", "Chair: "), "{{ chair }}")
-    b.field(b.t("记录人：", "Recorder: "), "{{ recorder }}")
-    b.field(b.t("出席情况：", "Attendance: "),
-            b.t("应到", "expected "), "{{ expected }}", b.t("人，实到", ", present "),
-            "{{ present_count }}", b.t("人", ""),
-            "{% if absent_count %}", b.t("，缺席", ", absent "), "{{ absent_count }}",
-            b.t("人", ""), "{% endif %}")
+    b.tag("{%p if course %}")
+    b.field(b.t("主讲人：", "Speaker: "), "{% if session.speaker %}", "{{ session.speaker }}",
+            "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
+    b.tag("{%p endif %}")
+    b.field(b.t("记录人：", "Recorder: "), "{% if recorder %}", "{{ recorder }}", "{% else %}",
+            BLANK_SHORT[b.zh], "{% endif %}")
+    b.field(b.t("出席情况：", "Attendance: "), "{{ attendance }}")
     b.tag("{%p if present %}")
     b.field(b.t("出席人员：", "Present: "), "{{ present }}")
     b.tag("{%p endif %}")
@@ -914,7 +927,9 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endif %}")
 
     b.tag("{%p if topics %}")
-    b.h1(b.t("会议议题", "Agenda"))
+    b.para("Heading1", "{% if meeting %}", b.t("会议议题", "Agenda"), "{% elif course %}",
+           b.t("学习内容", "Programme"), "{% else %}", b.t("活动内容", "Programme"),
+           "{% endif %}")
     b.numbered("t", "topics", "{{ t }}")
     b.tag("{%p endif %}")
     _followups(b)
@@ -925,7 +940,9 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endif %}")
 
     b.tag("{%p if speeches %}")
-    b.h1(b.t("会议内容", "Discussion"))
+    b.para("Heading1", "{% if meeting %}", b.t("会议内容", "Discussion"), "{% elif course %}",
+           b.t("讲授与交流", "Talk and discussion"), "{% else %}",
+           b.t("活动情况", "What was done"), "{% endif %}")
     b.tag("{%p for s in speeches %}")
     b.body("{{ s.who }}", b.t("：", ": "), "{{ s.said }}")
     b.tag("{%p endfor %}")
@@ -956,21 +973,58 @@ def minutes(b: Builder) -> None:
     ], center=[True, False, True, True])
     b.tag("{%p endif %}")
 
+    # a meeting's summary when there is one; a course or an activity ends with its own,
+    # on ruled lines when the record has none
+    b.tag("{%p if summary or not meeting %}")
+    b.para("Heading1", "{% if meeting %}", b.t("主持人小结", "Chair's summary"),
+           "{% elif course %}", b.t("学习小结", "Summary and reflections"), "{% else %}",
+           b.t("活动小结", "Summary"), "{% endif %}")
+    # the last lines keep with the signatures: never signatures alone on a page
     b.tag("{%p if summary %}")
-    b.h1(b.t("主持人小结", "Chair's summary"))
-    b.body("{{ summary }}")
+    b.body("{{ summary }}").paragraph_format.keep_with_next = True
+    b.tag("{%p else %}")
+    _blank(b).paragraph_format.keep_with_next = True
+    _blank(b).paragraph_format.keep_with_next = True
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
-    b.body(b.t("散会。", "The meeting closed."))
-    b.body("")
-    sign = b.para("Normal", b.t("主持人（签字）：__________", "Chair (signature): ______________"),
-                  "\t", b.t("记录人（签字）：__________", "Recorder (signature): ______________"))
+    b.tag("{%p if meeting %}")
+    b.body(b.t("散会。", "The meeting closed.")).paragraph_format.keep_with_next = True
+    b.tag("{%p endif %}")
+    b.body("").paragraph_format.keep_with_next = True
+    sign = b.para("Normal",
+                  b.t("主持人（签字）：＿＿＿＿", "Chair (signature): ______________"), "\t",
+                  b.t("记录人（签字）：＿＿＿＿", "Recorder (signature): ______________"))
     sign.paragraph_format.tab_stops.add_tab_stop(Emu(b.width // 2))
     b.tag("{%p if attachments %}")
     b.body("")
     b.field(b.t("附件：", "Attachments:"))
     b.numbered("a", "attachments", "{{ a }}")
     b.tag("{%p endif %}")
+
+
+# --- shared by the session documents: titles, blanks to fill in ---
+
+# A ruled blank, where the data says nothing and the branch writes it in by hand: a body
+# line's width (3号 characters after the indent; 12 pt Times), and a name's.
+BLANK_LINE = {True: "＿" * 24, False: "_" * 64}
+BLANK_SHORT = {True: "＿" * 6, False: "_" * 16}
+
+
+def _blank(b: Builder):
+    return b.body(BLANK_LINE[b.zh])
+
+
+def _branch_title(b: Builder, *pieces: str):
+    """The title on two lines, as branches file them: the branch's name, then the
+    document's (亭湖区劳动就业服务中心党支部 / 2027年1月主题党日活动方案)."""
+    p = b.title("{{ org.name }}")
+    font = b.look.fonts["title"]
+    b._run(p, "", font)._r.append(parse_xml(f"<w:br {W}/>"))
+    for piece in pieces:
+        if piece:
+            b._run(p, piece, font)
+    return p
 
 
 TEMPLATES = {

@@ -30,6 +30,7 @@ from ..words import (
     text,
     weekday,
 )
+from ..words import title as titled
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import member_calendars, read_previous, to_ics
@@ -62,6 +63,25 @@ def _who(plan: Plan, session: Session) -> str:
     return text(loc, "who.committee_audience" if kind == "committee" else f"who.{kind}")
 
 
+def heading(plan: Plan, session: Session) -> str:
+    """What a session's documents are titled: a course's title; a meeting's title without
+    the month's theme, and with the year where the title has none (2027年1月主题党日,
+    第一党小组2027年1月党小组会)."""
+    loc = plan.curriculum.locale
+    name = session.title
+    if session.theme is not None:
+        name = name.removesuffix(text(loc, "title.themed", title="", theme=session.theme))
+    if session.course is not None:
+        return name
+    monthly, dated = (("title.group", "doc.heading_group") if session.kind == "group"
+                      else ("title.month", "doc.heading_month"))
+    for month in range(1, 13):
+        if name == titled(loc, monthly, session.kind, month=month, group=session.group or ""):
+            return titled(loc, dated, session.kind, month=month, year=session.date.year,
+                          group=session.group or "")
+    return name
+
+
 def session_info(plan: Plan, session: Session) -> dict[str, Any]:
     """The ``session`` variable of every per-session document."""
     cur, loc = plan.curriculum, plan.curriculum.locale
@@ -69,6 +89,7 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
     return {
         "id": session.id,
         "title": session.title,
+        "heading": heading(plan, session),
         "kind": text(loc, f"kind.{session.kind}"),
         "date": long_date(loc, session.date),
         "day": day_only(loc, session.date),

@@ -84,6 +84,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "doc.participants": ("{who}（{n}人）：{names}", "{who} ({n}): {names}"),
     "doc.count": ("{who}（{n}人）", "{who} ({n})"),
     "doc.chair": ("主持", "Chair"),
+    # the headings of per-session documents: the year, never the month's theme
+    "doc.heading_month": ("{year}年{month}月{kind}", "{month_name} {year} {kind_lower}"),
+    "doc.heading_group": ("{group}{year}年{month}月党小组会",
+                          "{group}: {month_name} {year} group meeting"),
+    "doc.on_leave": ("请假", "on leave"),
     "doc.none": ("无", "None"),
     "doc.default_question": ("结合本岗位工作，谈谈如何把学到的内容用到为群众服务中去。",
                              "How will you use what you learned in your own post?"),
@@ -221,6 +226,26 @@ TEXT: dict[str, tuple[str, str]] = {
                      "for {votes_for}, against {against}, abstaining {abstain}: carried"),
     "vote.not_carried": ("赞成{votes_for}票，反对{against}票，弃权{abstain}票，未获通过",
                          "for {votes_for}, against {against}, abstaining {abstain}: not carried"),
+    # at a committee meeting its members vote, not the party members
+    "vote.quorum.committee": ("应到会支部委员{entitled}名，实到{present}名，超过半数，符合规定人数",
+                              "{present} of the {entitled} committee members were present: a "
+                              "quorum"),
+    "vote.no_quorum.committee": ("应到会支部委员{entitled}名，实到{present}名，未超过半数，"
+                                 "不符合规定人数",
+                                 "{present} of the {entitled} committee members were present: "
+                                 "no quorum"),
+    "vote.carried.committee": ("赞成{votes_for}票，反对{against}票，弃权{abstain}票，"
+                               "赞成票超过应到会支部委员的半数，通过",
+                               "for {votes_for}, against {against}, abstaining {abstain}: "
+                               "carried"),
+    # 出席情况 of minutes
+    "minutes.attendance": ("应到{expected}人，实到{present}人", "expected {expected}, present "
+                                                              "{present}"),
+    "minutes.attendance.committee": ("应到会支部委员{expected}名，实到{present}名",
+                                     "committee members expected {expected}, present "
+                                     "{present}"),
+    "minutes.absent": ("，缺席{absent}人", ", absent {absent}"),
+    "minutes.absent.committee": ("，缺席{absent}名", ", absent {absent}"),
     # a member's standing, in words (why filed minutes are not rewritten)
     "standing.committee.secretary": ("支部书记", "the secretary"),
     "standing.committee.deputy": ("支部副书记", "the deputy secretary"),
