@@ -90,7 +90,7 @@ def test_sign_in_sheet(plan: studykit.Plan, files: dict[str, bytes]) -> None:
     assert "wangfang" not in text and "2027-03-08" not in text
 
 
-def test_sign_in_sheet_notes_who_is_excused() -> None:
+def test_sign_in_sheet_notes_who_is_excused_and_nothing_else() -> None:
     text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
     cur = studykit.loads(text.replace("unavailable: [2027-03-08..2027-03-12]",
                                       "unavailable: [2027-01-01..2027-01-31]"))
@@ -98,9 +98,16 @@ def test_sign_in_sheet_notes_who_is_excused() -> None:
     theme = plan.session("theme-day-2027-01")                     # a fixed day: excused
     assert "wangfang" in theme.excused
     ctx = attendance_context(plan, theme)
-    row = next(r for r in ctx["rows"] if r["name"] == "王芳")
-    assert row["note"].startswith("本人当日不能参加（2027-01-01..2027-01-31）")
     assert ctx["expected"] == 11
+    document = open_doc(Templates("zh-CN").get("attendance.docx").render(ctx))
+    rows = table_rows(document)
+    assert rows[0][-1] == "备注"
+    notes = {r[1]: r[-1] for r in rows[1:]}
+    # 请假 for the one the plan excused, without when or why; an empty cell for the rest
+    assert notes.pop("王芳") == "请假"
+    assert set(notes.values()) == {""} and len(notes) == 10
+    said = all_text(document)
+    assert "2027-01-01" not in said and "1月31日" not in said and "不能参加" not in said
 
 
 def test_activity_plan_and_lesson_plan(plan: studykit.Plan, files: dict[str, bytes]) -> None:

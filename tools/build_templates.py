@@ -857,14 +857,17 @@ def plan_lesson(b: Builder) -> None:
 
 
 def attendance(b: Builder) -> None:
-    b.title("{{ session.title }}", b.t("签到表", " — Sign-in Sheet"))
-    b.field(b.t("支部：", "Branch: "), "{{ org.name }}")
+    _branch_title(b, "{{ session.heading }}", b.t("签到表", " — Sign-in Sheet"))
+    b.tag("{%p if theme %}")
+    b.field(b.t("主题：", "Theme: "), "{{ theme }}")
+    b.tag("{%p endif %}")
     b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
     b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
     b.field(b.t("主持人：", "Chair: "), "{{ session.chair }}")
     b.body(b.t("应到", "Expected: "), "{{ expected }}",
-           b.t("人　实到____人　请假____人", "    Present: ____    On leave: ____"))
-    b.table([13, 19, 22, 34, 21, 28, 19] if b.zh else [12, 24, 28, 30, 21, 26, 19],
+           b.t("人　实到＿＿＿人　请假＿＿＿人", "    Present: ____    On leave: ____"))
+    # 备注 is for the day, by hand; the plan's 请假 is all it says beforehand
+    b.table([13, 19, 22, 34, 21, 28, 19] if b.zh else [12, 24, 34, 24, 21, 26, 19],
             b.t("序号 姓名 党员类别 岗位 签到时间 本人签名 备注",
                 "No.|Name|Standing|Post|Time in|Signature|Notes").split(
                 " " if b.zh else "|"), [
@@ -872,17 +875,18 @@ def attendance(b: Builder) -> None:
         [["{{ row.no }}"], ["{{ row.name }}"], ["{{ row.party }}"], ["{{ row.post }}"],
          None, None, ["{{ row.note }}"]],
         [["{%tr endfor %}"]],
-    ], center=[True, True, True, False, True, False, False], row_height=0.8)
+    ], center=[True, True, True, False, True, False, True], row_height=0.8)
     b.tag("{%p if guest_rows %}")
     b.h1(b.t("列席人员", "Guests"))
-    b.table([13, 24, 58, 24, 37] if b.zh else [12, 30, 54, 26, 38],
-            b.t("序号 姓名 单位/职务 签到时间 本人签名",
-                "No.|Name|Organisation / post|Time in|Signature").split(
-                " " if b.zh else "|"), [
+    guests = b.table([13, 24, 58, 24, 37] if b.zh else [12, 30, 54, 26, 38],
+                     b.t("序号 姓名 单位/职务 签到时间 本人签名",
+                         "No.|Name|Organisation / post|Time in|Signature").split(
+                         " " if b.zh else "|"), [
         [["{%tr for g in guest_rows %}"]],
         [["{{ g.no }}"], None, None, None, None],
         [["{%tr endfor %}"]],
     ], center=[True, True, False, True, False], row_height=0.8)
+    _keep_with_next(guests)      # the few rows of guests on one page, under their heading
     b.tag("{%p endif %}")
 
 
@@ -1025,6 +1029,13 @@ def _branch_title(b: Builder, *pieces: str):
         if piece:
             b._run(p, piece, font)
     return p
+
+
+def _keep_with_next(table) -> None:
+    """Every row of ``table`` stays on the page of what follows it (a short table)."""
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
 
 
 TEMPLATES = {

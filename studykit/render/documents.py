@@ -217,17 +217,19 @@ def session_plan_context(plan: Plan, session: Session,
 
 
 def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
-    """The variables of ``attendance.docx``: only name, post and party standing."""
+    """The variables of ``attendance.docx``: only name, post and party standing; a member
+    the plan excused is noted 请假, nothing more (the reason is their own)."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     members = cur.as_of(session.date).member_by_id   # as they stood on the day
     expected = session.expected
     order = {m.id: i for i, m in enumerate(cur.members)}
     rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),
              "post": cur.roles[members[m].role].name,
-             "note": session.excused.get(m, "")}
+             "note": text(loc, "doc.on_leave") if m in session.excused else ""}
             for no, m in enumerate(sorted(expected, key=order.__getitem__), start=1)]
     return {**_common(plan), "session": session_info(plan, session),
-            "expected": len(expected), "rows": rows,
+            "theme": session.theme or "",
+            "expected": len(expected), "excused_count": len(session.excused), "rows": rows,
             "guest_rows": [{"no": n} for n in range(1, GUEST_ROWS + 1)]}
 
 
