@@ -697,11 +697,11 @@ def annual(b: Builder) -> None:
 
 
 def _excused(b: Builder) -> None:
+    """请假人员: names only (their dates are their own), and the make-up study due."""
     b.tag("{%p if excused %}")
-    b.body(b.t("请假人员：", "Excused: "),
-           "{% for e in excused %}", "{{ e.name }}", b.t("（", " ("), "{{ e.reason }}",
-           b.t("）", ")"), "{% if not loop.last %}", b.t("、", "; "), "{% endif %}",
-           "{% endfor %}")
+    b.body((b.t("请假人员：", "On leave: "), "label"), "{{ excused_names }}",
+           "{% if makeup %}", b.t("（", " ("), "{{ makeup }}", b.t("）", ")"), "{% endif %}",
+           b.t("。", "."))
     b.tag("{%p endif %}")
 
 
@@ -780,14 +780,15 @@ def district(b: Builder) -> None:
 
 
 def plan_activity(b: Builder) -> None:
-    b.title("{{ session.title }}", b.t("活动方案", " — Activity Plan"))
+    _branch_title(b, "{{ session.heading }}", b.t("活动方案", " — Activity Plan"))
     b.h1(b.t("一、活动目的", "1. Purpose"))
-    b.body("{{ purpose }}")
+    _or_blank(b, "purpose", "{{ purpose }}")
     b.h1(b.t("二、活动主题", "2. Theme"))
-    b.body("{{ session.title }}")
+    _or_blank(b, "theme", "{{ theme }}")
     b.h1(b.t("三、时间地点", "3. Time and venue"))
     b.body(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
-    b.body(b.t("地点：", "Venue: "), "{{ session.venue }}")
+    b.body(b.t("地点：", "Venue: "), "{% if session.venue %}", "{{ session.venue }}",
+           "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
     b.h1(b.t("四、参加人员", "4. Participants"))
     b.body("{{ participants }}")
     _excused(b)
@@ -800,20 +801,19 @@ def plan_activity(b: Builder) -> None:
     _followups(b)
     b.h1(b.t("六、职责分工", "6. Duties"))
     b.tag("{%p for d in duties %}")
-    b.body("{{ d.who }}", b.t("：", ": "), "{{ d.duty }}")
+    duty = b.body("{{ d.duty }}", b.t("：", ": "), "{% if d.who %}", "{{ d.who }}",
+                  "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
+    duty.paragraph_format.keep_with_next = True      # the few duties on one page
     b.tag("{%p endfor %}")
     b.h1(b.t("七、有关要求", "7. Requirements"))
     b.numbered("r", "requirements", "{{ r }}")
     b.h1(b.t("八、资料归档", "8. Filing"))
-    b.body("{{ filing }}")
-    b.body("")
-    b.para("Closing", "{{ org.name }}")
-    # session.date reads 2027年1月6日（星期三）: the signature date is without the weekday.
-    b.para("Closing", b.t("{{ session.day }}", "{{ session.day }}"))
+    b.body("{{ filing }}").paragraph_format.keep_with_next = True
+    _approval(b)
 
 
 def plan_lesson(b: Builder) -> None:
-    title = b.title("{{ session.title }}")
+    title = _branch_title(b, "{{ session.title }}")
     title.paragraph_format.space_after = 0
     b.para("Subtitle", b.t("", "Lesson plan: "), "{{ session.kind }}", b.t("教案", ""))
     label = b.t
@@ -830,9 +830,9 @@ def plan_lesson(b: Builder) -> None:
     b.tag("{%p if purpose %}")
     b.body("{{ purpose }}")
     b.tag("{%p endif %}")
-    b.numbered("a", "aims", "{{ a }}")
+    _numbered_or_blank(b, "a", "aims", "{{ a }}")
     b.h1(b.t("二、教学重点", "2. Key points"))
-    b.numbered("a", "agenda", "{{ a.item }}")
+    _numbered_or_blank(b, "k", "key_points", "{{ k }}")
     b.h1(b.t("三、教学方法", "3. Method"))
     b.body("{{ method }}")
     b.h1(b.t("四、教学过程", "4. Outline"))
@@ -843,17 +843,21 @@ def plan_lesson(b: Builder) -> None:
         [["{%tr endfor %}"]],
     ], center=[True, False, True])
     b.h1(b.t("五、参考资料", "5. References"))
-    b.numbered("m", "materials", "{{ m }}")
+    _numbered_or_blank(b, "m", "materials", "{{ m }}")
     b.h1(b.t("六、研讨题", "6. Questions for discussion"))
-    b.numbered("q", "questions", "{{ q }}")
+    _numbered_or_blank(b, "q", "questions", "{{ q }}")
     b.h1(b.t("七、参加人员及原因", "7. Who attends and why"))
-    b.table([13, 18, 35, 90], [b.t("序号", "No."), b.t("姓名", "Name"),
-                               b.t("岗位", "Post"), b.t("参加原因", "Reason")], [
-        [["{%tr for a in attendees %}"]],
-        [["{{ loop.index }}"], ["{{ a.name }}"], ["{{ a.post }}"], ["{{ a.reason }}"]],
+    # one row per reason: 正式党员 | 唐树、陈静… | 9
+    groups = b.table([13, 60, 70, 13] if b.zh else [12, 62, 66, 16],
+                     [b.t("序号", "No."), b.t("参加原因", "Reason"), b.t("人员", "Members"),
+                      b.t("人数", "Count")], [
+        [["{%tr for g in attendee_groups %}"]],
+        [["{{ loop.index }}"], ["{{ g.reason }}"], ["{{ g.names }}"], ["{{ g.count }}"]],
         [["{%tr endfor %}"]],
-    ], center=[True, True, False, False])
+    ], center=[True, False, False, True])
+    _keep_with_next(groups)
     _excused(b)
+    _approval(b)
 
 
 def attendance(b: Builder) -> None:
@@ -1007,7 +1011,7 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endif %}")
 
 
-# --- shared by the session documents: titles, blanks to fill in ---
+# --- shared by the session documents: titles, blanks to fill in, the approval block ---
 
 # A ruled blank, where the data says nothing and the branch writes it in by hand: a body
 # line's width (3号 characters after the indent; 12 pt Times), and a name's.
@@ -1017,6 +1021,24 @@ BLANK_SHORT = {True: "＿" * 6, False: "_" * 16}
 
 def _blank(b: Builder):
     return b.body(BLANK_LINE[b.zh])
+
+
+def _or_blank(b: Builder, var: str, *pieces: Piece) -> None:
+    """The text of ``var``, or a ruled line when it is empty."""
+    b.tag(f"{{%p if {var} %}}")
+    b.body(*pieces)
+    b.tag("{%p else %}")
+    _blank(b)
+    b.tag("{%p endif %}")
+
+
+def _numbered_or_blank(b: Builder, var: str, items: str, *pieces: Piece) -> None:
+    """A numbered paragraph per item, or a ruled line when there is none."""
+    b.tag(f"{{%p if {items} %}}")
+    b.numbered(var, items, *pieces)
+    b.tag("{%p else %}")
+    _blank(b)
+    b.tag("{%p endif %}")
 
 
 def _branch_title(b: Builder, *pieces: str):
@@ -1036,6 +1058,22 @@ def _keep_with_next(table) -> None:
     for row in table.rows:
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _approval(b: Builder) -> None:
+    """The end of a plan filed with the higher committee: who drew it up and who checked
+    it, the date, and the branch's seal (中共……党支部（盖章）), all signed by hand."""
+    sign = b.para("Note", b.t("制表人：＿＿＿＿", "Prepared by: __________"), "\t",
+                  b.t("审核人：＿＿＿＿", "Checked by: __________"), "\t",
+                  b.t("日期：＿＿年＿＿月＿＿日", "Date: __________"))
+    stops = sign.paragraph_format.tab_stops
+    # 14 pt: 制表人 takes 8 characters (40 mm) of the 156 mm, the date 12 at the right
+    stops.add_tab_stop(Emu(int(b.width * (0.31 if b.zh else 0.37))))
+    stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(24)      # air to sign in
+    sign.paragraph_format.keep_with_next = True
+    seal = b.para("Closing", "{{ seal }}")
+    seal.paragraph_format.space_before = Pt(24)      # room for the stamp
 
 
 TEMPLATES = {
