@@ -136,6 +136,7 @@ def attendance(base: Context, i: int) -> Context:
     rng = random.Random(i)
     ctx = copy.deepcopy(base)
     ctx["session"]["title"] = f"{base['session']['title']}（第{i + 1}场）"
+    ctx["session"]["heading"] = f"{base['session']['heading']}（第{i + 1}场）"
     rows = ctx["rows"]
     for row in rows:
         row["name"] = _name(rng) if rng.random() < 0.3 else row["name"]
@@ -184,7 +185,7 @@ def minutes(base: Context, i: int) -> Context:
 def expected_texts(workload: str, ctx: Context) -> list[str]:
     """Text a correct document of ``ctx`` must contain."""
     if workload == "attendance":
-        return [ctx["session"]["title"], ctx["rows"][-1]["name"], ctx["rows"][-1]["post"]]
+        return [ctx["session"]["heading"], ctx["rows"][-1]["name"], ctx["rows"][-1]["post"]]
     return [ctx["title"], ctx["speeches"][-1]["who"], ctx["speeches"][-1]["said"],
             ctx["decisions"][-1], ctx["actions"][-1]["owner"]]
 

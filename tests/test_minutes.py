@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -116,7 +117,10 @@ def test_members_the_plan_excused_are_absent_in_the_minutes(tmp_path: Path) -> N
     assert isinstance(record, Record)
     ctx = minutes_context(plan, session, record)
     assert (ctx["expected"], ctx["present_count"], ctx["absent_count"]) == (11, 10, 1)
-    assert ctx["absent"] == [{"name": "刘洋", "reason": session.excused["liuyang"]}]
+    # on leave: when and why they were away is their own, and no ISO date is filed
+    assert ctx["absent"] == [{"name": "刘洋", "reason": "请假"}]
+    said = text_of(minutes_document(plan, session, record, Templates("zh-CN")))
+    assert "刘洋（请假）" in said and "2027-02-05" not in said
 
 
 # --- the minutes are of the branch as it was on the day --------------------------------------
@@ -237,3 +241,101 @@ def test_a_second_record_of_a_session_is_one_error_in_minutes_and_report(tmp_pat
         assert not (tmp_path / "out").exists()
     run = write_minutes_of(curriculum, [records / "a.yaml"], tmp_path / "out")
     assert run.written.written
+
+
+# --- what is filed: titled with the branch; a meeting closes, a course ends with its summary ---
+
+RECORDS = ROOT / "curricula" / "records"
+
+
+def text_of(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    return "\n".join([p.text for p in document.paragraphs] + [
+        c.text for t in document.tables for row in t.rows for c in row.cells])
+
+
+def lines_of(data: bytes) -> list[str]:
+    """The document's paragraphs with text, in order."""
+    return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text]
+
+
+def minutes_of(plan: studykit.Plan, path: Path, locale: str = "zh-CN") -> bytes:
+    rec = load_record(path, plan.curriculum, {plan.quarter: plan})
+    assert isinstance(rec, Record)
+    return minutes_document(plan, plan.session(rec.session), rec, Templates(locale))
+
+
+def test_a_party_lecture_is_recorded_with_the_branch_and_its_speaker(
+        plan: studykit.Plan) -> None:
+    cur = plan.curriculum
+    course = cur.course_by_id["plenum-study"]
+    lines = lines_of(minutes_of(plan, RECORDS / "plenum-study.yaml"))
+    assert lines[0] == f"{cur.organization.name}\n{course.title}"
+    assert lines[1] == "党课记录"
+    assert course.speaker is not None
+    assert f"主讲人：{cur.member_by_id[course.speaker].name}" in lines
+    # a lecture is no meeting: it ends with its summary and the signatures
+    assert not any("散会" in line for line in lines)
+    summary = lines.index("学习小结")
+    assert lines[summary + 1].startswith("全体党员要把学习全会精神") and \
+        lines[summary + 2].startswith("主持人（签字）") and len(lines) == summary + 3
+
+
+def test_a_skill_course_without_a_summary_leaves_lines_for_one(tmp_path: Path,
+                                                               plan: studykit.Plan) -> None:
+    source = (RECORDS / "window-communication.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "r.yaml"
+    path.write_text(source.replace("summary: 把沟通技巧用到每一次窗口接待中。\n", ""),
+                    encoding="utf-8")
+    lines = lines_of(minutes_of(plan, path))
+    speaker = plan.curriculum.course_by_id["window-communication"].speaker
+    assert lines[1] == "技能培训记录" and f"主讲人：{speaker}" in lines
+    summary = lines.index("学习小结")
+    assert [re.fullmatch("＿{6,}", line) is not None for line in lines[summary + 1:]] == \
+        [True, True, False]
+    assert "散会" not in "".join(lines)
+
+
+def test_committee_minutes_count_committee_members(plan: studykit.Plan) -> None:
+    cur = plan.curriculum
+    session = plan.session("committee-2027-01")
+    members = sum(1 for m in cur.as_of(session.date).members if m.committee)
+    rec = load_record(RECORDS / "committee-2027-01.yaml", cur, {plan.quarter: plan})
+    assert isinstance(rec, Record)
+    there = len(rec.attended)
+    data = minutes_of(plan, RECORDS / "committee-2027-01.yaml")
+    lines = lines_of(data)
+    assert lines[0] == f"{cur.organization.name}\n2027年第1次支部委员会会议记录"
+    assert f"出席情况：应到会支部委员{members}名，实到{there}名" in lines
+    assert f"法定人数：应到会支部委员{members}名，实到{there}名，超过半数，符合规定人数。" in lines
+    assert any("赞成票超过应到会支部委员的半数，通过" in line for line in lines)
+    assert "有表决权的党员" not in text_of(data)
+    assert lines[-2:] == ["散会。", "主持人（签字）：＿＿＿＿\t记录人（签字）：＿＿＿＿"]
+    # the branch assembly counts the members entitled to vote
+    assembly = text_of(minutes_of(plan, RECORDS / "branch-assembly-2027q1.yaml"))
+    assert "应到会有表决权的党员9名" in assembly and "应到会支部委员" not in assembly
+
+
+def test_english_minutes(tmp_path: Path) -> None:
+    from studykit.reading.records import loads_record
+
+    cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
+    plan = studykit.plan_quarter(cur, "2026Q4")
+    committee = plan.sessions[[s.kind for s in plan.sessions].index("committee")]
+    rec = loads_record(f"session: {committee.id}\ndate: {committee.date}\n"
+                       "present: [alice-chen]\nvotes: [{motion: Adopt the plan, for: 1}]\n",
+                       cur, {plan.quarter: plan})
+    assert isinstance(rec, Record)
+    lines = lines_of(minutes_document(plan, committee, rec, Templates("en")))
+    assert lines[0] == f"{cur.organization.name}\nMinutes: October 2026 committee meeting (no. 10)"
+    assert "Attendance: committee members expected 1, present 1" in lines
+    assert "Quorum: 1 of the 1 committee members were present: a quorum." in lines
+    assert "The meeting closed." in lines
+    lecture = plan.session("service-party-lecture")
+    rec = loads_record(f"session: {lecture.id}\ndate: {lecture.date}\n"
+                       f"present: [{', '.join(lecture.attendees)}]\n", cur, {plan.quarter: plan})
+    assert isinstance(rec, Record)
+    lines = lines_of(minutes_document(plan, lecture, rec, Templates("en")))
+    assert lines[:2] == [f"{cur.organization.name}\n{lecture.title}", "Party lecture — record"]
+    assert "Speaker: Alice Chen" in lines and "The meeting closed." not in lines
+    assert lines[lines.index("Summary and reflections") + 1].startswith("____")

@@ -214,3 +214,54 @@ def test_a_record_named_twice_is_read_once(tmp_path: Path) -> None:
     record = ROOT / "curricula" / "records" / "branch-assembly-2027q1.yaml"
     twice = [record, Path(str(record).replace("/records/", "/records/./"))]
     assert len(parse_records(twice)) == 1
+
+
+NURSING = """\
+studykit: 1
+organization:
+  name: 县人民医院护理党支部
+  venues: {示教室: 30}
+competencies: {care: 护理技能}
+roles:
+  nurse: {name: 护士, requires: {care: 3}}
+members:
+{members}
+meetings:
+  branch-assembly: quarterly
+"""
+
+
+def test_seventeen_votes_where_fifteen_may_vote_are_refused(tmp_path: Path) -> None:
+    """A nursing branch of 15 full and 2 probationary members: all 17 attend its assembly,
+    but only the 15 full members vote, so 17 votes cannot be; 15 can."""
+    from studykit.app.workflows import write_minutes_of
+
+    people = [(f"n{i:02d}", "full") for i in range(1, 16)] + [("p01", "probationary"),
+                                                               ("p02", "probationary")]
+    members = "\n".join(f"  - {{id: {m}, name: 护士{i}, role: nurse, party: {party}}}"
+                        for i, (m, party) in enumerate(people, start=1))
+    curriculum = tmp_path / "nursing.yaml"
+    curriculum.write_text(NURSING.replace("{members}", members), encoding="utf-8")
+    cur = studykit.load(curriculum)
+    plan = studykit.plan_quarter(cur, "2026Q4")
+    (assembly,) = [s for s in plan.sessions if s.kind == "branch-assembly"]
+    assert len(assembly.attendees) == 17
+    record = tmp_path / "records" / "assembly.yaml"
+    record.parent.mkdir()
+
+    def write(votes_for: int) -> None:
+        record.write_text(f"session: {assembly.id}\ndate: {assembly.date}\n"
+                          f"present: [{', '.join(m for m, _ in people)}]\n"
+                          f"votes:\n  - {{motion: 同意接收新党员, for: {votes_for}}}\n",
+                          encoding="utf-8")
+
+    write(17)
+    with pytest.raises(studykit.InputError) as info:
+        write_minutes_of(curriculum, [record], tmp_path / "out")
+    (problem,) = info.value.problems
+    assert problem.text("zh-CN") == (
+        f"{record}:5:5: votes[0]（同意接收新党员）: 共17票（赞成17、反对0、弃权0），"
+        "但到会的有表决权的人只有15人")
+    assert not (tmp_path / "out").exists()
+    write(15)
+    assert write_minutes_of(curriculum, [record], tmp_path / "out").written.written

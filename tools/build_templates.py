@@ -700,11 +700,11 @@ def _approval(b: Builder, last_row=None, seal: str | None = None) -> None:
 
 
 def _excused(b: Builder) -> None:
+    """请假人员: names only (their dates are their own), and the make-up study due."""
     b.tag("{%p if excused %}")
-    b.body(b.t("请假人员：", "Excused: "),
-           "{% for e in excused %}", "{{ e.name }}", b.t("（", " ("), "{{ e.reason }}",
-           b.t("）", ")"), "{% if not loop.last %}", b.t("、", "; "), "{% endif %}",
-           "{% endfor %}")
+    b.body((b.t("请假人员：", "On leave: "), "label"), "{{ excused_names }}",
+           "{% if makeup %}", b.t("（", " ("), "{{ makeup }}", b.t("）", ")"), "{% endif %}",
+           b.t("。", "."))
     b.tag("{%p endif %}")
 
 
@@ -806,14 +806,15 @@ def district(b: Builder) -> None:
 
 
 def plan_activity(b: Builder) -> None:
-    b.title("{{ session.title }}", b.t("活动方案", " — Activity Plan"))
+    _branch_title(b, "{{ session.heading }}", b.t("活动方案", " — Activity Plan"))
     b.h1(b.t("一、活动目的", "1. Purpose"))
-    b.body("{{ purpose }}")
+    _or_blank(b, "purpose", "{{ purpose }}")
     b.h1(b.t("二、活动主题", "2. Theme"))
-    b.body("{{ session.title }}")
+    _or_blank(b, "theme", "{{ theme }}")
     b.h1(b.t("三、时间地点", "3. Time and venue"))
     b.body(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
-    b.body(b.t("地点：", "Venue: "), "{{ session.venue }}")
+    b.body(b.t("地点：", "Venue: "), "{% if session.venue %}", "{{ session.venue }}",
+           "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
     b.h1(b.t("四、参加人员", "4. Participants"))
     b.body("{{ participants }}")
     _excused(b)
@@ -826,20 +827,19 @@ def plan_activity(b: Builder) -> None:
     _followups(b)
     b.h1(b.t("六、职责分工", "6. Duties"))
     b.tag("{%p for d in duties %}")
-    b.body("{{ d.who }}", b.t("：", ": "), "{{ d.duty }}")
+    duty = b.body("{{ d.duty }}", b.t("：", ": "), "{% if d.who %}", "{{ d.who }}",
+                  "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
+    duty.paragraph_format.keep_with_next = True      # the few duties on one page
     b.tag("{%p endfor %}")
     b.h1(b.t("七、有关要求", "7. Requirements"))
     b.numbered("r", "requirements", "{{ r }}")
     b.h1(b.t("八、资料归档", "8. Filing"))
-    b.body("{{ filing }}")
-    b.body("")
-    b.para("Closing", "{{ org.name }}")
-    # session.date reads 2027年1月6日（星期三）: the signature date is without the weekday.
-    b.para("Closing", b.t("{{ session.day }}", "{{ session.day }}"))
+    b.body("{{ filing }}").paragraph_format.keep_with_next = True
+    _plan_approval(b)
 
 
 def plan_lesson(b: Builder) -> None:
-    title = b.title("{{ session.title }}")
+    title = _branch_title(b, "{{ session.title }}")
     title.paragraph_format.space_after = 0
     b.para("Subtitle", b.t("", "Lesson plan: "), "{{ session.kind }}", b.t("教案", ""))
     label = b.t
@@ -856,9 +856,9 @@ def plan_lesson(b: Builder) -> None:
     b.tag("{%p if purpose %}")
     b.body("{{ purpose }}")
     b.tag("{%p endif %}")
-    b.numbered("a", "aims", "{{ a }}")
+    _numbered_or_blank(b, "a", "aims", "{{ a }}")
     b.h1(b.t("二、教学重点", "2. Key points"))
-    b.numbered("a", "agenda", "{{ a.item }}")
+    _numbered_or_blank(b, "k", "key_points", "{{ k }}")
     b.h1(b.t("三、教学方法", "3. Method"))
     b.body("{{ method }}")
     b.h1(b.t("四、教学过程", "4. Outline"))
@@ -869,28 +869,35 @@ def plan_lesson(b: Builder) -> None:
         [["{%tr endfor %}"]],
     ], center=[True, False, True])
     b.h1(b.t("五、参考资料", "5. References"))
-    b.numbered("m", "materials", "{{ m }}")
+    _numbered_or_blank(b, "m", "materials", "{{ m }}")
     b.h1(b.t("六、研讨题", "6. Questions for discussion"))
-    b.numbered("q", "questions", "{{ q }}")
+    _numbered_or_blank(b, "q", "questions", "{{ q }}")
     b.h1(b.t("七、参加人员及原因", "7. Who attends and why"))
-    b.table([13, 18, 35, 90], [b.t("序号", "No."), b.t("姓名", "Name"),
-                               b.t("岗位", "Post"), b.t("参加原因", "Reason")], [
-        [["{%tr for a in attendees %}"]],
-        [["{{ loop.index }}"], ["{{ a.name }}"], ["{{ a.post }}"], ["{{ a.reason }}"]],
+    # one row per reason: 正式党员 | 唐树、陈静… | 9
+    groups = b.table([13, 60, 70, 13] if b.zh else [12, 62, 66, 16],
+                     [b.t("序号", "No."), b.t("参加原因", "Reason"), b.t("人员", "Members"),
+                      b.t("人数", "Count")], [
+        [["{%tr for g in attendee_groups %}"]],
+        [["{{ loop.index }}"], ["{{ g.reason }}"], ["{{ g.names }}"], ["{{ g.count }}"]],
         [["{%tr endfor %}"]],
-    ], center=[True, True, False, False])
+    ], center=[True, False, False, True])
+    _keep_with_next(groups)
     _excused(b)
+    _plan_approval(b)
 
 
 def attendance(b: Builder) -> None:
-    b.title("{{ session.title }}", b.t("签到表", " — Sign-in Sheet"))
-    b.field(b.t("支部：", "Branch: "), "{{ org.name }}")
+    _branch_title(b, "{{ session.heading }}", b.t("签到表", " — Sign-in Sheet"))
+    b.tag("{%p if theme %}")
+    b.field(b.t("主题：", "Theme: "), "{{ theme }}")
+    b.tag("{%p endif %}")
     b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
     b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
     b.field(b.t("主持人：", "Chair: "), "{{ session.chair }}")
     b.body(b.t("应到", "Expected: "), "{{ expected }}",
-           b.t("人　实到____人　请假____人", "    Present: ____    On leave: ____"))
-    b.table([13, 19, 22, 34, 21, 28, 19] if b.zh else [12, 24, 28, 30, 21, 26, 19],
+           b.t("人　实到＿＿＿人　请假＿＿＿人", "    Present: ____    On leave: ____"))
+    # 备注 is for the day, by hand; the plan's 请假 is all it says beforehand
+    b.table([13, 19, 22, 34, 21, 28, 19] if b.zh else [12, 24, 34, 24, 21, 26, 19],
             b.t("序号 姓名 党员类别 岗位 签到时间 本人签名 备注",
                 "No.|Name|Standing|Post|Time in|Signature|Notes").split(
                 " " if b.zh else "|"), [
@@ -898,31 +905,45 @@ def attendance(b: Builder) -> None:
         [["{{ row.no }}"], ["{{ row.name }}"], ["{{ row.party }}"], ["{{ row.post }}"],
          None, None, ["{{ row.note }}"]],
         [["{%tr endfor %}"]],
-    ], center=[True, True, True, False, True, False, False], row_height=0.8)
+    ], center=[True, True, True, False, True, False, True], row_height=0.8)
     b.tag("{%p if guest_rows %}")
     b.h1(b.t("列席人员", "Guests"))
-    b.table([13, 24, 58, 24, 37] if b.zh else [12, 30, 54, 26, 38],
-            b.t("序号 姓名 单位/职务 签到时间 本人签名",
-                "No.|Name|Organisation / post|Time in|Signature").split(
-                " " if b.zh else "|"), [
+    guests = b.table([13, 24, 58, 24, 37] if b.zh else [12, 30, 54, 26, 38],
+                     b.t("序号 姓名 单位/职务 签到时间 本人签名",
+                         "No.|Name|Organisation / post|Time in|Signature").split(
+                         " " if b.zh else "|"), [
         [["{%tr for g in guest_rows %}"]],
         [["{{ g.no }}"], None, None, None, None],
         [["{%tr endfor %}"]],
     ], center=[True, True, False, True, False], row_height=0.8)
+    _keep_with_next(guests)      # the few rows of guests on one page, under their heading
     b.tag("{%p endif %}")
 
 
 def minutes(b: Builder) -> None:
-    b.title(b.t("", "Minutes: "), "{{ title }}", b.t("记录", ""))
+    # a meeting's minutes (会议记录); a course's record carries its kind under the title
+    title = _branch_title(b, "{% if meeting %}", b.t("", "Minutes: "), "{% elif not course %}",
+                          b.t("", "Record: "), "{% endif %}", "{{ title }}",
+                          "{% if not course %}", b.t("记录", ""), "{% endif %}")
+    title.paragraph_format.space_after = 0
+    b.tag("{%p if course %}")
+    b.para("Subtitle", "{{ session.kind }}", b.t("记录", " — record"))
+    b.tag("{%p else %}")
+    b.para("Normal", "")           # the title's air, where no subtitle follows
+    b.tag("{%p endif %}")
+    b.tag("{%p if theme %}")
+    b.field(b.t("主题：", "Theme: "), "{{ theme }}")
+    b.tag("{%p endif %}")
     b.field(b.t("时间：", "Time: "), "{{ session.date }}", " ", "{{ session.time }}")
     b.field(b.t("地点：", "Venue: "), "{{ session.venue }}")
     b.field(b.t("主持人：", "Chair: "), "{{ chair }}")
-    b.field(b.t("记录人：", "Recorder: "), "{{ recorder }}")
-    b.field(b.t("出席情况：", "Attendance: "),
-            b.t("应到", "expected "), "{{ expected }}", b.t("人，实到", ", present "),
-            "{{ present_count }}", b.t("人", ""),
-            "{% if absent_count %}", b.t("，缺席", ", absent "), "{{ absent_count }}",
-            b.t("人", ""), "{% endif %}")
+    b.tag("{%p if course %}")
+    b.field(b.t("主讲人：", "Speaker: "), "{% if session.speaker %}", "{{ session.speaker }}",
+            "{% else %}", BLANK_SHORT[b.zh], "{% endif %}")
+    b.tag("{%p endif %}")
+    b.field(b.t("记录人：", "Recorder: "), "{% if recorder %}", "{{ recorder }}", "{% else %}",
+            BLANK_SHORT[b.zh], "{% endif %}")
+    b.field(b.t("出席情况：", "Attendance: "), "{{ attendance }}")
     b.tag("{%p if present %}")
     b.field(b.t("出席人员：", "Present: "), "{{ present }}")
     b.tag("{%p endif %}")
@@ -940,7 +961,9 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endif %}")
 
     b.tag("{%p if topics %}")
-    b.h1(b.t("会议议题", "Agenda"))
+    b.para("Heading1", "{% if meeting %}", b.t("会议议题", "Agenda"), "{% elif course %}",
+           b.t("学习内容", "Programme"), "{% else %}", b.t("活动内容", "Programme"),
+           "{% endif %}")
     b.numbered("t", "topics", "{{ t }}")
     b.tag("{%p endif %}")
     _followups(b)
@@ -951,7 +974,9 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endif %}")
 
     b.tag("{%p if speeches %}")
-    b.h1(b.t("会议内容", "Discussion"))
+    b.para("Heading1", "{% if meeting %}", b.t("会议内容", "Discussion"), "{% elif course %}",
+           b.t("讲授与交流", "Talk and discussion"), "{% else %}",
+           b.t("活动情况", "What was done"), "{% endif %}")
     b.tag("{%p for s in speeches %}")
     b.body("{{ s.who }}", b.t("：", ": "), "{{ s.said }}")
     b.tag("{%p endfor %}")
@@ -982,21 +1007,100 @@ def minutes(b: Builder) -> None:
     ], center=[True, False, True, True])
     b.tag("{%p endif %}")
 
+    # a meeting's summary when there is one; a course or an activity ends with its own,
+    # on ruled lines when the record has none
+    b.tag("{%p if summary or not meeting %}")
+    b.para("Heading1", "{% if meeting %}", b.t("主持人小结", "Chair's summary"),
+           "{% elif course %}", b.t("学习小结", "Summary and reflections"), "{% else %}",
+           b.t("活动小结", "Summary"), "{% endif %}")
+    # the last lines keep with the signatures: never signatures alone on a page
     b.tag("{%p if summary %}")
-    b.h1(b.t("主持人小结", "Chair's summary"))
-    b.body("{{ summary }}")
+    b.body("{{ summary }}").paragraph_format.keep_with_next = True
+    b.tag("{%p else %}")
+    _blank(b).paragraph_format.keep_with_next = True
+    _blank(b).paragraph_format.keep_with_next = True
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
-    b.body(b.t("散会。", "The meeting closed."))
-    b.body("")
-    sign = b.para("Normal", b.t("主持人（签字）：__________", "Chair (signature): ______________"),
-                  "\t", b.t("记录人（签字）：__________", "Recorder (signature): ______________"))
+    b.tag("{%p if meeting %}")
+    b.body(b.t("散会。", "The meeting closed.")).paragraph_format.keep_with_next = True
+    b.tag("{%p endif %}")
+    b.body("").paragraph_format.keep_with_next = True
+    sign = b.para("Normal",
+                  b.t("主持人（签字）：＿＿＿＿", "Chair (signature): ______________"), "\t",
+                  b.t("记录人（签字）：＿＿＿＿", "Recorder (signature): ______________"))
     sign.paragraph_format.tab_stops.add_tab_stop(Emu(b.width // 2))
     b.tag("{%p if attachments %}")
     b.body("")
     b.field(b.t("附件：", "Attachments:"))
     b.numbered("a", "attachments", "{{ a }}")
     b.tag("{%p endif %}")
+
+
+# --- shared by the session documents: titles, blanks to fill in, the approval block ---
+
+# A ruled blank, where the data says nothing and the branch writes it in by hand: a body
+# line's width (3号 characters after the indent; 12 pt Times), and a name's.
+BLANK_LINE = {True: "＿" * 24, False: "_" * 64}
+BLANK_SHORT = {True: "＿" * 6, False: "_" * 16}
+
+
+def _blank(b: Builder):
+    return b.body(BLANK_LINE[b.zh])
+
+
+def _or_blank(b: Builder, var: str, *pieces: Piece) -> None:
+    """The text of ``var``, or a ruled line when it is empty."""
+    b.tag(f"{{%p if {var} %}}")
+    b.body(*pieces)
+    b.tag("{%p else %}")
+    _blank(b)
+    b.tag("{%p endif %}")
+
+
+def _numbered_or_blank(b: Builder, var: str, items: str, *pieces: Piece) -> None:
+    """A numbered paragraph per item, or a ruled line when there is none."""
+    b.tag(f"{{%p if {items} %}}")
+    b.numbered(var, items, *pieces)
+    b.tag("{%p else %}")
+    _blank(b)
+    b.tag("{%p endif %}")
+
+
+def _branch_title(b: Builder, *pieces: str):
+    """The title on two lines, as branches file them: the branch's name, then the
+    document's (亭湖区劳动就业服务中心党支部 / 2027年1月主题党日活动方案)."""
+    p = b.title("{{ org.name }}")
+    font = b.look.fonts["title"]
+    b._run(p, "", font)._r.append(parse_xml(f"<w:br {W}/>"))
+    for piece in pieces:
+        if piece:
+            b._run(p, piece, font)
+    return p
+
+
+def _keep_with_next(table) -> None:
+    """Every row of ``table`` stays on the page of what follows it (a short table)."""
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _plan_approval(b: Builder) -> None:
+    """The end of a session's plan (portrait, a page of text above it): who drew it up
+    and who checked it, the date, and under them the branch's seal by its name
+    (中共……党支部（盖章）), all signed by hand. A table's is :func:`_approval`."""
+    sign = b.para("Note", b.t("制表人：＿＿＿＿", "Prepared by: __________"), "\t",
+                  b.t("审核人：＿＿＿＿", "Checked by: __________"), "\t",
+                  b.t("日期：＿＿年＿＿月＿＿日", "Date: __________"))
+    stops = sign.paragraph_format.tab_stops
+    # 14 pt: 制表人 takes 8 characters (40 mm) of the 156 mm, the date 12 at the right
+    stops.add_tab_stop(Emu(int(b.width * (0.31 if b.zh else 0.37))))
+    stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(24)      # air to sign in
+    sign.paragraph_format.keep_with_next = True
+    seal = b.para("Closing", "{{ seal }}")
+    seal.paragraph_format.space_before = Pt(24)      # room for the stamp
 
 
 TEMPLATES = {
@@ -1006,7 +1110,7 @@ TEMPLATES = {
     "plan-lesson": (plan_lesson, False, ("教案", "Lesson plan")),
     "attendance": (attendance, False, ("签到表", "Sign-in sheet")),
     "minutes": (minutes, False, ("会议记录", "Minutes")),
-    "report": (report, True, ("学习台账", "Study ledger")),
+    "report": (report, True, ("学习教育台账", "Study ledger")),
     "district": (district, True, ("学习情况汇总", "District overview")),
 }
 

@@ -15,13 +15,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..domain.models import Curriculum
+from ..domain.models import Course, Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.rules import chair_of, hour_floor, share_of_year
+from ..domain.rules import QUORUM_KINDS, chair_of, hour_floor, share_of_year
 from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS, STUDY_KINDS
+from ..engine.levels import MAX_LEVEL
 from ..words import (
     MONTHS,
     day_only,
+    english,
     items,
     join,
     long_date,
@@ -30,6 +32,7 @@ from ..words import (
     text,
     weekday,
 )
+from ..words import title as titled
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import member_calendars, read_previous, to_ics
@@ -52,6 +55,25 @@ def _person(cur: Curriculum, who: str | None) -> str:
     return member.name if member else who
 
 
+def heading(plan: Plan, session: Session) -> str:
+    """What a session's documents are titled: a course's title; a meeting's title without
+    the month's theme, and with the year where the title has none (2027年1月主题党日,
+    第一党小组2027年1月党小组会)."""
+    loc = plan.curriculum.locale
+    name = session.title
+    if session.theme is not None:
+        name = name.removesuffix(text(loc, "title.themed", title="", theme=session.theme))
+    if session.course is not None:
+        return name
+    monthly, dated = (("title.group", "doc.heading_group") if session.kind == "group"
+                      else ("title.month", "doc.heading_month"))
+    for month in range(1, 13):
+        if name == titled(loc, monthly, session.kind, month=month, group=session.group or ""):
+            return titled(loc, dated, session.kind, month=month, year=session.date.year,
+                          group=session.group or "")
+    return name
+
+
 def session_info(plan: Plan, session: Session) -> dict[str, Any]:
     """The ``session`` variable of every per-session document."""
     cur, loc = plan.curriculum, plan.curriculum.locale
@@ -59,6 +81,7 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
     return {
         "id": session.id,
         "title": session.title,
+        "heading": heading(plan, session),
         "kind": text(loc, f"kind.{session.kind}"),
         "date": long_date(loc, session.date),
         "day": day_only(loc, session.date),
@@ -70,6 +93,13 @@ def session_info(plan: Plan, session: Session) -> dict[str, Any]:
         "chair": chair.name if chair else "",
         "recorder": "",
     }
+
+
+def seal(cur: Curriculum) -> str:
+    """Where the branch stamps its seal: 中共亭湖区劳动就业服务中心党支部（盖章）."""
+    name, party = cur.organization.name, text(cur.locale, "doc.party")
+    return text(cur.locale, "doc.seal", org=name,
+                party="" if name.startswith(party) else party)
 
 
 def _common(plan: Plan) -> dict[str, Any]:
@@ -116,10 +146,116 @@ def _timed(start: datetime, minutes: float, labels: list[str]) -> list[dict[str,
     return out
 
 
+def _stop(loc: str, sentence: str) -> str:
+    """A sentence with its full stop, unless the data it ends with has one (a question)."""
+    return sentence if sentence.endswith(("。", "？", "！", ".", "?", "!")) \
+        else sentence + text(loc, "doc.stop")
+
+
+def _run_on(loc: str, parts: Sequence[str]) -> str:
+    """Questions one after another: separated by ；, or by nothing more than a space where
+    one ends with its own question mark."""
+    out = ""
+    for i, part in enumerate(parts):
+        if i:
+            ended = out.endswith(("？", "?", "。", ".", "！", "!"))
+            out += (" " if english(loc) else "") if ended else text(loc, "reason.sep")
+        out += part
+    return out
+
+
+def _level(plan: Plan, session: Session, member: str, competency: str) -> int:
+    """A member's level as the plan used it: projected from records (``plan.levels``), or
+    the curriculum's on the session's day."""
+    if plan.levels is not None and member in plan.levels:
+        return plan.levels[member].get(competency, 0)
+    return plan.curriculum.as_of(session.date).member_by_id[member].level(competency)
+
+
+def aims(plan: Plan, session: Session, course: Course) -> list[str]:
+    """教学目的: the course's own ``aims``, then for each competency it builds who it raises
+    from which level to which, by post (使「政策咨询窗口」岗位7名人员的沟通技巧由2级提升到3级)."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.as_of(session.date).member_by_id
+    out = list(course.aims)
+    for competency, gain in course.builds.items():
+        raised: dict[tuple[int, int], dict[str, int]] = {}
+        for m in session.attendees:
+            now = _level(plan, session, m, competency)
+            then = min(MAX_LEVEL, now + gain)
+            if then > now:
+                posts = raised.setdefault((now, then), {})
+                post = cur.roles[members[m].role].name
+                posts[post] = posts.get(post, 0) + 1
+        for (now, then), posts in sorted(raised.items()):
+            groups = join(loc, [text(loc, "aim.group", role=post, n=n)
+                                for post, n in posts.items()])
+            out.append(text(loc, "aim.raise", groups=groups, current=now, target=then,
+                            competency=cur.competencies[competency]))
+    return out
+
+
+def key_points(plan: Plan, session: Session, course: Course | None) -> list[str]:
+    """教学重点: the agenda's items less the session's procedure (书记小结, 签到, 交流研讨…);
+    without any, the competencies the course builds."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    procedural = tuple(items(loc, "agenda.procedural"))
+    content = [a for a in session.agenda if not a.strip().lower().endswith(procedural)]
+    if content or course is None:
+        return content
+    return [cur.competencies[c] for c in course.builds]
+
+
+def requirements(plan: Plan, session: Session, course: Course | None) -> list[str]:
+    """有关要求, each from the data: what to read or bring, the questions to prepare, where
+    to gather for an off-site session, the quorum a vote needs, leave and make-up study
+    (within ``rules.makeup-days``; a committee meeting is not made up)."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    out = []
+    if course and course.materials:
+        key = "req.bring" if session.kind == "practice" else "req.read"
+        out.append(text(loc, key, materials=join(loc, course.materials)))
+    if course and course.questions:
+        out.append(text(loc, "req.think", questions=_run_on(loc, course.questions)))
+    if session.location:
+        out.append(text(loc, "req.off_site", place=session.location))
+    if session.kind in QUORUM_KINDS:
+        out.append(text(loc, f"req.quorum.{session.kind}"))
+    out.append(text(loc, "req.leave_makeup", days=cur.rules.makeup_days)
+               if session.kind in STUDY_KINDS else text(loc, "req.leave"))
+    return [_stop(loc, r) for r in out]
+
+
+def _grouped(plan: Plan, session: Session) -> list[dict[str, Any]]:
+    """The attendees by their reason to attend: one row per reason, names and count."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.as_of(session.date).member_by_id
+    by_reason: dict[str, list[str]] = {}
+    for m in session.attendees:
+        by_reason.setdefault(session.reasons.get(m, ""), []).append(members[m].name)
+    return [{"reason": reason, "names": join(loc, names), "count": len(names)}
+            for reason, names in by_reason.items()]
+
+
+def _excused(plan: Plan, session: Session) -> dict[str, Any]:
+    """Who the plan excused, by name only (their dates are their own), and the make-up
+    study their absence calls for."""
+    cur, loc = plan.curriculum, plan.curriculum.locale
+    members = cur.as_of(session.date).member_by_id
+    makeup = text(loc, "doc.makeup", days=cur.rules.makeup_days) \
+        if session.kind in STUDY_KINDS else ""
+    names = [members[m].name for m in session.excused]
+    return {"excused": [{"name": name, "reason": makeup or text(loc, "doc.on_leave")}
+                        for name in names],
+            "excused_names": join(loc, names), "makeup": makeup}
+
+
 def session_plan_context(plan: Plan, session: Session,
                          followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """The variables of ``plan-activity.docx`` and ``plan-lesson.docx``; ``followups`` are
-    the open action items of earlier meetings (from the ledger)."""
+    the open action items of earlier meetings (from the ledger). Where the data says
+    nothing (no theme, no questions) the value is empty, and the template leaves a line
+    to fill in by hand."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     course = cur.course_by_id.get(session.course or "")
     info = session_info(plan, session)
@@ -134,50 +270,43 @@ def session_plan_context(plan: Plan, session: Session,
         purpose = text(loc, f"purpose.{session.kind}")
     else:
         purpose = ""
-    aims = list(course.aims) if course and course.aims else []
-    if course and not aims:
-        aims = [text(loc, "aim.gap", competency=cur.competencies[c]) for c in course.builds] \
-            or [text(loc, "aim.default", title=course.title)]
-    talk = join(loc, agenda_items) if agenda_items else session.title
+    points = key_points(plan, session, course)
     questions = list(course.questions) if course else []
     # introduction, talk, discussion, summary: a tenth, a half, three tenths, the rest
     shares = [round(minutes * 0.1), round(minutes * 0.5), round(minutes * 0.3)]
     shares.append(round(minutes) - sum(shares))
-    contents = [text(loc, "outline.intro_text"), talk,
-                join(loc, questions) if questions else text(loc, "outline.discussion_text"),
-                text(loc, "outline.summary_text")]
+    contents = [text(loc, "outline.intro_text"), join(loc, points) or session.title,
+                _run_on(loc, questions), text(loc, "outline.summary_text")]
     outline = [{"stage": text(loc, f"outline.{stage}"), "content": content, "minutes": share}
                for stage, content, share in zip(("intro", "talk", "discussion", "summary"),
                                                 contents, shares, strict=True)]
-    duties = []
-    if info["chair"]:
-        duties.append({"who": info["chair"], "duty": text(loc, "doc.chair")})
+    # who does what: the recorder is left blank, to be named by hand
+    duties = [{"duty": text(loc, "doc.chair"), "who": info["chair"]}]
     if info["speaker"]:
-        duties.append({"who": info["speaker"], "duty": text(loc, "doc.speaker")})
-    organiser = next((m.name for m in cur.members if m.committee == "member"), "")
-    if organiser:
-        duties.append({"who": organiser, "duty": text(loc, "doc.organiser")})
-    duties.append({"who": audience_words(plan, session), "duty": text(loc, "doc.attend")})
+        duties.append({"duty": text(loc, "doc.speaker"), "who": info["speaker"]})
+    duties.append({"duty": text(loc, "doc.recorder"), "who": ""})
+    method = "method.skill" if session.kind == "skill" else "method.talk"
     members = cur.as_of(session.date).member_by_id   # as they stood on the day
     return {
         **_common(plan),
         "session": info,
+        "theme": session.theme or (course.title if course else ""),
+        "seal": seal(cur),
         "participants": text(loc, "doc.participants", who=audience_words(plan, session),
                              n=len(names), names=join(loc, names)),
         "attendees": [{"name": members[m].name, "post": cur.roles[members[m].role].name,
                        "party": text(loc, f"party.{members[m].party}"),
                        "reason": session.reasons.get(m, "")} for m in session.attendees],
-        "excused": [{"name": members[m].name, "reason": why}
-                    for m, why in session.excused.items()],
+        "attendee_groups": _grouped(plan, session),
+        **_excused(plan, session),
         "purpose": purpose,
-        "method": text(loc, "method.skill" if session.kind == "skill" else "method"),
+        "method": text(loc, f"{method}_discussion" if questions else method),
         "filing": text(loc, "filing"),
-        "aims": aims,
-        "requirements": items(loc, "requirements"),
-        # a 教案 numbers its sections, so an empty one says so rather than vanish
-        "materials": list(course.materials) if course and course.materials
-        else [text(loc, "doc.none")],
-        "questions": questions or [text(loc, "doc.default_question")],
+        "aims": aims(plan, session, course) if course else [],
+        "key_points": points,
+        "requirements": requirements(plan, session, course),
+        "materials": list(course.materials) if course else [],
+        "questions": questions,
         "agenda": _timed(start, minutes, agenda_items),
         "outline": outline,
         "duties": duties,
@@ -186,17 +315,19 @@ def session_plan_context(plan: Plan, session: Session,
 
 
 def attendance_context(plan: Plan, session: Session) -> dict[str, Any]:
-    """The variables of ``attendance.docx``: only name, post and party standing."""
+    """The variables of ``attendance.docx``: only name, post and party standing; a member
+    the plan excused is noted 请假, nothing more (the reason is their own)."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     members = cur.as_of(session.date).member_by_id   # as they stood on the day
     expected = session.expected
     order = {m.id: i for i, m in enumerate(cur.members)}
     rows = [{"no": no, "name": members[m].name, "party": text(loc, f"party.{members[m].party}"),
              "post": cur.roles[members[m].role].name,
-             "note": session.excused.get(m, "")}
+             "note": text(loc, "doc.on_leave") if m in session.excused else ""}
             for no, m in enumerate(sorted(expected, key=order.__getitem__), start=1)]
     return {**_common(plan), "session": session_info(plan, session),
-            "expected": len(expected), "rows": rows,
+            "theme": session.theme or "",
+            "expected": len(expected), "excused_count": len(session.excused), "rows": rows,
             "guest_rows": [{"no": n} for n in range(1, GUEST_ROWS + 1)]}
 
 

@@ -17,6 +17,7 @@ from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
 from ..domain.records import Record, Vote
 from ..domain.rules import carried, chair_of, entitled_voters, has_quorum
+from ..domain.vocabulary import ACTIVITY_KINDS, MEETING_KINDS
 from ..words import day_only, join, long_date, quarter_title, text
 from .basis import people_basis
 from .documents import session_info
@@ -33,9 +34,11 @@ def count_vote(cur: Curriculum, session: Session, record: Record, vote: Vote) ->
     present = [m for m in entitled if m in there]
     quorum = has_quorum(len(present), len(entitled))
     passed = quorum and carried(vote.for_, len(entitled))
-    quorum_text = text(loc, "vote.quorum" if quorum else "vote.no_quorum",
+    # a committee's members vote there: 应到会支部委员5名, not 有表决权的党员
+    of = ".committee" if session.kind == "committee" else ""
+    quorum_text = text(loc, f"vote.quorum{of}" if quorum else f"vote.no_quorum{of}",
                        entitled=len(entitled), present=len(present))
-    result_text = text(loc, "vote.carried" if passed else "vote.not_carried",
+    result_text = text(loc, f"vote.carried{of}" if passed else "vote.not_carried",
                        votes_for=vote.for_, against=vote.against, abstain=vote.abstain)
     return {"motion": vote.motion, "for": vote.for_, "against": vote.against,
             "abstain": vote.abstain, "entitled": len(entitled), "voters_present": len(present),
@@ -83,20 +86,32 @@ def minutes_context(plan: Plan, session: Session, record: Record,
     if session.course is None:
         title = text(loc, "minutes.title_group" if session.kind == "group" else "minutes.title",
                      year=record.date.year, number=number, kind=text(loc, f"kind.{session.kind}"),
-                     title=session.title, group=session.group or "")
+                     title=info["heading"], group=session.group or "")
     else:
         title = session.title
     expected = session.expected
     there = set(record.attended)
-    # the plan excused them (unavailable that day); the record may not name them again
-    absent = {**record.absent, **{m: why for m, why in session.excused.items()
+    # the plan excused them (unavailable that day); the record may not name them again.
+    # They are on leave: when and why they are away is their own.
+    on_leave = text(loc, "doc.on_leave")
+    absent = {**record.absent, **{m: on_leave for m in session.excused
                                   if m not in there and m not in record.absent}}
+    of = ".committee" if session.kind == "committee" else ""
+    attendance = text(loc, f"minutes.attendance{of}", expected=len(expected),
+                      present=len(record.attended))
+    if absent:
+        attendance += text(loc, f"minutes.absent{of}", absent=len(absent))
     return {
         "org": {"name": cur.organization.name, "unit": cur.organization.unit or ""},
         "quarter": str(plan.quarter), "quarter_title": quarter_title(loc, plan.quarter),
         "session": info,
         "title": title,
+        "theme": session.theme or "",
         "number": number,
+        # a meeting closes (散会); a course or an activity ends with its summary
+        "meeting": session.kind in MEETING_KINDS or session.kind == "seminar",
+        "course": session.kind not in ACTIVITY_KINDS,
+        "attendance": attendance,
         "chair": chair,
         "recorder": name(record.recorder),
         "expected": len(expected),

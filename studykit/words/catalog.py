@@ -84,13 +84,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "doc.participants": ("{who}（{n}人）：{names}", "{who} ({n}): {names}"),
     "doc.count": ("{who}（{n}人）", "{who} ({n})"),
     "doc.chair": ("主持", "Chair"),
-    "doc.none": ("无", "None"),
-    "doc.default_question": ("结合本岗位工作，谈谈如何把学到的内容用到为群众服务中去。",
-                             "How will you use what you learned in your own post?"),
-    "doc.recorder": ("记录", "Record"),
+    "doc.recorder": ("记录", "Minutes"),
     "doc.speaker": ("主讲", "Speaker"),
-    "doc.organiser": ("组织协调、会务", "Organisation and logistics"),
-    "doc.attend": ("按时参加，认真学习，积极发言", "Attend on time, study, take part"),
+    # the headings of per-session documents: the year, never the month's theme
+    "doc.heading_month": ("{year}年{month}月{kind}", "{month_name} {year} {kind_lower}"),
+    "doc.heading_group": ("{group}{year}年{month}月党小组会",
+                          "{group}: {month_name} {year} group meeting"),
+    "doc.seal": ("{party}{org}（盖章）", "{org} (seal)"),
+    "doc.party": ("中共", "Communist Party of China"),   # the seal's prefix, zh only
+    "doc.on_leave": ("请假", "on leave"),
+    "doc.stop": ("。", "."),
+    "doc.makeup": ("须在{days}天内完成补学", "to make the session up within {days} days"),
+    # 教学目的 from the audience's levels: 使「政策咨询窗口」岗位7名人员的沟通技巧由2级提升到3级
+    "aim.raise": ("使{groups}人员的{competency}由{current}级提升到{target}级",
+                  "To raise {competency} from level {current} to level {target} ({groups})"),
+    "aim.group": ("「{role}」岗位{n}名", "{role}: {n}"),
+    # 有关要求, each from the data it names (the full stop is added unless the data ends
+    # with one: a question mark)
+    "req.read": ("请提前学习{materials}", "Read {materials} beforehand"),
+    "req.bring": ("请带好{materials}", "Bring {materials}"),
+    "req.think": ("请结合以下问题准备发言：{questions}",
+                  "Come ready to speak to these questions: {questions}"),
+    "req.off_site": ("外出活动，请按时到{place}集合。",
+                     "This is held off-site: please be at {place} on time."),
+    "req.quorum.branch-assembly": ("有表决权的党员到会超过半数，方可进行表决。",
+                                   "A vote needs more than half of the members entitled to "
+                                   "vote present."),
+    "req.quorum.committee": ("支部委员到会超过半数，方可进行表决。",
+                             "A vote needs more than half of the committee present."),
+    "req.leave": ("不能参加的，须提前请假。", "If you cannot come, ask for leave beforehand."),
+    "req.leave_makeup": ("不能参加的，须提前请假，并在{days}天内完成补学。",
+                         "If you cannot come, ask for leave beforehand and make the session "
+                         "up within {days} days."),
     "who.branch-assembly": ("全体党员", "All party members"),
     "who.committee": ("支部委员", "Committee members"),
     "who.group": ("{group}", "Members of {group}"),
@@ -121,26 +146,22 @@ TEXT: dict[str, tuple[str, str]] = {
                         "To discuss “{title}”, share experience and agree on next steps."),
     "purpose.practice": ("通过“{title}”，在实践中锤炼党性、服务群众，推动党建与业务融合。",
                          "Through “{title}”, to serve the public and learn in practice."),
-    "filing": ("会议记录、签到表、学习材料等于活动结束后3个工作日内整理归档。",
-               "The minutes, the sign-in sheet and the materials are filed within three "
-               "working days."),
-    "method": ("专题讲授与互动研讨相结合，辅以案例分析。",
-               "A talk with discussion and worked cases."),
-    "method.skill": ("讲授与情景模拟、案例演练相结合。",
-                     "Teaching with role play and practice on cases."),
+    "filing": ("活动结束后，将本方案、签到表、活动记录和有关材料整理归档。",
+               "After the session this plan, the sign-in sheet, the record and the materials "
+               "are filed."),
+    # 教学方法: what the kind is, and a discussion where the course has questions
+    "method.talk": ("专题讲授。", "A talk."),
+    "method.talk_discussion": ("专题讲授与交流研讨相结合。", "A talk, then discussion."),
+    "method.skill": ("讲授与实操演练相结合。", "Teaching and practice."),
+    "method.skill_discussion": ("讲授、实操演练与交流研讨相结合。",
+                                "Teaching, practice and discussion."),
     "outline.intro": ("导入", "Introduction"),
     "outline.talk": ("讲授", "Talk"),
     "outline.discussion": ("研讨", "Discussion"),
     "outline.summary": ("小结", "Summary"),
-    "outline.intro_text": ("说明学习目的和要求，联系岗位实际提出问题。",
-                           "The aims of the session and the questions from daily work."),
-    "outline.discussion_text": ("结合岗位工作实际，交流学习体会和改进措施。",
-                                "How it applies to each post: experience and next steps."),
+    "outline.intro_text": ("说明学习目的和要求。", "The aims of the session."),
     "outline.summary_text": ("主讲人总结要点，布置学习任务。",
                              "The speaker sums up and sets the follow-up."),
-    "aim.gap": ("提升{competency}能力", "Build {competency}"),
-    "aim.default": ("深入学习领会“{title}”的主要内容和精神实质。",
-                    "Understand the main points of “{title}”."),
     # the ledger
     "ledger.title": ("{org}{period}学习教育台账", "{org} — study ledger {period}"),
     "ledger.span": ("{first}至{last}", "{first} to {last}"),
@@ -227,6 +248,26 @@ TEXT: dict[str, tuple[str, str]] = {
                      "for {votes_for}, against {against}, abstaining {abstain}: carried"),
     "vote.not_carried": ("赞成{votes_for}票，反对{against}票，弃权{abstain}票，未获通过",
                          "for {votes_for}, against {against}, abstaining {abstain}: not carried"),
+    # at a committee meeting its members vote, not the party members
+    "vote.quorum.committee": ("应到会支部委员{entitled}名，实到{present}名，超过半数，符合规定人数",
+                              "{present} of the {entitled} committee members were present: a "
+                              "quorum"),
+    "vote.no_quorum.committee": ("应到会支部委员{entitled}名，实到{present}名，未超过半数，"
+                                 "不符合规定人数",
+                                 "{present} of the {entitled} committee members were present: "
+                                 "no quorum"),
+    "vote.carried.committee": ("赞成{votes_for}票，反对{against}票，弃权{abstain}票，"
+                               "赞成票超过应到会支部委员的半数，通过",
+                               "for {votes_for}, against {against}, abstaining {abstain}: "
+                               "carried"),
+    # 出席情况 of minutes
+    "minutes.attendance": ("应到{expected}人，实到{present}人", "expected {expected}, present "
+                                                              "{present}"),
+    "minutes.attendance.committee": ("应到会支部委员{expected}名，实到{present}名",
+                                     "committee members expected {expected}, present "
+                                     "{present}"),
+    "minutes.absent": ("，缺席{absent}人", ", absent {absent}"),
+    "minutes.absent.committee": ("，缺席{absent}名", ", absent {absent}"),
     # a member's standing, in words (why filed minutes are not rewritten)
     "standing.committee.secretary": ("支部书记", "the secretary"),
     "standing.committee.deputy": ("支部副书记", "the deputy secretary"),
@@ -351,10 +392,10 @@ LISTS: dict[str, tuple[list[str], list[str]]] = {
     "agenda.theme-day": (["重温入党誓词", "集中学习", "开展主题活动", "交流体会"],
                          ["Renew the Party oath", "Study together", "The theme activity",
                           "Share reflections"]),
-    "requirements": (["全体参加人员按时参加，不得无故缺席；确有特殊情况的，须提前向支部书记请假。",
-                      "认真做好学习准备，积极参与讨论交流，结合岗位工作谈认识、谈体会。",
-                      "因故未能参加的人员，应在一周内完成补学，并将学习心得交支部存档。"],
-                     ["Attend on time; ask the secretary in advance for leave.",
-                      "Prepare, take part in the discussion and relate it to your post.",
-                      "Whoever misses the session completes make-up study within a week."]),
+    # agenda items that are the session's procedure, not what it teaches (教学重点):
+    # an item ending with one of these
+    "agenda.procedural": (["小结", "总结", "签到", "讲话", "致辞", "合影", "研讨", "交流体会",
+                           "导入"],
+                          ["introduction", "talk", "discussion", "summary", "sign-in",
+                           "wrap-up", "remarks", "q&a"]),
 }
