@@ -7,6 +7,7 @@ the user starts from. Each returns what it did; printing is the caller's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
-from ..words import Message, msg
+from ..words import DEFAULT_LOCALE, Message, join, msg, quarter_title, text
 
 
 @contextmanager
@@ -344,6 +345,7 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
     root = records_folder(records)
     ledgers, failed, notes = [], [], []
     for path in paths:
+        cur: Curriculum | None = None
         try:
             cur = load(path)
             folder = root / branch_folder(path)
@@ -359,10 +361,31 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
             notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
                                                            why=missing), locale=cur.locale))
         except UserError as exc:
-            failed.append(BranchResult(str(path), branch_folder(path), False, exc.text()))
+            loc = cur.locale if cur else DEFAULT_LOCALE
+            failed.append(BranchResult(
+                str(path), cur.organization.name if cur else branch_folder(path), False,
+                exc.text(), reason=_reason(exc, loc, branch_folder(path))))
     district = district_overview(ledgers, failed)
-    period = str(quarter or year or "")
+    loc = district.locale
+    # the period in words (2027年第一季度; 2027年度 for a year, or the branches' latest)
+    shown = year or (district.as_of.year if district.as_of else None)
+    period = quarter_title(loc, quarter) if quarter else (
+        text(loc, "ledger.year", year=shown) if shown else "")
     return DistrictRun(district, district_title(district, period), failed, notes)
+
+
+def _reason(exc: UserError, locale: str, folder: str) -> str:
+    """Why a branch could not be counted, for the filed overview: what is wrong, without
+    the files and places the terminal shows."""
+    if isinstance(exc, InputError):
+        said = list(dict.fromkeys(p.message.text(locale) for p in exc.problems))
+        shown = join(locale, said[:3]) + (text(locale, "ledger.more", n=len(said) - 3)
+                                          if len(said) > 3 else "")
+        return text(locale, "district.reason_input", n=len(exc.problems), said=shown)
+    if exc.message.key == "district.no_branch_folder":
+        return text(locale, "district.reason_no_records", folder=folder)
+    words = exc.text(locale)
+    return words if not re.search(r"[/\\]", words) else text(locale, "district.reason_other")
 
 
 def _found_in(root: Path) -> Message:
@@ -385,4 +408,4 @@ def write_district(run: DistrictRun, out: Path | str, templates: Path | str | No
     return write_outputs(Path(out), {
         "district.docx": chosen.get("district.docx").render(
             district_context(run.district, run.title)),
-        "district.xlsx": district_xlsx(run.district)}, force=force, beside=beside)
+        "district.xlsx": district_xlsx(run.district, run.title)}, force=force, beside=beside)

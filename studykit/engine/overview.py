@@ -25,6 +25,9 @@ class BranchResult:
     written: int = 0
     warnings: tuple[str, ...] = ()
     """What the branch's plan says to look at (days off not known, …), in its language."""
+    reason: str = ""
+    """Why it could not be counted, for the filed overview: in words, without the file
+    paths and places of ``message`` (which is for the terminal)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class District:
     """(competency name, branches, members) with gaps no course closed, most common first."""
     failed: tuple[BranchResult, ...] = field(default_factory=tuple)
     locale: str = "zh-CN"
+    as_of: date | None = None
+    """The latest as-of day of the branches' ledgers (统计截至…)."""
 
 
 def summarise(ledger: Ledger) -> BranchSummary:
@@ -84,4 +89,4 @@ def district_overview(ledgers: Iterable[Ledger],
                     key=lambda t: (-t[1], -t[2], t[0]))
     locale = ledgers[0].curriculum.locale if ledgers else "zh-CN"
     return District(tuple(summarise(ledger) for ledger in ledgers), tuple(shared),
-                    tuple(failed), locale)
+                    tuple(failed), locale, max((ledger.as_of for ledger in ledgers), default=None))

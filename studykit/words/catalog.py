@@ -317,6 +317,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "district.col.people": ("人数", "Members"),
     "district.col.file": ("文件", "File"),
     "district.col.problem": ("问题", "Problem"),
+    "district.reason_input": ("有{n}处问题，未能统计：{said}",
+                              "{n} problem(s), not counted: {said}"),
+    "district.reason_no_records": ("没有找到本支部的活动记录（记录文件夹中应有名为“{folder}”的子文件夹）",
+                                   "no records for this branch (the records folder should "
+                                   "hold a sub-folder named “{folder}”)"),
+    "district.reason_other": ("未能统计，原因见命令行的提示", "not counted: see the command's message"),
     "district.title": ("{period}各支部学习教育情况汇总", "District overview, {period}"),
     # terminal tables
     "needs.reason_line": ("    {who}：{reason}", "    {who}: {reason}"),
