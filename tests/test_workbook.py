@@ -128,6 +128,7 @@ def test_long_text_wraps_from_the_top_within_its_column() -> None:
 def test_headers_break_evenly_where_a_reader_would() -> None:
     assert _break_header("出席次数", 2) == "出席\n次数"
     assert _break_header("组织生活（已开展/应开展）", 5) == "组织生活\n（已开展/应开展）"
+    assert _break_header("要求/原有/现有", 5) == "要求/\n原有/现有"
     assert _break_header("2月18日\n2027年第一季度支部党员大会", 2).split("\n")[0] == "2月18日"
     assert _break_header("Planned sessions that would cover it", 30) == \
         "Planned sessions\nthat would cover it"

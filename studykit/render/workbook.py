@@ -159,12 +159,21 @@ character, with the punctuation that may not start or end a line held to it."""
 
 
 def _pack(tokens: list[str], room: int) -> list[list[str]]:
-    """``tokens`` filled into lines of at most ``room`` columns (a longer token alone)."""
+    """``tokens`` filled into lines of at most ``room`` columns (a longer token alone),
+    broken after a separator (/ 、 ， ：) rather than inside a word when that keeps at least
+    half a line (要求/ / 原有/现有, not 要求/原 / 有/现有)."""
     lines: list[list[str]] = [[]]
     for token in tokens:
-        if lines[-1] and width("".join(lines[-1]) + token) > room:
-            lines.append([])
-        lines[-1].append(token)
+        line = lines[-1]
+        if line and width("".join(line) + token) > room:
+            cut = max((i for i in range(1, len(line)) if line[i - 1][-1] in "/、，；："),
+                      default=0)
+            if cut and 2 * width("".join(line[:cut])) >= room:
+                lines[-1], line = line[:cut], line[cut:]
+            else:
+                line = []
+            lines.append(line)
+        line.append(token)
     return lines
 
 
