@@ -27,12 +27,14 @@ demo: $(STAMP)
 	$(BIN)/studykit report curricula/employment-centre.yaml --records curricula/records --quarter 2027Q1 --out out/2027Q1
 	$(BIN)/studykit plan curricula/employment-centre.yaml --year 2027 --records curricula/records --out out/2027
 
-# The document tests convert Word files to PDF with LibreOffice: as root (as in CI) the
-# Debian packages are installed when missing; otherwise that test says it is skipped.
-DEBS := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+# The document tests convert Word files and workbooks to PDF with LibreOffice (Writer and
+# Calc): as root (as in CI) the Debian packages are installed when missing; otherwise those
+# tests say they are skipped.
+DEBS := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 
 system-deps:
 	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null \
+	    && ls "$$(dirname "$$(readlink -f "$$(command -v soffice)")")"/*sclo.* >/dev/null 2>&1 \
 	    && fc-list 2>/dev/null | grep -q "Noto Serif CJK"; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing $(DEBS) for the document tests"; \

@@ -6,14 +6,17 @@ import io
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import docx
 import openpyxl
+from conftest import ISO_DAY, PATH, cell_texts, check_filed_sheets
 
 import studykit
 from studykit.app.district import plan_branches
 from studykit.app.workflows import branch_folder
+from studykit.domain.text import width
 from studykit.engine.overview import district_overview, summarise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,10 +110,34 @@ def test_district_report_files(tmp_path: Path) -> None:
     document = docx.Document(str(out / "district.docx"))
     rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
     assert len(rows) == 1 + 2 and rows[2][1:4] == ["15", "0/14", "14"]
-    book = openpyxl.load_workbook(io.BytesIO((out / "district.xlsx").read_bytes()))
-    assert book.sheetnames[0] == "各支部情况"
-    sheet = list(book[book.sheetnames[2]].iter_rows(values_only=True))
-    assert sheet[1][0] == "broken"
+    data = (out / "district.xlsx").read_bytes()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["各支部情况", "多个支部共有的能力差距（建议统一组织培训）",
+                               "未能统计的支部"]
+    title = "2027年第一季度各支部学习教育情况汇总"
+    assert title in result.stdout and document.paragraphs[0].text == title
+    check_filed_sheets(book, title, "统计截至2027年3月31日", title)
+    # branch names and headers whole: as wide as the longest name, or its row as high
+    overview = book["各支部情况"]
+    names = [row[0].value for row in overview.iter_rows(min_row=4)]
+    assert names == ["亭湖区劳动就业服务中心党支部"] * 2
+    assert overview.column_dimensions["A"].width >= max(map(width, names)) + 1
+    assert [c.value for c in overview[5]][1:4] == [15, "0/14", 14]     # numbers as numbers
+    # the branch that could not be counted: named, why in words; no path anywhere
+    failed = [[c.value for c in row] for row in book["未能统计的支部"].iter_rows(min_row=4)]
+    assert failed == [["broken", "课程文件有3处问题，未能统计（问题见命令行的提示）"]]
+    texts = cell_texts(book)
+    assert not [t for t in texts if PATH.search(t) or ISO_DAY.search(t) or str(tmp_path) in t]
+    assert str(folder / "broken.yaml") in result.stderr        # the path is for the terminal
+    assert run_again(folder, records, tmp_path / "again") == data   # the same bytes each run
+
+
+def run_again(folder: Path, records: Path, out: Path) -> bytes:
+    time.sleep(1.1)                  # openpyxl stamps "modified" with the time, to the second
+    subprocess.run([sys.executable, "-m", "studykit", "report", str(folder), "--records",
+                    str(records), "--quarter", "2027Q1", "--out", str(out)],
+                   capture_output=True, text=True)
+    return (out / "district.xlsx").read_bytes()
 
 
 def test_each_branch_says_which_quarters_have_no_holiday_data(tmp_path: Path) -> None:
@@ -138,6 +165,8 @@ def test_a_district_says_where_it_looks_for_each_branch_s_records(tmp_path: Path
     (failed,) = run.failed
     assert str(records / "a") in failed.message and "名称同课程文件名" in failed.message
     assert "直接放着13个记录文件" in failed.message and "年份" not in failed.message
+    # what the filed overview says: the folder it wants, by name, and no path
+    assert failed.reason == "没有找到本支部的活动记录（记录文件夹中应有名为“a”的子文件夹）"
     run = district_report([folder / "a.yaml"], records, quarter=studykit.Quarter(2027, 1))
     assert not run.failed and len(run.district.branches) == 1
     (note,) = run.notes

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from conftest import check_filed_sheets
 
 import studykit
 from studykit.engine.ledger import Ledger, followups
@@ -173,16 +174,63 @@ def test_report_documents_read_back(ledger: Ledger) -> None:
 
     book = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))
     assert book.sheetnames[0] == "出勤"
-    grid = list(book["出勤"].iter_rows(values_only=True))
+    check_filed_sheets(book, "测试支部2026年第二季度学习教育台账", "统计截至2026年6月30日",
+                       "测试支部")
+    grid = list(book["出勤"].iter_rows(min_row=3, values_only=True))
     header = grid[0]
     assert header[0] == "姓名"
-    lec = header.index(next(h for h in header if h and "政策讲座" in h))
-    assert [row[lec] for row in grid[1:]] == ["✓", "✓", "✓", "迟", "缺"]
-    hours = list(book["学时完成情况"].iter_rows(values_only=True))
-    assert hours[1][:4] == ("甲", "正式党员", 12, 6)
+    # a session's column: its day in words over its title (broken into lines to print)
+    lec = header.index(next(h for h in header if h and "政策讲座" in h.replace("\n", "")))
+    assert header[lec].startswith("4月14日\n")
+    assert [row[lec] for row in grid[1:6]] == ["✓", "✓", "✓", "迟", "缺"]
+    hours = list(book["学时完成情况"].iter_rows(min_row=4, values_only=True))
+    assert hours[0][:4] == ("甲", "正式党员", 12, 6)
     first = ledger_xlsx(ledger)
     time.sleep(1.1)                  # openpyxl stamps "modified" with the time, to the second
     assert ledger_xlsx(ledger) == first                              # byte-identical
+
+
+def test_the_attendance_sheet_totals_each_member_and_each_session(ledger: Ledger) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))["出勤"]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    header, body, totals = rows[0], rows[1:-2], rows[-2:]
+    n = len(ledger.held)
+    assert [h.replace("\n", "") for h in header[n + 1:]] == ["出席次数", "缺席次数", "补学次数",
+                                                            "本年学时"]
+    # by hand: 丙 at the lecture and the assembly, absent from the party lecture and made it
+    # up (6 hours, as the hours table counts); 戊 absent from the lecture, not made up
+    by_name = {r[0]: r[n + 1:] for r in body}
+    assert by_name["丙"] == (2, 1, 1, 6) and by_name["戊"] == (0, 1, 0, 0)
+    # everyone: names, never ids; counted from the records; hours from the ledger's table
+    names = {m.id: m.name for m in ledger.curriculum.members}
+    assert [r[0] for r in body] == [names[h.member] for h in ledger.hours]
+    for row, h in zip(body, ledger.hours, strict=True):
+        attended = sum(h.member in held.record.attended for held in ledger.held)
+        absent = sum(h.member in held.record.absent for held in ledger.held)
+        made_up = sum(1 for m in ledger.makeup if m.member == h.member and m.done)
+        assert row[n + 1:] == (attended, absent, made_up, h.year), row[0]
+    # per session: expected (everyone marked) and there (present or late)
+    assert [totals[0][0], totals[1][0]] == ["应到", "实到"]
+    assert list(totals[0][1:n + 1]) == [
+        len({*held.record.present, *held.record.late, *held.record.absent})
+        for held in ledger.held]
+    assert list(totals[1][1:n + 1]) == [len(held.record.attended) for held in ledger.held]
+
+
+def test_a_late_make_up_is_told_apart_in_the_workbook(tmp_path: Path) -> None:
+    cur = studykit.loads(CURRICULUM, "branch.yaml")
+    records = {**RECORDS, "late.yaml": "makeup: [{member: e, session: lec, date: 2026-05-02, "
+                                       "how: 观看录像}]\n"}      # due 2026-04-24
+    for name, text in records.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ledger = read_ledger(cur, sorted(tmp_path.glob("*.yaml")), quarter=studykit.Quarter(2026, 2))
+    book = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(ledger)))
+    makeup = {(r[0], r[1]): r for r in book["补学情况"].iter_rows(min_row=4, values_only=True)}
+    assert makeup["戊", "政策讲座"][5] == "已完成（逾期后补学）"
+    assert makeup["丙", "党课"][5] == "已完成"                      # on time
+    grid = list(book["出勤"].iter_rows(min_row=3, values_only=True))
+    lec = next(i for i, h in enumerate(grid[0]) if "政策讲座" in h.replace("\n", ""))
+    assert next(r for r in grid if r[0] == "戊")[lec] == "补"
 
 
 def test_json(ledger: Ledger) -> None:

@@ -307,15 +307,16 @@ def _report(args: argparse.Namespace, say: _Say) -> int:
 
 def _report_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> int:
     from ..render.district import district_tables
+    from ..render.report import text_rows
     from ..show.tables import table
     from .workflows import district_report, write_district
 
     run = district_report(paths, args.records, args.year, args.quarter)
     say.about(run.district.locale)
     print(run.title)
-    for heading, headers, rows in district_tables(run.district):
-        print(f"\n{heading}")
-        print(table(headers, rows) if rows else "—")
+    for t in district_tables(run.district):
+        print(f"\n{t.title}")
+        print(table(t.headers, text_rows(t, run.district.locale, None)) if t.rows else "—")
     for r in run.failed:
         say("cli.not_counted", err=True, source=r.source, message=r.message)
     for note in run.notes:

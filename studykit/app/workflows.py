@@ -7,6 +7,7 @@ the user starts from. Each returns what it did; printing is the caller's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
-from ..words import Message, msg
+from ..words import DEFAULT_LOCALE, Message, msg, quarter_title, text
 
 
 @contextmanager
@@ -342,9 +343,9 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
     """Count every branch's records (``RECORDS/<curriculum file name>/``) and set the
     branches side by side; a branch that cannot be counted is reported, not fatal."""
     root = records_folder(records)
-    ledgers, notes = [], []
-    errors: list[tuple[Path, UserError]] = []
+    ledgers, failed, notes = [], [], []
     for path in paths:
+        cur: Curriculum | None = None
         try:
             cur = load(path)
             folder = root / branch_folder(path)
@@ -360,16 +361,31 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
             notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
                                                            why=missing), locale=cur.locale))
         except UserError as exc:
-            errors.append((path, exc))
-    # in the district's language, or each file's own where it says (not English by default)
-    language = ledgers[0].curriculum.locale if ledgers else "zh-CN"
-    failed = [BranchResult(str(path), branch_folder(path), False,
-                           exc.said(language) if isinstance(exc, InputError)
-                           else exc.text(exc.locale or language))
-              for path, exc in errors]
+            loc = cur.locale if cur else DEFAULT_LOCALE
+            # each problem in its file's language, in Chinese where that is not known
+            said = exc.said(loc) if isinstance(exc, InputError) else exc.text(exc.locale or loc)
+            failed.append(BranchResult(
+                str(path), cur.organization.name if cur else branch_folder(path), False,
+                said, reason=_reason(exc, loc, branch_folder(path))))
     district = district_overview(ledgers, failed)
-    year = year or (ledgers[0].year if ledgers else None)
-    return DistrictRun(district, district_title(district, year, quarter), failed, notes)
+    loc = district.locale
+    # the period in words (2027年第一季度; 2027年度 for a year, or the branches' latest)
+    shown = year or (district.as_of.year if district.as_of else None)
+    period = quarter_title(loc, quarter) if quarter else (
+        text(loc, "ledger.year", year=shown) if shown else "")
+    return DistrictRun(district, district_title(district, period), failed, notes)
+
+
+def _reason(exc: UserError, locale: str, folder: str) -> str:
+    """Why a branch could not be counted, for the filed overview: what is wrong, without
+    the files and places the terminal shows."""
+    if isinstance(exc, InputError):
+        # the problems name keys and lines: the terminal lists them, the page counts them
+        return text(locale, "district.reason_input", n=len(exc.problems))
+    if exc.message.key == "district.no_branch_folder":
+        return text(locale, "district.reason_no_records", folder=folder)
+    words = exc.text(locale)
+    return words if not re.search(r"[/\\]", words) else text(locale, "district.reason_other")
 
 
 def _found_in(root: Path) -> Message:
@@ -392,4 +408,4 @@ def write_district(run: DistrictRun, out: Path | str, templates: Path | str | No
     return write_outputs(Path(out), {
         "district.docx": chosen.get("district.docx").render(
             district_context(run.district, run.title)),
-        "district.xlsx": district_xlsx(run.district)}, force=force, beside=beside)
+        "district.xlsx": district_xlsx(run.district, run.title)}, force=force, beside=beside)

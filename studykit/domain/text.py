@@ -10,6 +10,7 @@ file in :mod:`studykit.render.ical`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e"
                         "\u2066-\u2069\ufeff\ufffe\uffff]")
@@ -45,3 +46,14 @@ def printable(text: str) -> str:
     each spelt out as in :func:`visible` (DEL and the C1 controls too, which XML allows
     but RFC 5545 and terminals do not), line breaks and tabs kept."""
     return _CONTROL.sub(_spelt, text)
+
+
+def width(s: str) -> int:
+    """Columns ``s`` takes in a terminal or a fixed-pitch table: wide and full-width
+    characters (Chinese) count two, combining and format characters none."""
+    total = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total

@@ -25,6 +25,9 @@ class BranchResult:
     written: int = 0
     warnings: tuple[str, ...] = ()
     """What the branch's plan says to look at (days off not known, …), in its language."""
+    reason: str = ""
+    """Why it could not be counted, for the filed overview: in words, without the file
+    paths and places of ``message`` (which is for the terminal)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class District:
     failed: tuple[BranchResult, ...] = field(default_factory=tuple)
     locale: str = "zh-CN"
     as_of: date | None = None
-    """The last day the branches' records are counted to (None: no branch counted)."""
+    """The latest as-of day of the branches' ledgers (统计截至…)."""
 
 
 def summarise(ledger: Ledger) -> BranchSummary:
@@ -85,6 +88,5 @@ def district_overview(ledgers: Iterable[Ledger],
     shared = sorted(((label, len(b), members_with[label]) for label, b in branches_with.items()),
                     key=lambda t: (-t[1], -t[2], t[0]))
     locale = ledgers[0].curriculum.locale if ledgers else "zh-CN"
-    as_of = max((ledger.as_of for ledger in ledgers), default=None)
     return District(tuple(summarise(ledger) for ledger in ledgers), tuple(shared),
-                    tuple(failed), locale, as_of)
+                    tuple(failed), locale, max((ledger.as_of for ledger in ledgers), default=None))

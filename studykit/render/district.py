@@ -1,76 +1,82 @@
-"""The district overview as a district files it: district.docx and district.xlsx."""
+"""The district overview as a district files it: district.docx and district.xlsx.
+
+:func:`district_tables` makes the overview's tables (numbers as numbers); the terminal,
+the Word document and the workbook print those same tables. No file path appears in
+them: a branch that could not be counted is named, with why in words; where its files
+are is for the terminal.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from ..domain.text import printable
-from ..domain.time import Quarter
 from ..engine.overview import District
-from ..words import day_only, quarter_title, text
-from .workbook import cell_value, save_workbook
+from ..words import day_only, text
+from .report import Cell, Table, text_rows
+from .workbook import Book, Sheet
 
 
-def district_tables(district: District) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The overview's tables: (title, headers, rows)."""
+def district_tables(district: District) -> list[Table]:
+    """The overview's tables: the branches, the gaps several share, those not counted."""
     loc = district.locale
 
     def t(*keys: str) -> list[str]:
         return [text(loc, f"district.col.{k}") for k in keys]
 
-    branches = [[b.name, str(b.members), f"{b.held}/{b.required}", str(b.missing),
-                 f"{b.behind}/{b.with_floor}", str(b.makeup_open), str(b.actions_overdue),
-                 str(b.problems)] for b in district.branches]
-    gaps = [[label, str(n), str(m)] for label, n, m in district.shared_gaps if n > 1]
-    # the problems themselves, with their files and lines, are the terminal's to list
-    failed = [[r.name, text(loc, "district.not_counted",
-                            n=max(1, len(r.message.splitlines())))]
-              for r in district.failed]
+    branches: list[list[Cell]] = [
+        [b.name, b.members, f"{b.held}/{b.required}", b.missing, f"{b.behind}/{b.with_floor}",
+         b.makeup_open, b.actions_overdue, b.problems] for b in district.branches]
+    gaps: list[list[Cell]] = [[label, n, m] for label, n, m in district.shared_gaps if n > 1]
+    failed: list[list[Cell]] = [
+        [r.name, r.reason or text(loc, "district.reason_other")]
+        for r in district.failed]
     return [
-        (text(loc, "district.branches"), t("branch", "members", "meetings", "missing",
-                                           "behind", "makeup", "overdue", "problems"), branches),
-        (text(loc, "district.gaps"), t("competency", "count", "people"), gaps),
-        (text(loc, "district.failed"), t("branch", "problem"), failed),
+        Table("branches", text(loc, "district.branches"),
+              t("branch", "members", "meetings", "missing", "behind", "makeup", "overdue",
+                "problems"), branches),
+        Table("gaps", text(loc, "district.gaps"), t("competency", "count", "people"), gaps),
+        Table("failed", text(loc, "district.failed"), t("branch", "problem"), failed),
     ]
+
+
+def _year(district: District) -> int | None:
+    return district.as_of.year if district.as_of else None
 
 
 def district_context(district: District, title: str) -> dict[str, Any]:
     """The variables of ``district.docx``."""
     tables = district_tables(district)
-    loc = district.locale
-    as_of = text(loc, "ledger.as_of", as_of=day_only(loc, district.as_of)) \
-        if district.as_of else ""
-    return {"title": title, "as_of": as_of,
+    return {"title": title, "as_of": as_of_line(district),
             "summary": {"branches": len(district.branches), "failed": len(district.failed),
                         "behind": sum(b.behind for b in district.branches),
                         "missing": sum(b.missing for b in district.branches)},
-            "tables": [{"title": t, "headers": h, "rows": r} for t, h, r in tables]}
+            "tables": [{"title": t.title, "headers": t.headers,
+                        "rows": text_rows(t, district.locale, _year(district))}
+                       for t in tables]}
 
 
-def district_xlsx(district: District) -> bytes:
-    """``district.xlsx``: one sheet per table of the overview."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for (_, headers, rows), key in zip(district_tables(district), ("branches", "gaps", "failed"),
-                                       strict=True):
-        sheet = book.create_sheet(text(district.locale, f"sheet.{key}")[:31])
-        sheet.append([printable(h) for h in headers])
-        for row in rows:
-            sheet.append([cell_value(v) for v in row])
-    return save_workbook(book, date(2000, 1, 1))  # no date of its own: the same bytes each run
+def as_of_line(district: District) -> str:
+    """统计截至2027年3月31日 (empty when no branch was counted)."""
+    if district.as_of is None:
+        return ""
+    return text(district.locale, "ledger.as_of", as_of=day_only(district.locale, district.as_of))
 
 
-def district_title(district: District, year: int | None = None,
-                   quarter: Quarter | None = None) -> str:
-    """The overview's title: 2027年第一季度各支部学习教育情况汇总 (the records' own year
-    when no period is given)."""
+def district_xlsx(district: District, title: str) -> bytes:
+    """``district.xlsx``: one sheet per table of the overview, each under ``title`` and set
+    up to print as the ledger's (:class:`~.workbook.Book`)."""
     loc = district.locale
-    if quarter is not None:
-        period = quarter_title(loc, quarter)
-    elif year is not None:
-        period = text(loc, "ledger.year", year=year)
-    else:
-        period = ""
-    return text(loc, "district.title", period=period)
+    book = Book(loc, _year(district))
+    for table in district_tables(district):
+        name = text(loc, f"sheet.{table.key}")
+        book.add(Sheet(name, text(loc, "workbook.title", title=title, sheet=name),
+                       as_of_line(district), title, table.headers, table.rows,
+                       empty=text(loc, "ledger.none")))
+    # the day it counts to, or a fixed one: the same bytes each run
+    return book.save(district.as_of or date(2000, 1, 1))
+
+
+def district_title(district: District, period: str) -> str:
+    """The overview's title (2027年第一季度各支部学习教育情况汇总)."""
+    return text(district.locale, "district.title", period=period)

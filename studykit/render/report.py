@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain.text import printable
 from ..engine.ledger import Ledger, held_key
 from ..words import MONTHS, day_only, join, quarter_title, short_date, text
 from .docxtemplate import Templates
 from .output import Written, write_outputs
-from .workbook import cell_value, save_workbook
+from .workbook import Book, Sheet
 
 Cell = str | int | float | date
 """A value of a table: text, a number (hours, counts) or a day; :func:`cell_text` writes it."""
@@ -233,50 +232,64 @@ def report_docx(ledger: Ledger, templates: Templates) -> bytes:
     return templates.get("report.docx").render(report_context(ledger))
 
 
+def attendance_table(ledger: Ledger) -> Table:
+    """The attendance grid: a row per member (by name), a column per session held (its day
+    and title), marked ✓ present, 迟 late, 缺 absent, 补 made up; then each member's
+    totals — sessions attended (present or late), absences (made up or not), make-ups and
+    the study hours the ledger counts for the year — and at the bottom, per session, how
+    many were expected (应到) and how many came (实到): :func:`attendance_totals`."""
+    cur, loc = ledger.curriculum, ledger.curriculum.locale
+    marks = {mark: text(loc, f"mark.{mark}") for mark in ("present", "late", "absent", "made up")}
+    columns = [ledger.attendance[held_key(h)] for h in ledger.held]
+    hours = {h.member: h.year for h in ledger.hours}
+    marked = {m for column in columns for m in column}
+    members = [*hours, *(m.id for m in cur.members if m.id in marked and m.id not in hours)]
+    names = {m.id: m.name for m in cur.members}
+    rows: list[list[Cell]] = []
+    for member in members:
+        got = [column.get(member, "") for column in columns]
+        rows.append([names.get(member, member), *(marks.get(g, "") for g in got),
+                     sum(g in ("present", "late") for g in got),
+                     sum(g in ("absent", "made up") for g in got),
+                     sum(g == "made up" for g in got), hours.get(member, "")])
+    headers = [text(loc, "col.name"),
+               *(f"{cell_text(loc, h.record.date, ledger.year)}\n{h.session.title}"
+                 for h in ledger.held),
+               text(loc, "col.attended"), text(loc, "col.absences"), text(loc, "col.made_up"),
+               text(loc, "col.year_hours")]
+    return Table("attendance", text(loc, "sheet.attendance"), headers, rows)
+
+
+def attendance_totals(ledger: Ledger) -> list[list[Cell]]:
+    """The grid's bottom rows: per session held, how many were expected (应到: everyone
+    marked) and how many came (实到: present or late)."""
+    loc = ledger.curriculum.locale
+    columns = [ledger.attendance[held_key(h)] for h in ledger.held]
+    return [[text(loc, "col.entitled"), *(len(c) for c in columns)],
+            [text(loc, "col.present"),
+             *(sum(m in ("present", "late") for m in c.values()) for c in columns)]]
+
+
 def ledger_xlsx(ledger: Ledger) -> bytes:
-    """``ledger.xlsx``: an attendance grid (members × sessions) and one sheet per table.
+    """``ledger.xlsx``: the attendance grid (:func:`attendance_table`), then one sheet per
+    filed table of the report, each set up to print (:class:`~.workbook.Book`).
 
     Written in openpyxl's streaming mode (a district's grid has hundreds of thousands of
     cells); the workbook is byte-identical for the same ledger: fixed document dates and
     zip times.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     cur, loc = ledger.curriculum, ledger.curriculum.locale
-    marks = {mark: text(loc, f"mark.{mark}") for mark in ("present", "late", "absent", "made up")}
-    columns = [ledger.attendance[held_key(h)] for h in ledger.held]
-    grid_rows = [[printable(m.name), *(marks.get(column.get(m.id, ""), "")
-                                       for column in columns)] for m in cur.members]
-    sheets: list[tuple[str, list[str], list[list[Any]]]] = [(text(loc, "sheet.attendance"),
-               [text(loc, "col.name"),
-                *(f"{h.record.date:%m-%d} {h.session.title}" for h in ledger.held)],
-               grid_rows)]
-    for table in ledger_tables(ledger, upcoming_shown=1000):
-        if table.filed:
-            sheets.append((text(loc, f"sheet.{table.key}")[:31], table.headers,
-                           [[cell_value(v) if isinstance(v, str) else v for v in r]
-                            for r in table.rows]))
-
-    book = Workbook(write_only=True)
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True)
-    for name, headers, rows in sheets:
-        sheet = book.create_sheet(name)
-        for index, header in enumerate(headers, start=1):
-            longest = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
-            sheet.column_dimensions[get_column_letter(index)].width = min(40, 2 + longest * 1.6)
-        sheet.freeze_panes = "B2"
-        head = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=printable(header))
-            cell.font, cell.alignment = bold, wrap
-            head.append(cell)
-        sheet.append(head)
-        for row in rows:
-            sheet.append(row)
-    return save_workbook(book, ledger.as_of)
+    book = Book(loc, ledger.year)
+    title, as_of = report_title(ledger), as_of_line(ledger)
+    # as report.docx: the first planned sessions that would cover the hours, and how many more
+    tables = [attendance_table(ledger), *(t for t in ledger_tables(ledger) if t.filed)]
+    for table in tables:
+        name = text(loc, f"sheet.{table.key}")
+        book.add(Sheet(name, text(loc, "workbook.title", title=title, sheet=name), as_of,
+                       cur.organization.name, table.headers, table.rows,
+                       attendance_totals(ledger) if table.key == "attendance" else (),
+                       text(loc, "ledger.none")))
+    return book.save(ledger.as_of)
 
 
 def ledger_json(ledger: Ledger) -> str:

@@ -6,11 +6,10 @@ width of a cell is counted in columns (:func:`width`), not in characters.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..domain.text import visible
+from ..domain.text import visible, width
 from ..render.report import as_of_line, ledger_tables, report_title, text_rows
 from ..words import MONTHS, day_only, join, text, weekday
 
@@ -18,16 +17,6 @@ if TYPE_CHECKING:
     from ..domain.plan import Plan
     from ..engine.ledger import Ledger
     from ..engine.needs import Needs
-
-
-def width(s: str) -> int:
-    """Columns ``s`` takes in a terminal: wide and full-width characters count two."""
-    total = 0
-    for ch in s:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
 
 
 def pad(s: str, columns: int, right: bool = False) -> str:

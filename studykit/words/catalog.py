@@ -328,6 +328,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "mark.absent": ("缺", "absent"),
     "mark.made up": ("补", "made up"),
     "sheet.attendance": ("出勤", "Attendance"),
+    "workbook.title": ("{title} · {sheet}", "{title} · {sheet}"),
+    "workbook.page": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "col.attended": ("出席次数", "Attended"),
+    "col.absences": ("缺席次数", "Absent"),
+    "col.made_up": ("补学次数", "Made up"),
+    "col.year_hours": ("本年学时", "Hours this year"),
     "sheet.votes": ("表决", "Votes"),
     "sheet.hours": ("学时完成情况", "Study hours"),
     "sheet.meetings": ("组织生活开展情况", "Organisational life"),
@@ -357,8 +363,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "district.col.count": ("支部数", "Branches"),
     "district.col.people": ("人数", "Members"),
     "district.col.problem": ("问题", "Problem"),
-    "district.title": ("{period}各支部学习教育情况汇总", "District overview {period}"),
-    "district.not_counted": ("课程文件有{n}处问题，未能统计", "{n} problem(s) in its curriculum: not counted"),
+    "district.reason_input": ("课程文件有{n}处问题，未能统计（问题见命令行的提示）",
+                              "{n} problem(s) in its curriculum, not counted (listed by the "
+                              "command)"),
+    "district.reason_no_records": ("没有找到本支部的活动记录（记录文件夹中应有名为“{folder}”的子文件夹）",
+                                   "no records for this branch (the records folder should "
+                                   "hold a sub-folder named “{folder}”)"),
+    "district.reason_other": ("未能统计，原因见命令行的提示", "not counted: see the command's message"),
+    "district.title": ("{period}各支部学习教育情况汇总", "District overview, {period}"),
     # terminal tables
     "needs.reason_line": ("    {who}：{reason}", "    {who}: {reason}"),
     # Jupyter
