@@ -786,7 +786,9 @@ def district(b: Builder) -> None:
            b.t("次。", "."))
     T, F = True, False
     # 组织生活（已开展/应开展） is twelve characters, 逾期决议事项 six: one line each
-    widths = [([66, 14, 55, 12, 22, 26, 30, 22], [F, T, T, T, T, T, T, T]),
+    # in English, no header word broken: Members, Missing, problems on one line each
+    widths = [([66, 14, 55, 12, 22, 26, 30, 22] if b.zh else [54, 25, 44, 20, 23, 26, 28, 27],
+               [F, T, T, T, T, T, T, T]),
               ([150, 50, 47], [F, T, T]), ([90, 157], [F, F])]
     last = None
     for i, (weights, center) in enumerate(widths):
