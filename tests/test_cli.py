@@ -178,7 +178,7 @@ def test_plan_that_cannot_be_placed_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert ("c（C）：指定的日期2026年5月1日（周五）是法定节假日；"
-            "把 `courses[0].date` 改到一个工作日") in result.stdout
+            "把 `courses[0].date` 改到不是法定节假日的一天") in result.stdout
     assert "1项活动中有1项无法安排" in result.stderr
     assert not out.exists()
     partial = run("plan", str(bad), "--quarter", "2026Q2", "--out", str(out), "--partial")
@@ -433,6 +433,7 @@ def test_a_minimum_nothing_can_meet_warns_and_plans_unless_strict(centre_path: P
     strict = run("plan", str(branch), "--quarter", "2027Q1", "--out", str(tmp_path / "strict"),
                  "--strict")
     assert strict.returncode == 1 and "2027年第一季度没有安排党课" in strict.stderr
+    assert "错误：" in strict.stderr and "提示：" not in strict.stderr
     assert not (tmp_path / "strict").exists()
     # a district run keeps the branch, and lists the warning under it
     district = tmp_path / "district"

@@ -269,7 +269,7 @@ def test_pinned_date_on_a_holiday_is_explained() -> None:
     (u,) = plan.unplaced
     assert u.id == "x"
     assert u.rule == "指定的日期2026年5月1日（周五）是法定节假日"
-    assert u.advice == "把 `courses[0].date` 改到一个工作日"
+    assert u.advice == "把 `courses[0].date` 改到不是法定节假日的一天"
 
 
 def test_speaker_unavailable_all_quarter_is_explained() -> None:

@@ -620,7 +620,8 @@ def calendar(b: Builder) -> None:
         [[f"{{{{ row.{f} }}}}"] for f in fields],
         [["{%tr endfor %}"]],
     ], center=[True, True, True, True, True, False, True, True, False], margin=1)
-    b.para("Note", b.t("共", ""), "{{ count }}", b.t("项活动。", " sessions in total."))
+    total = b.para("Note", b.t("共", ""), "{{ count }}", b.t("项活动。", " sessions in total."))
+    total.paragraph_format.keep_with_next = True     # with the rows above and the block below
     _approval(b, table.rows[2])
 
 

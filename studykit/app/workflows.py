@@ -7,6 +7,7 @@ the user starts from. Each returns what it did; printing is the caller's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -115,13 +116,15 @@ class PlanRun:
     @property
     def errors(self) -> list[Finding]:
         """Broken rules (with ``strict``, minima nothing can meet too)."""
-        return [f for f in self.findings
+        return [f if f.level == "error" else dataclasses.replace(f, level="error")
+                for f in self.findings
                 if f.level == "error" or (self.strict and f.rule == "minimum")]
 
     @property
     def warnings(self) -> list[Finding]:
         """Things to look at that do not stop the plan."""
-        return [f for f in self.findings if f.level == "warning" and f not in self.errors]
+        return [f for f in self.findings if f.level == "warning"
+                and not (self.strict and f.rule == "minimum")]
 
     @property
     def failed(self) -> bool:

@@ -323,12 +323,34 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
             else msg("yaml.unclosed", char=char, raw=problem)
     elif context.startswith("while parsing a block") and problem.startswith("did not find"):
         what = msg("yaml.indentation")
+    elif (colon := _cjk_colon(exc, text)) is not None:
+        # 名字：值 typed on a Chinese keyboard: libyaml stops a line later, in English
+        line, column = colon
+        return line + 1, column + 1, msg("yaml.cjk_colon")
     elif "expected a single document" in context:
         what = msg("yaml.two_documents", raw=f"{context}, {problem}")
     else:
         raw = f"{problem} ({context})" if context and context not in problem else problem
         what = msg("yaml.tab" if "tab character" in problem else "yaml.other", raw=raw)
     return (mark.line + 1, mark.column + 1, what) if mark else (1, 1, what)
+
+
+def _cjk_colon(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where a full-width colon stands for the ``:`` of a key (``name：宋雨``), when the
+    error is the one it causes: the line and column of the first such colon from where
+    the key began to where libyaml noticed, or None."""
+    if "could not find expected ':'" not in (exc.problem or ""):
+        return None
+    first = (exc.context_mark or exc.problem_mark)
+    last = exc.problem_mark or first
+    if first is None or last is None:
+        return None
+    lines = text.splitlines()
+    for number in range(first.line, min(last.line, len(lines) - 1) + 1):
+        column = lines[number].find("：")
+        if column >= 0 and "#" not in lines[number][:column]:
+            return number, column
+    return None
 
 
 MAX_NODES = 1_000_000
