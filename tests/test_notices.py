@@ -24,6 +24,7 @@ def test_a_notice_says_who_when_where_and_what_to_prepare(centre_path: Path) -> 
     committee = session_notice(plan, plan.session("committee-2027-01"))
     assert committee.startswith("关于召开1月支部委员会会议的通知\n\n各位支委：")
     assert "参加人员：支部委员（5人）" in committee
+    assert "补学" not in committee and "提前向唐树请假" in committee   # a committee decides
     themed = session_notice(plan, plan.session("theme-day-2027-03"))
     assert themed.startswith("关于开展3月主题党日的通知")
     assert "一、主题：学雷锋志愿服务进“春风行动”招聘会" in themed

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..domain.plan import Plan, Session
 from ..domain.rules import chair_of
 from ..domain.text import printable
-from ..domain.vocabulary import ORGANISATIONAL
+from ..domain.vocabulary import ORGANISATIONAL, STUDY_KINDS
 from ..words import join, long_date, quarter_title, text
 
 RULE = "—" * 20
@@ -118,7 +118,9 @@ def session_notice(plan: Plan, session: Session) -> str:
     if prepare:
         items.append(text(loc, "notice.item_prepare", what=text(loc, "notice.sep").join(prepare)))
     chair = chair_of(cur.as_of(session.date).members, session)
-    items.append(text(loc, "notice.item_leave", days=cur.rules.makeup_days,
+    # make-up study is owed for study sessions only: a committee meeting decides
+    leave = "notice.item_leave" if session.kind in STUDY_KINDS else "notice.item_leave_only"
+    items.append(text(loc, leave, days=cur.rules.makeup_days,
                       whom=chair.name if chair else text(loc, "notice.the_branch")))
     lines += [text(loc, "notice.numbered", n=text(loc, f"notice.n{i}"), item=item)
               for i, item in enumerate(items, start=1)]

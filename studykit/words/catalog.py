@@ -310,6 +310,9 @@ TEXT: dict[str, tuple[str, str]] = {
                      "come ready to speak to these questions: {questions}"),
     "notice.off_site": ("外出活动，请按时到{place}集合", "this is off-site: please be at {place} on time"),
     "notice.sep": ("；", "; "),
+    "notice.item_leave_only": ("请准时参加并签到。不能参加的，请提前向{whom}请假。",
+                               "Please come on time and sign in. If you cannot come, tell "
+                               "{whom} beforehand."),
     "notice.item_leave": ("请准时参加并签到。不能参加的，请提前向{whom}请假，并在{days}天内完成补学。",
                           "Please come on time and sign in. If you cannot come, tell {whom} "
                           "beforehand, and make the session up within {days} days."),
