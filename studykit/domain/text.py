@@ -48,6 +48,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_spelt, text)
 
 
+def one_line(text: str) -> str:
+    """What a user typed, for a place that holds one line (a calendar's SUMMARY, a line of
+    a notice): every kind of line break (\\r, NEL, the Unicode separators) a space, and
+    no control character (:func:`printable`)."""
+    return printable(" ".join(text.splitlines()))
+
+
 def width(s: str) -> int:
     """Columns ``s`` takes in a terminal or a fixed-pitch table: wide and full-width
     characters (Chinese) count two, combining and format characters none."""

@@ -23,7 +23,6 @@ from ..engine.levels import MAX_LEVEL
 from ..words import (
     MONTHS,
     day_only,
-    english,
     items,
     join,
     long_date,
@@ -36,7 +35,7 @@ from ..words import title as titled
 from .basis import explain_stale, people_basis
 from .docxtemplate import Templates
 from .ical import member_calendars, read_previous, to_ics
-from .notices import audience_words, notice_files
+from .notices import audience_words, notice_files, preparation, run_on
 from .output import Basis, Batch, Written, write_batches
 from .planfile import dump_plan
 
@@ -152,18 +151,6 @@ def _stop(loc: str, sentence: str) -> str:
         else sentence + text(loc, "doc.stop")
 
 
-def _run_on(loc: str, parts: Sequence[str]) -> str:
-    """Questions one after another: separated by ；, or by nothing more than a space where
-    one ends with its own question mark."""
-    out = ""
-    for i, part in enumerate(parts):
-        if i:
-            ended = out.endswith(("？", "?", "。", ".", "！", "!"))
-            out += (" " if english(loc) else "") if ended else text(loc, "reason.sep")
-        out += part
-    return out
-
-
 def _level(plan: Plan, session: Session, member: str, competency: str) -> int:
     """A member's level as the plan used it: projected from records (``plan.levels``), or
     the curriculum's on the session's day."""
@@ -211,14 +198,7 @@ def requirements(plan: Plan, session: Session, course: Course | None) -> list[st
     to gather for an off-site session, the quorum a vote needs, leave and make-up study
     (within ``rules.makeup-days``; a committee meeting is not made up)."""
     cur, loc = plan.curriculum, plan.curriculum.locale
-    out = []
-    if course and course.materials:
-        key = "req.bring" if session.kind == "practice" else "req.read"
-        out.append(text(loc, key, materials=join(loc, course.materials)))
-    if course and course.questions:
-        out.append(text(loc, "req.think", questions=_run_on(loc, course.questions)))
-    if session.location:
-        out.append(text(loc, "req.off_site", place=session.location))
+    out = preparation(loc, session, course)
     if session.kind in QUORUM_KINDS:
         out.append(text(loc, f"req.quorum.{session.kind}"))
     out.append(text(loc, "req.leave_makeup", days=cur.rules.makeup_days)
@@ -276,7 +256,7 @@ def session_plan_context(plan: Plan, session: Session,
     shares = [round(minutes * 0.1), round(minutes * 0.5), round(minutes * 0.3)]
     shares.append(round(minutes) - sum(shares))
     contents = [text(loc, "outline.intro_text"), join(loc, points) or session.title,
-                _run_on(loc, questions), text(loc, "outline.summary_text")]
+                run_on(loc, questions), text(loc, "outline.summary_text")]
     outline = [{"stage": text(loc, f"outline.{stage}"), "content": content, "minutes": share}
                for stage, content, share in zip(("intro", "talk", "discussion", "summary"),
                                                 contents, shares, strict=True)]

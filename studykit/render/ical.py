@@ -23,7 +23,7 @@ from typing import Any
 
 from ..domain.errors import InputError
 from ..domain.plan import Plan, Session
-from ..domain.text import printable
+from ..domain.text import one_line, printable
 from ..reading.yamlio import read_file
 from ..words import english, join, text
 
@@ -34,12 +34,6 @@ def _uid(plan: Plan, session: Session) -> str:
     org = hashlib.sha1(plan.curriculum.organization.name.encode()).hexdigest()[:12]
     # a course without a date is planned every quarter under the same id
     return f"{session.id}.{plan.quarter}.{org}@studykit"
-
-
-def _line(value: str) -> str:
-    """A one-line property (SUMMARY, LOCATION, the calendar's name): what a user typed,
-    with line breaks as spaces and nothing RFC 5545 forbids in text."""
-    return " ".join(_text(value).split("\n"))
 
 
 def _text(value: str) -> str:
@@ -163,7 +157,7 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date, before: bytes | N
     title = f"{cur.organization.name} {name}"
     if member is not None:
         title = f"{title} {cur.member_by_id[member].name}"
-    cal.add("x-wr-calname", _line(title))
+    cal.add("x-wr-calname", one_line(title))
     cal.add("x-wr-timezone", TZID)
     cal.add_component(_vtimezone())
     stamp = datetime(stamped.year, stamped.month, 1, tzinfo=timezone.utc)
@@ -176,8 +170,8 @@ def _calendar(plans: Sequence[Plan], name: str, stamped: date, before: bytes | N
         event.add("uid", uid)
         start = datetime.combine(s.date, s.start, tzinfo=tz)
         end = datetime.combine(s.date, s.end, tzinfo=tz)
-        summary, description = _line(s.title), _text(_description(plan, s, member))
-        place = _line(s.place) if s.place else None
+        summary, description = one_line(s.title), _text(_description(plan, s, member))
+        place = one_line(s.place) if s.place else None
         kind = text(cur.locale, f"kind.{s.kind}")
         alarms = [] if member is None else list(cur.calendar.reminders)
         content = (start, end, summary, place, description, kind, alarms)

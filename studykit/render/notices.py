@@ -8,20 +8,17 @@ ISO dates.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..domain.models import Course
 from ..domain.plan import Plan, Session
 from ..domain.rules import chair_of
-from ..domain.text import printable
+from ..domain.text import one_line
 from ..domain.vocabulary import ORGANISATIONAL, STUDY_KINDS
-from ..words import join, long_date, quarter_title, text
+from ..words import english, join, long_date, quarter_title, text
 
 RULE = "—" * 20
 """What separates one notice from the next in the quarter's file."""
-
-
-def _line(value: str) -> str:
-    """One line of a notice, pasted into a chat: a line break a user typed (in a title,
-    a name) is a space, and no control character gets through."""
-    return printable(" ".join(value.splitlines()))
 
 
 def audience_words(plan: Plan, session: Session) -> str:
@@ -85,6 +82,33 @@ def _addressed(plan: Plan, session: Session) -> str:
     return {"committee": "committee", "party": "party"}.get(kind, "all")
 
 
+def run_on(loc: str, parts: Sequence[str]) -> str:
+    """Questions one after another: separated by ；, or by nothing more than a space where
+    one ends with its own question mark."""
+    out = ""
+    for i, part in enumerate(parts):
+        if i:
+            ended = out.endswith(("？", "?", "。", ".", "！", "!"))
+            out += (" " if english(loc) else "") if ended else text(loc, "reason.sep")
+        out += part
+    return out
+
+
+def preparation(loc: str, session: Session, course: Course | None) -> list[str]:
+    """What to prepare, from the data: the materials to read (to bring, for practice), the
+    questions to speak to, where to gather for an off-site session. The notice and the
+    activity plan say the same."""
+    out = []
+    if course and course.materials:
+        key = "req.bring" if session.kind == "practice" else "req.read"
+        out.append(text(loc, key, materials=join(loc, course.materials)))
+    if course and course.questions:
+        out.append(text(loc, "req.think", questions=run_on(loc, course.questions)))
+    if session.location:
+        out.append(text(loc, "req.off_site", place=session.location))
+    return out
+
+
 def session_notice(plan: Plan, session: Session) -> str:
     """The notice of one session, as plain text ending in a line break."""
     cur, loc = plan.curriculum, plan.curriculum.locale
@@ -105,16 +129,7 @@ def session_notice(plan: Plan, session: Session) -> str:
         items.append(text(loc, "notice.item_speaker", name=speaker))
     if session.agenda:
         items.append(text(loc, "notice.item_agenda", agenda=join(loc, list(session.agenda))))
-    prepare = []
-    if course and course.materials:
-        # what a practice takes along; what a lecture or a seminar reads beforehand
-        key = "notice.bring" if session.kind == "practice" else "notice.read"
-        prepare.append(text(loc, key, materials=join(loc, list(course.materials))))
-    if course and course.questions:
-        prepare.append(text(loc, "notice.think",
-                            questions=text(loc, "notice.sep").join(course.questions)))
-    if session.location:
-        prepare.append(text(loc, "notice.off_site", place=session.location))
+    prepare = preparation(loc, session, course)
     if prepare:
         items.append(text(loc, "notice.item_prepare", what=text(loc, "notice.sep").join(prepare)))
     chair = chair_of(cur.as_of(session.date).members, session)
@@ -125,7 +140,7 @@ def session_notice(plan: Plan, session: Session) -> str:
     lines += [text(loc, "notice.numbered", n=text(loc, f"notice.n{i}"), item=item)
               for i, item in enumerate(items, start=1)]
     lines += ["", cur.organization.name]
-    return "\n".join(map(_line, lines)) + "\n"
+    return "\n".join(map(one_line, lines)) + "\n"
 
 
 def quarter_notices(plan: Plan) -> str:
@@ -134,7 +149,7 @@ def quarter_notices(plan: Plan) -> str:
     head = text(loc, "notice.file_title", org=plan.curriculum.organization.name,
                 quarter=quarter_title(loc, plan.quarter), n=len(plan.sessions))
     notices = [session_notice(plan, s) for s in plan.sessions]
-    return _line(head) + "\n\n" + f"\n{RULE}\n\n".join(notices)
+    return one_line(head) + "\n\n" + f"\n{RULE}\n\n".join(notices)
 
 
 def notice_files(plan: Plan) -> dict[str, bytes]:
