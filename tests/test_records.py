@@ -80,8 +80,8 @@ extra: 1
         "11:34: actions[0].due (t): '2027-02-30' is not a date in the calendar (day is out "
         "of range for month)",
         "12:1: extra: unknown key `extra` (known here: session, date, start, end, venue, chair, "
-        "recorder, number, present, late, absent, guests, topics, materials, speeches, votes, "
-        "decisions, actions, summary, attachments, done, makeup)",
+        "recorder, number, present, late, absent, unexcused, guests, topics, materials, speeches, "
+        "votes, decisions, actions, summary, attachments, done, makeup)",
     ]
 
 

@@ -284,6 +284,8 @@ def _minutes(args: argparse.Namespace, say: _Say) -> int:
         say("cli.makeup_only", source=source)
     for source in run.assessments:
         say("cli.assessment_only", source=source)
+    for source, kind in run.yearly:
+        say("cli.year_record", source=source, kind=kind)
     _said(say, args.out, run.written)
     return 0
 
@@ -325,6 +327,20 @@ def _report_district(args: argparse.Namespace, say: _Say, paths: list[Path]) -> 
         _said(say, args.out, write_district(run, args.out, args.templates, args.force,
                                             args.beside))
     return 1 if run.failed else 0
+
+
+def _evaluate(args: argparse.Namespace, say: _Say) -> int:
+    from ..render.evaluation import evaluation_json
+    from ..show.tables import evaluation_report
+    from .workflows import branch_evaluation, write_evaluation
+
+    ev = branch_evaluation(args.curriculum, args.records, args.year)
+    say.about(ev.curriculum.locale)
+    print(evaluation_json(ev) if args.json else evaluation_report(ev))
+    if args.out:
+        _said(say, args.out, write_evaluation(ev, args.out, args.templates, args.force,
+                                              args.beside), quiet=args.json)
+    return 0
 
 
 def _templates_copy(args: argparse.Namespace, say: _Say) -> int:
@@ -429,6 +445,16 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
                    help=h.text("help.report.quarter"))
     p.add_argument("--out", metavar="DIR", help=h.text("help.report.out"))
     p.add_argument("--json", action="store_true", help=h.text("help.json"))
+    _output_options(p, h)
+
+    p = _command(sub, "evaluate", "help.evaluate", _evaluate)
+    p.add_argument("curriculum", metavar="CURRICULUM", help=h.text("help.curriculum"))
+    p.add_argument("--records", metavar="DIR", required=True,
+                   help=h.text("help.evaluate.records"))
+    p.add_argument("--year", type=_year, metavar="2027", required=True,
+                   help=h.text("help.evaluate.year"))
+    p.add_argument("--out", metavar="DIR", help=h.text("help.evaluate.out"))
+    p.add_argument("--json", action="store_true", help=h.text("help.evaluate.json"))
     _output_options(p, h)
 
     templates = _command(sub, "templates", "help.templates_cmd").add_subparsers(

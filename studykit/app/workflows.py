@@ -17,20 +17,34 @@ from pathlib import Path
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan
-from ..domain.records import AssessmentRecord, Record
+from ..domain.records import (
+    AssessmentRecord,
+    EvaluationRecord,
+    Record,
+    ResultsRecord,
+    VisitLog,
+)
 from ..domain.time import Quarter, quarter_of
 from ..engine.checker import Finding, check_plan
-from ..engine.ledger import Ledger, followups
+from ..engine.evaluation import Evaluation, evaluate
+from ..engine.ledger import Ledger, build_ledger, followups
 from ..engine.levels import project_levels
 from ..engine.needs import Needs, analyse_needs
 from ..engine.overview import BranchResult, District, district_overview
 from ..engine.planner import plan_quarter
 from ..reading.curriculum import expand, load
-from ..reading.records import checked_records, parse_records, read_ledger, record_files
+from ..reading.records import (
+    YEAR_RECORDS,
+    checked_records,
+    parse_records,
+    read_ledger,
+    record_files,
+)
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
 from ..render.docxtemplate import Templates
+from ..render.evaluation import evaluation_files
 from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
@@ -240,6 +254,8 @@ class MinutesRun:
     makeup_only: list[str] = field(default_factory=list)
     locale: str = "zh-CN"
     assessments: list[str] = field(default_factory=list)
+    yearly: list[tuple[str, Message]] = field(default_factory=list)
+    """Evaluation, results and visit records given: (file, what it is); no minutes."""
 
 
 def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: Path | str,
@@ -271,9 +287,13 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
         raise InputError(seconds)
     chosen = Templates.for_curriculum(cur, templates)
     files, makeup_only, assessments, bases = {}, [], [], {}
+    yearly: list[tuple[str, Message]] = []
     for record in records:
         if isinstance(record, AssessmentRecord):
             assessments.append(record.source)   # levels assessed: no minutes
+            continue
+        if isinstance(record, YEAR_RECORDS):
+            yearly.append((record.source, msg(_YEAR_KIND[type(record)])))
             continue
         if not isinstance(record, Record):
             makeup_only.append(record.source)
@@ -286,7 +306,11 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
         bases[rel] = minutes_basis(cur, session, record)
     written = write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
                             explain=lambda stale: explain_stale(cur, stale))
-    return MinutesRun(written, makeup_only, cur.locale, assessments)
+    return MinutesRun(written, makeup_only, cur.locale, assessments, yearly)
+
+
+_YEAR_KIND = {EvaluationRecord: "kind.evaluation_record", ResultsRecord: "kind.results_record",
+              VisitLog: "kind.visit_log"}
 
 
 def branch_needs(path: Path | str, records: Path | str | None = None,
@@ -312,6 +336,38 @@ def branch_ledger(path: Path | str, records: Path | str, year: int | None = None
     """One branch's ledger from the records in a folder."""
     cur = load(path)
     return read_ledger(cur, record_files([records_folder(records, cur.locale)]), year, quarter)
+
+
+def read_evaluation(curriculum: Curriculum, paths: Sequence[Path | str], year: int,
+                    skip_unreadable: bool = False) -> Evaluation:
+    """The year's evaluation from record files: the ledger of the whole year, and the
+    evaluation, results and visit records among them. A problem in those three kinds is
+    refused (they are filed as they are); a session record that disagrees with the
+    curriculum is counted where it can be and listed in the ledger's problems."""
+    docs = parse_records(paths, skip_unreadable)
+    records, problems, plans = checked_records(docs, curriculum, {year}, skip_unreadable)
+    yearly = {r.source for r in records if isinstance(r, YEAR_RECORDS)}
+    refused = [p for p in problems if p.path in yearly]
+    if refused:
+        raise InputError(refused)
+    ledger = build_ledger(curriculum, plans, records, year, None, problems, whole_year=True)
+    return evaluate(curriculum, ledger, records, year)
+
+
+def branch_evaluation(path: Path | str, records: Path | str, year: int) -> Evaluation:
+    """One branch's evaluation of ``year`` from the records in a folder."""
+    cur = load(path)
+    with _about(cur):
+        return read_evaluation(cur, record_files([records_folder(records, cur.locale)]), year)
+
+
+def write_evaluation(ev: Evaluation, out: Path | str, templates: Path | str | None = None,
+                     force: bool = False, beside: bool = False) -> Written:
+    """The evaluation's documents (``evaluation_files``), all or none, into ``out``."""
+    with _about(ev.curriculum):
+        chosen = Templates.for_curriculum(ev.curriculum, templates)
+        return write_outputs(Path(out), evaluation_files(ev, chosen), force=force,
+                             beside=beside)
 
 
 def write_branch_report(ledger: Ledger, out: Path | str, templates: Path | str | None = None,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Any, Literal, TypeGuard
 
@@ -87,6 +88,14 @@ def _yearly_hours(value: Any) -> float:
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _amount(value: Any) -> float:
+    """A measured amount (a business result, a target): a finite number, 0 or more."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and math.isfinite(value) and 0 <= value < 1e12:
+        return value
+    raise invalid("expected.amount", found=found(value))
 
 
 def parse_date(value: Any) -> date:
@@ -196,6 +205,17 @@ YearHours = Annotated[float, BeforeValidator(_yearly_hours)]
 Count = Annotated[int, BeforeValidator(whole("expected.count", 1))]
 Date = Annotated[date, BeforeValidator(parse_date)]
 Span = Annotated[DateSpan, BeforeValidator(_span)]
+Amount = Annotated[float, BeforeValidator(_amount)]
+
+
+def _period(value: Any) -> DateSpan:
+    """A span of days, or a whole year (``2027``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
+        return DateSpan(date(value, 1, 1), date(value, 12, 31))
+    return _span(value)
+
+
+Period = Annotated[DateSpan, BeforeValidator(_period)]
 Time = Annotated[time, BeforeValidator(parse_time)]
 
 
@@ -263,6 +283,9 @@ class Frequency(Model):
     venue: Text | None = None
     start: Time | None = None
     themes: dict[MonthNumber, Theme] = Field(default_factory=dict)
+    quarter: QuarterNumber | None = None
+    """For a yearly meeting without a fixed day: the quarter it is held in (default the
+    fourth)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -284,11 +307,48 @@ class Organization(Model):
     venues: dict[Text, Count] = Field(default_factory=dict)
 
 
+class Indicator(Model):
+    """A business indicator a post is assessed on (党建+业务): what is measured, its unit,
+    the year's target, and whether more is better (``better: lower`` for complaints)."""
+
+    name: Text
+    unit: Text | None = None
+    target: Amount
+    better: Literal["higher", "lower"] = "higher"
+
+    def achieved(self, value: float, target: float | None = None) -> bool:
+        """Whether ``value`` reaches the target (``target`` when a post sets its own)."""
+        goal = self.target if target is None else target
+        return value >= goal if self.better == "higher" else value <= goal
+
+
+def _targets(value: Any) -> Any:
+    """A post's indicators: a list of ids, or id → the post's own target."""
+    if isinstance(value, list):
+        return {item: None for item in value} if all(isinstance(i, str) for i in value) \
+            else value
+    return value
+
+
 class Role(Model):
-    """A post (岗位) and the competency levels it requires (learn what you do)."""
+    """A post (岗位), the competency levels it requires (learn what you do) and the
+    business indicators it is assessed on (id → the post's own target, or None for the
+    indicator's)."""
 
     name: Text
     requires: dict[Id, Level] = Field(default_factory=dict)
+    indicators: Annotated[dict[Id, Amount | None], BeforeValidator(_targets)] = Field(
+        default_factory=dict)
+
+
+class PioneerPost(Model):
+    """A 党员先锋岗 (党员示范岗, 设岗定责): the post, the member who holds it, their pledge
+    (承诺) and the period it runs."""
+
+    post: Text
+    member: Id
+    pledge: Text
+    period: Period
 
 
 Party = Literal["full", "probationary", "activist", "none"]
@@ -414,9 +474,15 @@ class Meetings(Model):
     committee: Frequency | None = None
     group: Frequency | None = None
     theme_day: Frequency | None = None
+    life_meeting: Frequency | None = None
+    """组织生活会, once a year (《党员教育管理工作条例》第十七条)."""
+    evaluation: Frequency | None = None
+    """民主评议党员, once a year at a branch assembly (第十八条): the branch assembly of its
+    quarter holds it, or one of its own when the branch assembly is not quarterly."""
 
     def items(self) -> list[tuple[str, Frequency]]:
-        """(kind, frequency) for each meeting that is held, in the format's order."""
+        """(kind, frequency) for each meeting that is held, in the format's order (the
+        evaluation is a branch assembly's business, not a kind of its own)."""
         return [(kind, freq) for kind in MEETING_KINDS
                 if (freq := getattr(self, kind.replace("-", "_"))) is not None]
 
@@ -424,6 +490,7 @@ class Meetings(Model):
 DEFAULT_MEETINGS = Meetings(
     branch_assembly=Frequency(every="quarter"), committee=Frequency(every="month"),
     group=Frequency(every="month"), theme_day=Frequency(every="month"),
+    life_meeting=Frequency(every="year"), evaluation=Frequency(every="year"),
 )
 
 
@@ -454,6 +521,34 @@ class HourFloors(Model):
     committee: YearHours = 56
 
 
+def _share(value: Any) -> Fraction:
+    """A share: ``1/3``, ``0.3`` or ``30%``, more than 0 and at most 1."""
+    share: Fraction | None = None
+    try:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            share = Fraction(value.strip()[:-1].strip()) / 100
+        elif isinstance(value, str) or (isinstance(value, (int, float))
+                                        and not isinstance(value, bool)):
+            share = Fraction(value).limit_denominator(1000)
+    except (ValueError, ZeroDivisionError):
+        share = None
+    if share is not None and 0 < share <= 1:
+        return share
+    raise invalid("expected.share", found=found(value))
+
+
+Share = Annotated[Fraction, BeforeValidator(_share)]
+
+
+class EvaluationRules(Model):
+    """The year's evaluation (民主评议党员): the largest share of 优秀 among those
+    evaluated (generally a third), and the days a member graded 基本合格 or 不合格 has to
+    put things right (限期改正)."""
+
+    excellent_max: Share = Fraction(1, 3)
+    correction_days: DayCount = 90
+
+
 class Rules(Model):
     """Rules the plan and the ledger are checked against.
 
@@ -465,6 +560,7 @@ class Rules(Model):
     hours: HourFloors = Field(default_factory=HourFloors)
     minima: dict[Kind, Every] = Field(default_factory=lambda: dict(DEFAULT_MINIMA))
     makeup_days: DayCount = 30
+    evaluation: EvaluationRules = Field(default_factory=EvaluationRules)
 
 
 class Curriculum(Model):
@@ -479,6 +575,8 @@ class Curriculum(Model):
     meetings: Meetings = DEFAULT_MEETINGS
     calendar: CalendarSpec = Field(default_factory=CalendarSpec)
     rules: Rules = Field(default_factory=Rules)
+    indicators: dict[Id, Indicator] = Field(default_factory=dict)
+    pioneer_posts: list[PioneerPost] = Field(default_factory=list)
 
     _source: str = PrivateAttr(default="")
     _as_of: dict[date | None, Curriculum] = PrivateAttr(default_factory=dict)

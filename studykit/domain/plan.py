@@ -42,6 +42,8 @@ class Session:
     """Where an off-site session is held (``venue`` is None then)."""
     theme: str | None = None
     """What the month's meeting is about (``meetings.theme-day.themes``), if given."""
+    evaluation: bool = False
+    """The branch assembly that holds the year's evaluation of party members (民主评议)."""
 
     @property
     def place(self) -> str | None:

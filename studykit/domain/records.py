@@ -13,10 +13,12 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from .errors import found, invalid
-from .models import Count, Date, Id, Level, Model, Text, Time, whole
+from .models import Amount, Count, Date, Id, Level, Model, Text, Time, YearField, whole
 from .time import Quarter, quarter_of
+from .vocabulary import GRADES, Grade
 
 Votes = Annotated[int, BeforeValidator(whole("expected.votes", 0))]
+YearNumber = YearField
 ACTION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*)/([1-9][0-9]*)$")
 
 
@@ -89,6 +91,9 @@ class Record(FromFile):
     present: list[Id] = Field(default_factory=list)
     late: list[Id] = Field(default_factory=list)
     absent: dict[Id, Text] = Field(default_factory=dict)
+    """Members on leave (请假), with the reason."""
+    unexcused: list[Id] = Field(default_factory=list)
+    """Members absent without leave (无故缺席)."""
     guests: list[Text] = Field(default_factory=list)
     topics: list[Text] = Field(default_factory=list)
     materials: list[Text] = Field(default_factory=list)
@@ -108,13 +113,17 @@ class Record(FromFile):
         present = set(self.present)
         return [*self.present, *(m for m in self.late if m not in present)]
 
+    @property
+    def absences(self) -> dict[str, str | None]:
+        """Every member who was not there: on leave with the reason, or without leave
+        (None)."""
+        return {**self.absent, **{m: None for m in self.unexcused if m not in self.absent}}
+
 
 class MakeupRecord(FromFile):
     """A file of make-up study only (no session held): ``makeup: [...]``."""
 
     makeup: list[Makeup]
-
-
 
 
 
@@ -129,7 +138,71 @@ class AssessmentRecord(FromFile):
 
 
 
-AnyRecord = Record | MakeupRecord | AssessmentRecord
+class Tally(Model):
+    """The votes cast for each grade in the democratic ballot (民主测评) of one member."""
+
+    excellent: Votes = 0
+    qualified: Votes = 0
+    basic: Votes = 0
+    unqualified: Votes = 0
+
+    def count(self, grade: str) -> int:
+        """The votes cast for ``grade``."""
+        return int(getattr(self, grade))
+
+    @property
+    def total(self) -> int:
+        """Every vote cast."""
+        return self.excellent + self.qualified + self.basic + self.unqualified
+
+    @property
+    def majority(self) -> str | None:
+        """The grade more than half of the votes went to, if one did."""
+        return next((g for g in GRADES if self.count(g) * 2 > self.total), None)
+
+
+class EvaluationRecord(FromFile):
+    """The year's evaluation of party members (民主评议党员): the year, the branch assembly
+    it was held at, the ballot tally per member and the grade the assembly decided."""
+
+    evaluation: YearNumber
+    session: Id | None = None
+    ballots: dict[Id, Tally] = Field(default_factory=dict)
+    grades: dict[Id, Grade] = Field(default_factory=dict)
+
+
+class ResultsRecord(FromFile):
+    """The year's business results (党建+业务): member → indicator → value."""
+
+    results: YearNumber
+    values: dict[Id, dict[Id, Amount]]
+
+
+class Visit(Model):
+    """One visit of a member to an enterprise they serve (党员挂钩服务企业)."""
+
+    member: Id
+    enterprise: Text
+    date: Date
+    asked: Text | None = None
+    solved: Text | None = None
+    counts: list[Id] | None = None
+    """The indicators this visit counts toward (default: the file's ``counts``)."""
+
+
+class VisitLog(FromFile):
+    """A log of service visits (走访记录): ``visits: [...]``, each counting one toward the
+    indicators it names (or the file's ``counts``)."""
+
+    visits: list[Visit]
+    counts: list[Id] = Field(default_factory=list)
+
+    def counted(self, visit: Visit) -> list[str]:
+        """The indicators ``visit`` counts toward."""
+        return list(self.counts if visit.counts is None else visit.counts)
+
+
+AnyRecord = Record | MakeupRecord | AssessmentRecord | EvaluationRecord | ResultsRecord | VisitLog
 """Every kind of record file."""
 
 

@@ -32,7 +32,7 @@ from typing import Literal
 from ..domain.errors import Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan, Session
-from ..domain.records import AnyRecord, AssessmentRecord, Makeup, Record, counted
+from ..domain.records import AnyRecord, Makeup, MakeupRecord, Record, counted
 from ..domain.rules import (
     QUORUM_KINDS,
     carried,
@@ -229,13 +229,15 @@ def _as_of(year: int, quarter: Quarter | None, records: Sequence[Record]) -> dat
 def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
                  records: Sequence[AnyRecord], year: int,
                  quarter: Quarter | None = None,
-                 problems: Sequence[Problem] = ()) -> Ledger:
-    """Count the year's records (up to the end of ``quarter`` when given)."""
+                 problems: Sequence[Problem] = (), whole_year: bool = False) -> Ledger:
+    """Count the year's records (up to the end of ``quarter`` when given, to the end of the
+    year with ``whole_year``, else to the end of the latest quarter with a record)."""
     if quarter is not None and quarter.year != year:
         raise UserError(msg("ledger.quarter_not_in_year", quarter=str(quarter), year=year),
                         curriculum.locale)
     session_records = [r for r in records if isinstance(r, Record)]
-    as_of = _as_of(year, quarter, session_records)
+    as_of = date(year, 12, 31) if whole_year and quarter is None \
+        else _as_of(year, quarter, session_records)
     first = date(year, 1, 1)
     problems = list(problems)
     # a second record of a session is not counted (check_records reports it)
@@ -255,7 +257,7 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
         held.append(Held(r, plans[q].session(r.session), q))
     held.sort(key=lambda h: (h.record.date, h.session.id))
     before.sort(key=lambda h: (h.record.date, h.session.id))
-    makeups = [m for r in records if not isinstance(r, AssessmentRecord) for m in r.makeup]
+    makeups = [m for r in records if isinstance(r, (Record, MakeupRecord)) for m in r.makeup]
     # what last year left open is carried over: make-up study still owed, actions not done
     makeup = [item if item.held >= first else replace(item, carried=True)
               for item in _makeup(curriculum, [*before, *held], makeups, as_of)
@@ -264,7 +266,7 @@ def build_ledger(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
     for h in held:
         marks = {m: "present" for m in h.record.present}
         marks.update({m: "late" for m in h.record.late})
-        marks.update({m: "absent" for m in h.record.absent})
+        marks.update({m: "absent" for m in h.record.absences})
         marks.update({m: "absent" for m in h.session.excused if m not in marks})
         attendance[held_key(h)] = marks
     for item in makeup:
@@ -407,8 +409,8 @@ def _makeup(cur: Curriculum, held: Sequence[Held], makeups: Sequence[Makeup],
         if h.session.kind not in STUDY_KINDS:
             continue
         there = set(h.record.attended)
-        members = [*h.record.absent, *(m for m in h.session.excused
-                                       if m not in there and m not in h.record.absent)]
+        members = [*h.record.absences, *(m for m in h.session.excused
+                                         if m not in there and m not in h.record.absences)]
         absentees.append((h, members))
         for member in members:
             missed[member, h.session.id].append(h)

@@ -17,7 +17,7 @@ from datetime import date
 
 from ..domain.models import Curriculum
 from ..domain.plan import Plan
-from ..domain.records import AnyRecord, AssessmentRecord, Record
+from ..domain.records import AnyRecord, AssessmentRecord, MakeupRecord, Record
 from ..domain.time import Quarter, quarter_of
 
 MAX_LEVEL = 5
@@ -58,7 +58,7 @@ def project_levels(curriculum: Curriculum, plans: Mapping[Quarter, Plan],
             course = course_of.get((quarter_of(record.date), record.session))
             if course:
                 events += [(record.date, 0, m, course) for m in record.attended]
-        for made_up in record.makeup:
+        for made_up in record.makeup if isinstance(record, (Record, MakeupRecord)) else ():
             course = by_session.get(made_up.session)
             if course and made_up.date <= day:
                 events.append((made_up.date, 0, made_up.member, course))

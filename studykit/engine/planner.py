@@ -29,21 +29,22 @@ from datetime import date, time, timedelta
 from functools import cached_property
 
 from ..domain.errors import UserError
-from ..domain.models import Course, Curriculum, Frequency, Member
+from ..domain.models import Course, Curriculum, Frequency, Member, Theme
 from ..domain.plan import Plan, Session, Unplaced
-from ..domain.records import AnyRecord, AssessmentRecord, Record
+from ..domain.records import AnyRecord, MakeupRecord, Record
 from ..domain.rules import party_groups
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import MEETING_HOURS, ORGANISATIONAL, WEEKDAYS
 from ..domain.workdays import WorkCalendar
-from ..words import Message, day_only, msg, quarter_title, text, title, weekday
+from ..words import Message, day_only, items, msg, quarter_title, text, title, weekday
 from .levels import project_levels
 from .needs import Attendee, analyse_needs
 
 # Where in its window (0 = first allowed day, 1 = last) each meeting is aimed:
 # the committee early in the month to prepare, the theme day in the first half,
 # the party groups after it, the assembly mid-quarter.
-_MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5}
+_MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5,
+                "life-meeting": 0.55}
 _LONG_HOLIDAY = 3          # days off in a row that make a long holiday
 _SPEAKER_GAP = 7           # days a speaker's sessions should be apart
 _DAY_ENDS = 18 * 60        # a session without its own start should end by 18:00…
@@ -78,6 +79,7 @@ class _Request:
     the quarter (None: ``audience`` every day)."""
     location: str | None = None
     theme: str | None = None
+    evaluation: bool = False
 
     def end(self, start: time) -> time:
         """When it ends if it starts at ``start``."""
@@ -241,6 +243,7 @@ class _Planner:
         cur, loc = self.cur, self.loc
         groups = party_groups(self.branch.members)
         replaced = set(self.theme_months.values())
+        evaluation = self._evaluation
         out = []
         for kind, freq in cur.meetings.items():
             for period in self._periods(freq):
@@ -255,9 +258,31 @@ class _Planner:
                     continue
                 key = {"month": "title.month", "quarter": "title.quarter",
                        "year": "title.year"}[freq.every]
+                carries = evaluation if kind == "branch-assembly" and \
+                    freq.every == "quarter" else None
+                if carries is not None:
+                    evaluation = None   # this quarter's branch assembly holds it
                 out.append(self._meeting(kind, freq, f"{kind}-{period.id}",
-                                         title(loc, key, kind, **period.values), period, None))
+                                         title(loc, key, kind, **period.values), period, None,
+                                         carries))
+        yearly = cur.meetings.evaluation
+        if evaluation is not None and yearly is not None:
+            # no quarterly branch assembly to hold it: a branch assembly of its own
+            for period in self._periods(yearly):
+                out.append(replace(self._meeting(
+                    "branch-assembly", yearly, f"evaluation-{period.id}",
+                    text(loc, "title.evaluation", year=self.quarter.year), period, None),
+                    agenda=tuple(evaluation.agenda), evaluation=True))
         return out
+
+    @cached_property
+    def _evaluation(self) -> Theme | None:
+        """民主评议党员, when this is the quarter of the year's evaluation."""
+        freq = self.cur.meetings.evaluation
+        if freq is None or self.quarter.number != _yearly_quarter(freq):
+            return None
+        return Theme(title=text(self.loc, "theme.evaluation"),
+                     agenda=items(self.loc, "agenda.evaluation"))
 
     @cached_property
     def held_courses(self) -> list[tuple[int, Course, tuple[Attendee, ...]]]:
@@ -297,8 +322,9 @@ class _Planner:
         elif freq.every == "quarter":
             periods = [_Period(f"{year}q{q.number}", {"year": year, "quarter": q.number},
                                q.months[0], list(self.days))]
-        elif (freq.on is not None and q.number == 1) or (freq.on is None and q.number == 4):
-            # yearly: on its fixed day in January, otherwise some day in the fourth quarter
+        elif q.number == _yearly_quarter(freq):
+            # yearly: on its fixed day in the quarter's first month (January unless a
+            # quarter is given), otherwise some day in its quarter (the fourth by default)
             periods = [_Period(f"{year}", {"year": year}, q.months[0], list(self.days))]
         else:
             periods = []
@@ -335,9 +361,10 @@ class _Planner:
                      for m in branch.members if m.is_party)
 
     def _meeting(self, kind: str, freq: Frequency, ident: str, name: str,
-                 period: _Period, group: str | None) -> _Request:
+                 period: _Period, group: str | None, theme: Theme | None = None) -> _Request:
         audience = self._meeting_audience(kind, self.branch, group)
-        theme = freq.themes.get(period.month) if freq.every == "month" else None
+        if theme is None and freq.every == "month":
+            theme = freq.themes.get(period.month)
         if theme is not None:
             name = text(self.loc, "title.themed", title=name, theme=theme.title)
         venues: list[str | None]
@@ -359,7 +386,8 @@ class _Planner:
                         agenda=tuple(theme.agenda) if theme else (), venues=tuple(venues),
                         fixed=period.fixed, source=source, audience_on=on_day,
                         location=theme.location if theme else None,
-                        theme=theme.title if theme else None)
+                        theme=theme.title if theme else None,
+                        evaluation=theme is not None and theme is self._evaluation)
 
     def _moved(self, name: str, period: _Period) -> None:
         """Say so where a fixed day was not a day to meet, and the session moved."""
@@ -492,7 +520,7 @@ class _Planner:
         self.sessions.append(Session(
             req.id, req.kind, req.title, day, start, req.end(start), req.hours, venue,
             req.speaker, tuple(attending), reasons, req.course, req.group, req.agenda,
-            excused, req.fixed is not None, req.location, req.theme))
+            excused, req.fixed is not None, req.location, req.theme, req.evaluation))
 
     def _unplaced(self, req: _Request, rule: Message, advice: Message,
                   course: bool = True) -> Unplaced:
@@ -635,6 +663,12 @@ class _Planner:
                               msg(f"advice.{top}", **values))
 
 
+def _yearly_quarter(freq: Frequency) -> int:
+    """The quarter a yearly meeting is held in: its own, else the first for one on a fixed
+    day (January) and the fourth for the others."""
+    return freq.quarter or (1 if freq.on is not None else 4)
+
+
 def course_quarters(curriculum: Curriculum, year: int) -> dict[str, tuple[int, ...]]:
     """The quarters of ``year`` each course is held in: its date's, its ``quarters``, or,
     for a course held once a year, the quarter the year's plan gives it.
@@ -691,7 +725,7 @@ def attended_before(plans: Mapping[Quarter, Plan], records: Iterable[AnyRecord],
             course = course_of.get((quarter_of(record.date), record.session))
             if course:
                 out[course].update(record.attended)
-        for made_up in () if isinstance(record, AssessmentRecord) else record.makeup:
+        for made_up in record.makeup if isinstance(record, (Record, MakeupRecord)) else ():
             if made_up.date.year == quarter.year and quarter_of(made_up.date) < quarter:
                 course = by_session.get(made_up.session)
                 if course:

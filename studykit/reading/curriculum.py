@@ -231,11 +231,18 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
             and not (Path(doc.path).parent / templates).is_dir():
         yield doc.problem(("organization", "templates"), msg("ref.templates", folder=templates))
 
+    indicators = [str(k) for k in mapping(data.get("indicators"))]
     for role_id, role in mapping(data.get("roles")).items():
         for comp in mapping(mapping(role).get("requires")):
             if str(comp) not in competencies:
                 yield unknown(doc, ("roles", role_id, "requires", comp), "competency", comp,
                               competencies, key=True)
+        named = mapping(role).get("indicators")
+        for i, ind in (enumerate(named) if isinstance(named, list) else
+                       ((k, k) for k in mapping(named))):
+            if as_text(ind) is not None and as_text(ind) not in indicators:
+                yield unknown(doc, ("roles", role_id, "indicators", i), "indicator",
+                              str(ind), indicators, key=not isinstance(named, list))
 
     for section, noun in (("members", "member"), ("courses", "course")):
         seen: dict[str, int] = {}
@@ -281,7 +288,23 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                 yield doc.problem(("courses", i, "speaker"), msg(
                     "ref.speaker_away", name=speaker, day=str(day)))
 
+    standing = {ident: m.get("party", "none") for m in members if isinstance(m, dict)
+                and (ident := as_text(m.get("id"))) is not None}
+    for i, post in enumerate(as_list(data.get("pioneer-posts"))):
+        holder = as_text(mapping(post).get("member"))
+        if holder is None:
+            continue
+        if holder not in standing:
+            yield unknown(doc, ("pioneer-posts", i, "member"), "member", holder, member_ids)
+        elif standing[holder] not in ("full", "probationary") and not any(
+                mapping(c).get("party") in ("full", "probationary")
+                for c in as_list(mapping(members[member_ids.index(holder)]).get("changes"))):
+            yield doc.problem(("pioneer-posts", i, "member"), msg("ref.pioneer_party",
+                                                                  name=holder))
+
     for kind, freq in mapping(data.get("meetings")).items():
+        if mapping(freq).get("quarter") is not None and mapping(freq).get("every") != "year":
+            yield doc.problem(("meetings", kind, "quarter"), msg("ref.quarter_yearly"))
         venue = as_text(mapping(freq).get("venue"))
         if venue is not None and venue not in venues:
             yield unknown(doc, ("meetings", kind, "venue"), "venue", venue, venues)

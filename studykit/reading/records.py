@@ -23,8 +23,11 @@ from ..domain.records import (
     ACTION_REF,
     AnyRecord,
     AssessmentRecord,
+    EvaluationRecord,
     MakeupRecord,
     Record,
+    ResultsRecord,
+    VisitLog,
     counted,
 )
 from ..domain.rules import entitled_voters
@@ -102,6 +105,14 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
         if m in seen:
             yield doc.problem(("absent", m), msg("record.both", id=m, first=seen[m],
                                                  then="absent"), key=True)
+    for i, value in enumerate(as_list(data.get("unexcused"))):
+        yield from member(("unexcused", i), value)
+        m = as_text(value)
+        if m is not None and (m in seen or m in absent):
+            yield doc.problem(("unexcused", i), msg(
+                "record.both", id=m, first=seen.get(m, "absent"), then="unexcused"))
+        elif m is not None:
+            absent[m] = None
     for i, speech in enumerate(as_list(data.get("speeches"))):
         who = speech.get("who") if isinstance(speech, dict) else None
         if isinstance(who, str) and ID_PATTERN.fullmatch(who):
@@ -168,6 +179,83 @@ def _assessment_problems(doc: yamlio.Document, cur: Curriculum) -> Iterator[Prob
                     hint=suggest(str(comp), competencies)), key=True)
 
 
+YEAR_RECORDS: tuple[type[AnyRecord], ...] = (EvaluationRecord, ResultsRecord, VisitLog)
+"""Records of the year beside the session records: the evaluation, business results,
+service visits."""
+
+
+def record_kind(data: Mapping[str, Any]) -> type[AnyRecord]:
+    """Which kind of record a file's content is, by its keys: ``evaluation``, ``results``,
+    ``visits``, ``assessment``, ``makeup`` (without ``session``), else a session's."""
+    kinds: tuple[tuple[str, type[AnyRecord]], ...] = (
+        ("evaluation", EvaluationRecord), ("results", ResultsRecord), ("session", Record),
+        ("visits", VisitLog), ("assessment", AssessmentRecord), ("makeup", MakeupRecord))
+    return next((model for key, model in kinds if key in data), Record)
+
+
+def _year_problems(doc: yamlio.Document, cur: Curriculum,
+                   plans: Mapping[Quarter, Plan] | None) -> Iterator[Problem]:
+    """An evaluation, results or visits name members of the branch that year (party members
+    for an evaluation), indicators the curriculum has, sessions of the year's plans."""
+    data = doc.data
+    members, indicators = list(cur.member_by_id), list(cur.indicators)
+    year = data.get("evaluation", data.get("results"))
+    year = year if isinstance(year, int) and not isinstance(year, bool) else None
+    first, last = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
+
+    def member(where: tuple[str | int, ...], value: Any, key: bool,
+               party: bool = False, day: date | None = None) -> Iterator[Problem]:
+        name = as_text(value)
+        person = cur.member_by_id.get(name or "")
+        if name is None:
+            return
+        if person is None:
+            yield doc.problem(where, msg("ref.unknown", what=msg("what.member"), name=name,
+                                         hint=suggest(name, members)), key=key)
+        elif day is not None and not person.in_branch(day):
+            yield doc.problem(where, msg("record.not_in_branch", id=name, day=str(day)),
+                              key=key)
+        elif first and last and day is None and not person.in_branch_between(first, last):
+            yield doc.problem(where, msg("record.not_in_year", id=name, year=year), key=key)
+        elif party and last and not person.as_of(min(last, person.left or last)).is_party:
+            yield doc.problem(where, msg("evaluation.not_party", id=name), key=key)
+
+    def indicator(where: tuple[str | int, ...], value: Any, key: bool) -> Iterator[Problem]:
+        name = as_text(value)
+        if name is not None and name not in cur.indicators:
+            yield doc.problem(where, msg("ref.unknown", what=msg("what.indicator"), name=name,
+                                         hint=suggest(name, indicators)), key=key)
+
+    for table in ("ballots", "grades"):
+        entries = data.get(table) if isinstance(data.get(table), dict) else {}
+        for m in entries:
+            yield from member((table, m), m, key=True, party=True)
+    session = as_text(data.get("session"))
+    if "evaluation" in data and session is not None and plans is not None and year:
+        known = sorted({i for q, plan in plans.items() if q.year == year for i in plan.by_id})
+        if session not in known:
+            yield doc.problem(("session",), msg("record.no_planned_session", id=session,
+                                                hint=suggest(session, known)))
+    values = data.get("values") if isinstance(data.get("values"), dict) else {}
+    for m, got in values.items():
+        yield from member(("values", m), m, key=True)
+        for name in got if isinstance(got, dict) else {}:
+            yield from indicator(("values", m, name), name, key=True)
+    for i, name in enumerate(as_list(data.get("counts"))):
+        yield from indicator(("counts", i), name, key=False)
+    for i, visit in enumerate(as_list(data.get("visits"))):
+        if not isinstance(visit, dict):
+            continue
+        try:
+            day = parse_date(visit.get("date"))
+        except PydanticCustomError:
+            day = None
+        if day is not None:
+            yield from member(("visits", i, "member"), visit.get("member"), key=False, day=day)
+        for j, name in enumerate(as_list(visit.get("counts"))):
+            yield from indicator(("visits", i, "counts", j), name, key=False)
+
+
 def loads_record(text: str, curriculum: Curriculum,
                  plans: Mapping[Quarter, Plan] | None = None,
                  path: str = "<record>") -> AnyRecord:
@@ -203,10 +291,9 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
         raise InputError([doc.problem((), msg("record.not_mapping"))])
     if "studykit" in doc.data and "session" not in doc.data:
         raise InputError([doc.problem(("studykit",), msg("record.is_curriculum"), key=True)])
-    model: type[Record] | type[MakeupRecord] | type[AssessmentRecord] = (
-        AssessmentRecord if "assessment" in doc.data and "session" not in doc.data
-        else MakeupRecord if "makeup" in doc.data and "session" not in doc.data else Record)
+    model = record_kind(doc.data)
     found = _assessment_problems(doc, curriculum) if model is AssessmentRecord \
+        else _year_problems(doc, curriculum, plans) if model in YEAR_RECORDS \
         else _problems(doc, curriculum, plans)
     problems = [*with_locale(doc.problems, doc.locale), *found]
     try:
@@ -277,6 +364,7 @@ def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Probl
     (:func:`~studykit.domain.records.counted`), make-up study of a session the member
     attended, or dated before the absence it makes up, ``done`` naming an action that no
     record decided, or decided in the same record."""
+    yield from _year_across(read)
     docs = {id(record): doc for doc, record in read}
     held, seconds = counted(r for _, r in read if isinstance(r, Record))
     for second, first in seconds:
@@ -285,12 +373,12 @@ def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Probl
     missed: dict[tuple[str, str], list[date]] = {}
     attended: dict[tuple[str, str], date] = {}
     for kept_record in held.values():
-        for member in kept_record.absent:
+        for member in kept_record.absences:
             missed.setdefault((member, kept_record.session), []).append(kept_record.date)
         for member in (*kept_record.present, *kept_record.late):
             attended[member, kept_record.session] = kept_record.date
     for doc, record in read:
-        if isinstance(record, AssessmentRecord):
+        if not isinstance(record, (Record, MakeupRecord)):
             continue
         for i, item in enumerate(record.makeup):
             days = missed.get((item.member, item.session))
@@ -315,6 +403,32 @@ def _across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Probl
                 yield doc.problem(("done", i), msg("record.done_nothing", ref=ref))
 
 
+def _year_across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[Problem]:
+    """A member graded in two evaluation records of a year; a result given twice, or
+    given and counted from the visit log too (enter a fact once)."""
+    graded: dict[tuple[int, str], str] = {}
+    given: dict[tuple[int, str, str], str] = {}
+    logged = {(v.date.year, v.member, name) for _, r in read if isinstance(r, VisitLog)
+              for v in r.visits for name in r.counted(v)}
+    for doc, record in sorted(read, key=lambda dr: dr[1].source):
+        if isinstance(record, EvaluationRecord):
+            for m in record.grades:
+                first = graded.setdefault((record.evaluation, m), record.source)
+                if first != record.source:
+                    yield doc.problem(("grades", m), msg(
+                        "evaluation.graded_twice", id=m, first=first), key=True)
+        if isinstance(record, ResultsRecord):
+            for m, values in record.values.items():
+                for name in values:
+                    first = given.setdefault((record.results, m, name), record.source)
+                    if first != record.source:
+                        yield doc.problem(("values", m, name), msg(
+                            "results.twice", id=m, indicator=name, first=first), key=True)
+                    elif (record.results, m, name) in logged:
+                        yield doc.problem(("values", m, name), msg(
+                            "results.also_logged", id=m, indicator=name), key=True)
+
+
 def read_records(paths: Iterable[Path | str], curriculum: Curriculum,
                  plans: Mapping[Quarter, Plan] | None = None,
                  ) -> tuple[list[AnyRecord], list[Problem]]:
@@ -331,8 +445,9 @@ def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
     # first for the dates (which years to plan), then against those plans
     first, _ = check_records(docs, curriculum, None, skip_unreadable)
     touched = {r.date.year for r in first if isinstance(r, Record)}
-    touched |= {m.date.year for r in first if not isinstance(r, AssessmentRecord)
+    touched |= {m.date.year for r in first if isinstance(r, (Record, MakeupRecord))
                 for m in r.makeup}
+    touched |= {r.evaluation for r in first if isinstance(r, EvaluationRecord)}
     plans = year_plans(curriculum, {*years, *touched}, first)
     records, problems = check_records(docs, curriculum, plans, skip_unreadable)
     return records, problems, plans

@@ -94,8 +94,10 @@ def minutes_context(plan: Plan, session: Session, record: Record,
     # the plan excused them (unavailable that day); the record may not name them again.
     # They are on leave: when and why they are away is their own.
     on_leave = text(loc, "doc.on_leave")
-    absent = {**record.absent, **{m: on_leave for m in session.excused
-                                  if m not in there and m not in record.absent}}
+    without_leave = text(loc, "doc.without_leave")
+    absent = {**{m: why or without_leave for m, why in record.absences.items()},
+              **{m: on_leave for m in session.excused
+                 if m not in there and m not in record.absences}}
     of = ".committee" if session.kind == "committee" else ""
     attendance = text(loc, f"minutes.attendance{of}", expected=len(expected),
                       present=len(record.attended))
@@ -156,6 +158,6 @@ def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
 def minutes_basis(cur: Curriculum, session: Session, record: Record) -> Basis:
     """What the minutes of ``record`` are made from: the record itself, and the standing
     on the day of everyone they name (so a later change of the curriculum is noticed)."""
-    named = [*session.expected, *record.attended, *record.absent, record.chair or "",
+    named = [*session.expected, *record.attended, *record.absences, record.chair or "",
              record.recorder or ""]
     return people_basis(cur, record.date, named, record.model_dump_json())

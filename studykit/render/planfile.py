@@ -54,6 +54,8 @@ def _session(s: Session) -> dict[str, Any]:
         out["location"] = s.location
     if s.theme:
         out["theme"] = s.theme
+    if s.evaluation:
+        out["evaluation"] = True
     if s.speaker:
         out["speaker"] = s.speaker
     if s.course:

@@ -302,7 +302,7 @@ def ledger_json(ledger: Ledger) -> str:
         "as_of": ledger.as_of.isoformat(),
         "sessions_held": [{"id": h.session.id, "kind": h.session.kind,
                            "date": h.record.date.isoformat(), "hours": h.session.hours,
-                           "present": len(h.record.attended), "absent": len(h.record.absent)}
+                           "present": len(h.record.attended), "absent": len(h.record.absences)}
                           for h in ledger.held],
         "hours": [{"member": h.member, "name": cur.member_by_id[h.member].name,
                    "year": h.year, "quarter": h.quarter, "by_kind": dict(h.by_kind),

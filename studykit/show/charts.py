@@ -33,7 +33,8 @@ CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Wen
              "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
              "Hiragino Sans GB", "Arial Unicode MS")
 KIND_COLOURS = dict(zip(KINDS, ("#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#b07aa1",
-                                "#76b7b2", "#9c755f", "#edc948", "#bab0ac"), strict=True))
+                                "#76b7b2", "#9c755f", "#edc948", "#bab0ac", "#ff9da7"),
+                        strict=True))
 
 
 @cache

@@ -126,10 +126,12 @@ def record_html(record: Record, curriculum: Curriculum | None = None) -> str:
         return text(loc, key, **values)
 
     sep = t("reason.sep")
+    without_leave = t("doc.without_leave")
     rows = [[t("record.present"), join(loc, map(name, record.present))],
             [t("record.late"), join(loc, map(name, record.late))],
-            [t("record.absent"), sep.join(t("record.absent_item", name=name(m), why=why)
-                                          for m, why in record.absent.items())],
+            [t("record.absent"), sep.join(t("record.absent_item", name=name(m),
+                                            why=why or without_leave)
+                                          for m, why in record.absences.items())],
             [t("record.votes"), sep.join(t("record.vote_item", motion=v.motion,
                                            votes_for=v.for_, against=v.against,
                                            abstain=v.abstain) for v in record.votes)],

@@ -15,6 +15,7 @@ from ..words import MONTHS, day_only, join, text, weekday
 
 if TYPE_CHECKING:
     from ..domain.plan import Plan
+    from ..engine.evaluation import Evaluation
     from ..engine.ledger import Ledger
     from ..engine.needs import Needs
 
@@ -151,3 +152,47 @@ def ledger_report(ledger: Ledger) -> str:
             continue
         out.append(table(t.headers, text_rows(t, loc, ledger.year)))
     return "\n".join(line for i, line in enumerate(out) if line or i == 0 or out[i - 1])
+
+
+def evaluation_report(ev: Evaluation) -> str:
+    """The evaluation for the terminal: the evidence in short, each point for the meeting,
+    the follow-ups and the scorecard (the documents carry every detail)."""
+    from ..render.evaluation import (
+        actions_text,
+        attendance_text,
+        ballot_text,
+        evaluation_tables,
+        evaluation_title,
+        hours_text,
+        summary_line,
+        visits_text,
+    )
+
+    loc = ev.curriculum.locale
+
+    def t(key: str, **values: object) -> str:
+        return text(loc, key, **values)
+
+    rows = []
+    for e in ev.evidence:
+        reached = [r for r in e.indicators if r.value is not None]
+        rows.append([
+            e.name, t(f"party.{e.party}"), hours_text(loc, e), attendance_text(loc, e),
+            t("eval.short_absences", n=len(e.attendance.absences), unexcused=e.attendance.unexcused,
+              made=e.attendance.made_up) if e.attendance.absences else "",
+            actions_text(loc, e), visits_text(loc, e),
+            t("eval.short_indicators", achieved=sum(1 for r in reached if r.achieved),
+              n=len(e.indicators)) if e.indicators else "",
+            ballot_text(loc, e),
+            t(f"grade.{e.grade}") if e.grade else (t("eval.left") if not e.due else "")])
+    out = [evaluation_title(ev), summary_line(ev), "", t("eval.t_evidence"),
+           table([t("col.name"), t("col.standing"), t("eval.c_hours"), t("eval.c_attendance"),
+                  t("eval.c_absences"), t("eval.c_actions"), t("eval.c_visits"),
+                  t("eval.c_indicators"), t("eval.c_ballot"), t("eval.c_grade")], rows)]
+    for tab in evaluation_tables(ev)[1:]:
+        if tab.key == "meetings":
+            out += ["", t("eval.scorecard", org=ev.curriculum.organization.name, year=ev.year)]
+        out += ["", tab.title]
+        out.append(table(tab.headers, text_rows(tab, loc, ev.year)) if tab.rows
+                   else text(loc, "ledger.none"))
+    return "\n".join(out)

@@ -119,6 +119,13 @@ def day_only(locale: str, day: date) -> str:
                 month_name=MONTHS[day.month - 1])
 
 
+def day_message(day: date) -> Message:
+    """A day as a message, put into words (2027年1月6日 / 6 January 2027) in the language
+    the message is said in: never an ISO date in a sentence."""
+    return msg("doc.day", year=day.year, month=day.month, day=day.day,
+               month_name=MONTHS[day.month - 1])
+
+
 def short_date(locale: str, day: date) -> str:
     """1月6日 / 6 Jan."""
     return text(locale, "doc.short_date", month=day.month, day=day.day,

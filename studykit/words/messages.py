@@ -118,6 +118,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{{members: [...]}}, found {found}"),
     "expected.weekday": ("这里应是星期（mon、tue、wed、thu、fri、sat、sun），实际是{found}",
                          "expected a weekday (mon, tue, wed, thu, fri, sat, sun), found {found}"),
+    "expected.amount": ("这里应是一个数（0 或更多），实际是{found}",
+                        "expected a number (0 or more), found {found}"),
+    "expected.share": ("这里应是一个比例，如 1/3、0.3 或 30%（大于 0，不超过 1），实际是{found}",
+                       "expected a share such as 1/3, 0.3 or 30% (more than 0, at most 1), "
+                       "found {found}"),
     "expected.votes": ("这里应是票数（0 或更多的整数），实际是{found}",
                        "expected a whole number of votes (0 or more), found {found}"),
     "expected.action_ref": ("这里应写成“活动编号/序号”，如 committee-2027-01/2，实际是{found}",
@@ -150,6 +155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.competency": ("能力", "competency"),
     "what.role": ("岗位", "role"),
     "what.member": ("人员", "member"),
+    "what.indicator": ("业务指标", "indicator"),
     "what.venue": ("场地", "venue"),
     "what.course": ("课程", "course"),
     "ref.speaker": ("未知的人员 '{name}'（{hint}）；外请主讲人请直接写要印在文件上的名字",
@@ -186,6 +192,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.venue_and_location": ("课程不能同时有 venue 和 location：venue 是支部的场地，location 是外出活动的地点",
                                "a course cannot have both venue and location: venue is one "
                                "of the branch's rooms, location an off-site place"),
+    "ref.quarter_yearly": ("只有每年召开一次的会议才能写 quarter（请写 every: year）",
+                           "only a yearly meeting can have a quarter (write every: year)"),
+    "ref.pioneer_party": ("'{name}' 不是党员（正式党员或预备党员），不能设党员先锋岗",
+                          "'{name}' is not a party member (full or probationary): a pioneer "
+                          "post is held by a party member"),
     "ref.themes_monthly": ("只有每月召开的会议才能按月写 themes（请写 every: month）",
                            "only a monthly meeting can have themes by month (write every: month)"),
     "ref.date_and_quarters": ("课程不能同时有 date 和 quarters：固定日期的课程只在那一天举办",
@@ -318,6 +329,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "请核对补学人员或活动",
                                  "'{id}' attended {session} ({held}) and missed nothing to "
                                  "make up; check the member or the session"),
+    "record.not_in_year": ("'{id}' {year}年不在本支部（见课程文件中的 joined / left）",
+                           "'{id}' is not in the branch in {year} (see joined / left in the "
+                           "curriculum)"),
+    "evaluation.no_record": ("还没有{year}年度民主评议党员的记录：下面是评议前的情况，评议后把结果记入记录",
+                             "there is no record of the {year} evaluation yet: this is the "
+                             "evidence before it; record the results afterwards"),
+    "evaluation.no_session": ("记录没有写明民主评议在哪次支部党员大会上进行，无法核对到会人数",
+                              "the record does not say at which branch assembly the "
+                              "evaluation was held, so its quorum cannot be checked"),
+    "evaluation.not_assembly": ("民主评议应在支部党员大会上进行，“{title}”不是支部党员大会",
+                                "the evaluation is held at a branch assembly; '{title}' is not "
+                                "one"),
+    "evaluation.no_meeting_record": ("“{title}”还没有会议记录，无法核对到会党员是否过半",
+                                     "'{title}' has no record yet, so its quorum cannot be "
+                                     "checked"),
+    "evaluation.no_quorum": ("“{title}”有表决权的党员应到{entitled}名、实到{present}名，未超过半数，"
+                             "评定的等次不能成立，应另行召开党员大会",
+                             "'{title}': {present} of the {entitled} members entitled to vote "
+                             "were there, not more than half; the grades cannot stand and the "
+                             "assembly must meet again"),
+    "evaluation.missing": ("{name}同志评议时在本支部，但没有评定等次",
+                           "{name} was in the branch at the evaluation but has no grade"),
+    "evaluation.not_due": ("{name}同志评议时已不在本支部，不在本支部评定等次",
+                           "{name} had left the branch by the evaluation and is not graded here"),
+    "evaluation.no_ballot": ("{name}同志评定了等次，但没有民主测评的票数",
+                             "{name} has a grade but no ballot tally"),
+    "evaluation.ballots_exceed": ("{name}同志的测评票共{total}张，多于到会党员{there}名",
+                                  "{name}: {total} ballots, more than the {there} party members "
+                                  "there"),
+    "evaluation.against_ballot": ("{name}同志评定为{grade}，但民主测评中“{majority}”得票过半"
+                                  "（{votes}/{total}），请党员大会说明理由",
+                                  "{name} was graded {grade}, but most ballots ({votes} of "
+                                  "{total}) said {majority}: the assembly should say why"),
+    "evaluation.excellent_floor": ("{name}同志评为优秀，但全年学习{hours:g}学时，未达到{floor:g}学时",
+                                   "{name} was graded excellent but studied {hours:g} of the "
+                                   "{floor:g} hours required"),
+    "evaluation.excellent_absent": ("{name}同志评为优秀，但有{n}次无故缺席组织生活",
+                                    "{name} was graded excellent but was absent without leave "
+                                    "{n} time(s)"),
+    "evaluation.excellent_share": ("评为优秀的有{n}名，超过参评党员{evaluated}名的{limit}"
+                                   "（最多{most}名）",
+                                   "{n} graded excellent, more than {limit} of the {evaluated} "
+                                   "evaluated (at most {most})"),
+    "evaluation.followup_basic": ("{name}同志评定为基本合格，应限期改正（{due}前）：评议会议的记录"
+                                  "中还没有这项整改事项，已列入待办",
+                                  "{name} was graded basically qualified and must put things "
+                                  "right by {due}: not yet an action in the meeting's record, "
+                                  "listed as one"),
+    "evaluation.followup_unqualified": ("{name}同志评定为不合格，应按规定组织处置（{due}前）：评议"
+                                        "会议的记录中还没有这项事项，已列入待办",
+                                        "{name} was graded unqualified and is to be dealt with "
+                                        "as the rules require by {due}: not yet an action in "
+                                        "the meeting's record, listed as one"),
+    "evaluation.task_basic": ("{name}同志限期改正（民主评议评定为基本合格）",
+                              "{name} to put things right (graded basically qualified)"),
+    "evaluation.task_unqualified": ("对{name}同志进行组织处置：限期改正，经教育仍无转变的劝其退党或除名"
+                                    "（民主评议评定为不合格）",
+                                    "{name} to be dealt with: a deadline to correct, then "
+                                    "persuasion to leave or expulsion if nothing changes "
+                                    "(graded unqualified)"),
+    "evaluation.not_party": ("'{id}' 不是党员：民主评议只评议正式党员和预备党员",
+                             "'{id}' is not a party member: only full and probationary members "
+                             "are evaluated"),
+    "evaluation.graded_twice": ("'{id}' 已在 {first} 中评定了等次；每名党员每年只评议一次",
+                                "'{id}' already has a grade in {first}; a member is evaluated "
+                                "once a year"),
+    "results.twice": ("'{id}' 的“{indicator}”已在 {first} 中填写；同一项结果只填一次",
+                      "'{id}': '{indicator}' is already given in {first}; a result is "
+                      "entered once"),
+    "results.also_logged": ("'{id}' 的“{indicator}”已由走访记录逐次计入，这里不要再填（只报一次）",
+                            "'{id}': '{indicator}' is counted from the visit log already; do "
+                            "not enter it here too"),
     "record.second": ("活动 '{id}' 已经有一份记录（{first}）；一次活动只能有一份记录，这份不计入，"
                       "也不据它写会议记录。请删去其中一份，或改正这份的 session",
                       "session '{id}' already has a record ({first}); a session has one "
@@ -530,6 +613,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{source}: make-up study only, no minutes to write"),
     "cli.assessment_only": ("{source}：能力测评记录，没有会议记录要写",
                             "{source}: an assessment of levels, no minutes to write"),
+    "cli.year_record": ("{source}：{kind}，没有会议记录要写", "{source}: {kind}, no minutes to write"),
+    "kind.evaluation_record": ("民主评议记录", "an evaluation record"),
+    "kind.results_record": ("业务结果记录", "a record of business results"),
+    "kind.visit_log": ("走访服务企业记录", "a log of service visits"),
     "cli.not_counted": ("{source}：无法统计\n  {message}", "{source}: could not be counted\n  {message}"),
     "cli.interrupted": ("已中断；输出文件夹保持原样，或在下次运行时补全", "interrupted; the output "
                         "folder is as it was, or is completed by the next run"),
@@ -637,6 +724,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report.quarter": ("统计到这个季度末", "report up to the end of this quarter"),
     "help.report.out": ("把 report.docx 和 ledger.xlsx 写入这个文件夹",
                         "write report.docx and ledger.xlsx into DIR"),
+    "help.evaluate": ("民主评议党员：每名党员的年度表现对照、程序检查、测评表、登记表、汇总和党建+业务考核表",
+                      "the year's evaluation of party members: the evidence side by side, the "
+                      "procedure checked, the ballot, the forms, the summary and the scorecard"),
+    "help.evaluate.records": ("活动记录文件夹：会议记录、民主评议记录、业务结果和走访记录",
+                              "the folder of records: sessions, the evaluation, business "
+                              "results, service visits"),
+    "help.evaluate.year": ("评议的年度", "the year evaluated"),
+    "help.evaluate.out": ("把民主测评表、登记表、汇总和考核表写入这个文件夹",
+                          "write the ballot, the forms, the summary and the scorecard into DIR"),
+    "help.evaluate.json": ("以 JSON 输出评议情况", "print the evaluation as JSON"),
     "help.json": ("以 JSON 输出台账", "print the ledger as JSON"),
     "help.templates_cmd": ("Word 模板：复制出来修改，或检查", "the Word templates, to copy and edit"),
     "help.templates.copy": ("把内置模板复制到文件夹", "copy the built-in templates into DIR"),
