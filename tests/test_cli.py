@@ -444,3 +444,32 @@ def test_a_minimum_nothing_can_meet_warns_and_plans_unless_strict(centre_path: P
     assert both.returncode == 0, both.stderr
     assert "2027年第一季度没有安排党课" in both.stdout
     assert (tmp_path / "d" / "branch" / "calendar.docx").exists()
+
+
+def test_evaluate_prints_the_evidence_and_the_points_and_refuses_a_bad_record(
+        tmp_path: Path) -> None:
+    from test_evaluation import EVALUATION, branch
+
+    cur, _ = branch(tmp_path)
+    done = run("evaluate", cur.source, "--records", str(tmp_path / "records"), "--year", "2027")
+    assert done.returncode == 0, done.stderr
+    assert "测试支部2027年度民主评议党员情况" in done.stdout
+    assert "评为优秀的有3名，超过参评党员4名的33%（最多1名）" in done.stdout
+    assert "一、党员年度表现情况" in done.stdout and "三、业务工作指标完成情况" in done.stdout
+    as_json = run("evaluate", cur.source, "--records", str(tmp_path / "records"), "--year",
+                  "2027", "--json")
+    import json
+
+    assert json.loads(as_json.stdout)["excellent_max"] == 1
+    # a grade that is not one: file, line and key, exit 1, nothing written
+    (tmp_path / "records" / "evaluation.yaml").write_text(
+        EVALUATION.replace("d: excellent", "d: 良好"), encoding="utf-8")
+    out = tmp_path / "out"
+    bad = run("evaluate", cur.source, "--records", str(tmp_path / "records"), "--year", "2027",
+              "--out", str(out))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert re.search(r"evaluation\.yaml:8:\d+: grades\.d: 这里应是 优秀、合格", bad.stderr), \
+        bad.stderr
+    assert not out.exists()
+    # the year is asked for
+    assert run("evaluate", cur.source, "--records", str(tmp_path / "records")).returncode == 2

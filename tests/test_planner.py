@@ -754,3 +754,37 @@ def test_time_slots_let_a_large_branch_meet() -> None:
     assert plan.complete and not hard_errors(slots, plan)
     assert {f"{s.start:%H:%M}" for s in plan.sessions} <= {"09:00", "14:30", "16:30"}
     assert len({f"{s.start:%H:%M}" for s in plan.sessions}) > 1
+
+
+def test_the_year_ends_with_its_life_meeting_and_the_evaluation_assembly() -> None:
+    # without `meetings:` the defaults hold both, in the fourth quarter
+    text = BASE.format(members=MEMBERS, courses="  []", meetings="{}", venues="{会议室: 40}",
+                       calendar="{}").replace("meetings: {}\n", "").replace("courses:\n  []\n", "")
+    sessions = {s.id: s for s in plan_quarter(studykit.loads(text), Quarter(2027, 4)).sessions}
+    assert sessions["life-meeting-2027"].kind == "life-meeting"
+    assembly = sessions["branch-assembly-2027q4"]
+    assert assembly.evaluation and assembly.title == "2027年第四季度支部党员大会：民主评议党员"
+    assert assembly.agenda[2] == "民主测评"
+    earlier = plan_quarter(studykit.loads(text), Quarter(2027, 3)).sessions
+    assert not any(s.evaluation or s.kind == "life-meeting" for s in earlier)
+
+
+def test_the_evaluation_quarter_is_configurable_and_may_be_a_meeting_of_its_own() -> None:
+    cur = curriculum(meetings="{branch-assembly: quarterly, life-meeting: "
+                              "{every: year, quarter: 2}, evaluation: {every: year, quarter: 2}}")
+    q2 = {s.id: s for s in plan_quarter(cur, Quarter(2027, 2)).sessions}
+    assert q2["branch-assembly-2027q2"].evaluation and "life-meeting-2027" in q2
+    q4 = plan_quarter(cur, Quarter(2027, 4)).sessions
+    assert not any(s.evaluation for s in q4)
+    # no quarterly branch assembly to hold it: a branch assembly of its own
+    cur = curriculum(meetings="{evaluation: yearly}")
+    (own,) = plan_quarter(cur, Quarter(2027, 4)).sessions
+    assert (own.id, own.kind, own.title, own.evaluation) == (
+        "evaluation-2027", "branch-assembly", "2027年度民主评议党员大会", True)
+    assert set(own.attendees) == {"a", "b", "c"}      # the party members
+
+
+def test_a_quarter_is_only_for_a_yearly_meeting() -> None:
+    with pytest.raises(studykit.InputError) as caught:
+        curriculum(meetings="{life-meeting: {every: month, quarter: 2}}")
+    assert "只有每年召开一次的会议才能写 quarter" in caught.value.said("zh-CN")

@@ -265,3 +265,34 @@ def test_seventeen_votes_where_fifteen_may_vote_are_refused(tmp_path: Path) -> N
     assert not (tmp_path / "out").exists()
     write(15)
     assert write_minutes_of(curriculum, [record], tmp_path / "out").written.written
+
+
+def test_absent_without_leave_is_an_absence_like_any_other(tmp_path: Path,
+                                                           setting: Setting) -> None:
+    text = COMMITTEE.replace("xuming, gaoyun]", "xuming]\nunexcused: [gaoyun]")
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    record = load_record(path, *setting)
+    assert isinstance(record, Record) and record.absences == {"gaoyun": None}
+    # without leave and present, or on leave too: said where
+    assert problems(tmp_path, COMMITTEE + "unexcused: [gaoyun]\n", setting) == [
+        "4:13: unexcused[0]: 'gaoyun' is both present and unexcused"]
+    assert problems(tmp_path, text + "absent: {gaoyun: 病假}\n", setting) == [
+        "4:13: unexcused[0]: 'gaoyun' is both absent and unexcused"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("evaluation: 2027\ngrades: {tangshu: qualified}\n", "EvaluationRecord"),
+    ("evaluation: 2027\nsession: branch-assembly-2027q4\n", "EvaluationRecord"),
+    ("results: 2027\nvalues: {}\n", "ResultsRecord"),
+    ("visits: []\n", "VisitLog"),
+    ("makeup: []\n", "MakeupRecord"),
+    ("assessment: 2027-03-01\nlevels: {}\n", "AssessmentRecord"),
+    ("session: committee-2027-01\ndate: 2027-01-06\n", "Record"),
+])
+def test_a_record_is_known_by_its_content(text: str, kind: str) -> None:
+    import yaml
+
+    from studykit.reading.records import record_kind
+
+    assert record_kind(yaml.safe_load(text)).__name__ == kind

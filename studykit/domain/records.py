@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from .errors import found, invalid
 from .models import Amount, Count, Date, Id, Level, Model, Text, Time, YearField, whole
@@ -146,6 +146,15 @@ class Tally(Model):
     basic: Votes = 0
     unqualified: Votes = 0
 
+    @model_validator(mode="before")
+    @classmethod
+    def _chinese(cls, value: Any) -> Any:
+        """``{优秀: 9, 合格: 3}`` as well as ``{excellent: 9, qualified: 3}``."""
+        if isinstance(value, dict):
+            return {GRADE_WORDS.get(k, k) if isinstance(k, str) else k: v
+                    for k, v in value.items()}
+        return value
+
     def count(self, grade: str) -> int:
         """The votes cast for ``grade``."""
         return int(getattr(self, grade))
@@ -161,6 +170,21 @@ class Tally(Model):
         return next((g for g in GRADES if self.count(g) * 2 > self.total), None)
 
 
+GRADE_WORDS = {"优秀": "excellent", "合格": "qualified", "基本合格": "basic",
+               "不合格": "unqualified"}
+"""The grades as a branch writes them in Chinese."""
+
+
+def _grade(value: Any) -> str:
+    value = GRADE_WORDS.get(value, value) if isinstance(value, str) else value
+    if value in GRADES:
+        return str(value)
+    raise invalid("expected.grade", found=found(value))
+
+
+GradeField = Annotated[Grade, BeforeValidator(_grade)]
+
+
 class EvaluationRecord(FromFile):
     """The year's evaluation of party members (民主评议党员): the year, the branch assembly
     it was held at, the ballot tally per member and the grade the assembly decided."""
@@ -168,7 +192,7 @@ class EvaluationRecord(FromFile):
     evaluation: YearNumber
     session: Id | None = None
     ballots: dict[Id, Tally] = Field(default_factory=dict)
-    grades: dict[Id, Grade] = Field(default_factory=dict)
+    grades: dict[Id, GradeField] = Field(default_factory=dict)
 
 
 class ResultsRecord(FromFile):

@@ -268,8 +268,9 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
     visits = [(log, v) for log in logs for v in log.visits if v.date.year == year]
     results = [r for r in records if isinstance(r, ResultsRecord) and r.results == year]
     values = _values(results, visits)
-    fed = {name for log, v in visits for name in log.counted(v)} | {
-        name for r in results for got in r.values.values() for name in got}
+    # a count the visit log keeps: no visit logged is none made (a result not given is
+    # not known)
+    fed = {name for log in logs for v in log.visits for name in log.counted(v)}
     year_branch = cur.during(date(year, 1, 1), date(year, 12, 31))
     hours = {h.member: h for h in ledger.hours}
     evidence = []
@@ -326,10 +327,12 @@ def _merged(evaluations: Sequence[EvaluationRecord]) -> EvaluationRecord | None:
 
 
 def _held(ledger: Ledger, record: EvaluationRecord | None) -> Held | None:
-    """The held session the evaluation names, as recorded."""
-    if record is None or record.session is None:
+    """The held session the evaluation names, as recorded; before the evaluation is
+    recorded, the branch assembly the plan gives it, if held."""
+    if record is not None and record.session is None:
         return None
-    return next((h for h in ledger.held if h.session.id == record.session), None)
+    return next((h for h in ledger.held if h.session.id == record.session), None) \
+        if record is not None else next((h for h in ledger.held if h.session.evaluation), None)
 
 
 def _planned_day(ledger: Ledger, record: EvaluationRecord | None) -> date | None:
@@ -404,7 +407,7 @@ def _indicators(cur: Curriculum, standing: Member,
             continue
         value, counted = values.get(ident, (None, 0))
         if value is None and ident in fed:
-            value = 0.0    # recorded for others: nothing for this member is nothing
+            value = 0.0    # the visit log counts it: no visit logged is none made
         out.append(IndicatorResult(ident, ind.name, ind.unit or "",
                                    ind.target if own is None else own, ind.better,
                                    value, counted))
