@@ -273,6 +273,20 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
     fed = {name for log in logs for v in log.visits for name in log.counted(v)}
     year_branch = cur.during(date(year, 1, 1), date(year, 12, 31))
     hours = {h.member: h for h in ledger.hours}
+    # each member's share of the year, gathered once (a district has thousands)
+    attendance = _attendances(ledger)
+    owned: dict[str, list[ActionItem]] = defaultdict(list)
+    for a in ledger.actions:
+        if not a.carried:
+            owned[a.owner].append(a)
+    visited: dict[str, list[Visit]] = defaultdict(list)
+    for _, v in visits:
+        visited[v.member].append(v)
+    posts: dict[str, list[PioneerPost]] = defaultdict(list)
+    for p in cur.pioneer_posts:
+        if p.period.first.year <= year <= p.period.last.year:
+            posts[p.member].append(p)
+    nothing = Attendance(0, 0, 0, ())
     evidence = []
     for m in year_branch.members:
         person = cur.member_by_id[m.id]
@@ -282,11 +296,8 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
         evidence.append(Evidence(
             m.id, m.name, standing.party, standing.role, standing.group,
             person.in_branch(day), person.left if person.left and person.left < day else None,
-            hours.get(m.id), _attendance(ledger, m.id),
-            tuple(a for a in ledger.actions if a.owner == m.id and not a.carried),
-            tuple(p for p in cur.pioneer_posts if p.member == m.id
-                  and p.period.first.year <= year <= p.period.last.year),
-            tuple(v for _, v in visits if v.member == m.id),
+            hours.get(m.id), attendance.get(m.id, nothing), tuple(owned[m.id]),
+            tuple(posts[m.id]), tuple(visited[m.id]),
             _indicators(cur, standing, values.get(m.id, {}), fed),
             record.ballots.get(m.id) if record else None,
             record.grades.get(m.id) if record else None))
@@ -357,27 +368,29 @@ def _turnout(cur: Curriculum, held: Held | None) -> tuple[int, int]:
     return sum(1 for m in party if m in there), len(party)
 
 
-def _attendance(ledger: Ledger, member: str) -> Attendance:
-    expected = attended = late = 0
-    absences = []
-    made_up = {(m.session, m.held): m.done for m in ledger.makeup if m.member == member}
+def _attendances(ledger: Ledger) -> dict[str, Attendance]:
+    """Member → their attendance at the year's organisational life."""
+    made_up = {(m.member, m.session, m.held): m.done for m in ledger.makeup}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    absences: dict[str, list[Absence]] = defaultdict(list)
     for h in ledger.held:
         if h.session.kind not in ORGANISATIONAL_LIFE:
             continue
-        mark = ledger.attendance.get(held_key(h), {}).get(member)
-        if mark is None:
-            continue
-        expected += 1
-        if mark in ("present", "late"):
-            attended += 1
-            late += mark == "late"
-            continue
         reasons = h.record.absences
-        # not in the record: the plan excused them (unavailable that day), on leave
-        reason = reasons[member] if member in reasons else h.session.excused.get(member, "")
-        absences.append(Absence(h.session.id, h.session.title, h.record.date, reason,
-                                made_up.get((h.session.id, h.record.date))))
-    return Attendance(expected, attended, late, tuple(absences))
+        for member, mark in ledger.attendance.get(held_key(h), {}).items():
+            count = counts[member]
+            count[0] += 1
+            if mark in ("present", "late"):
+                count[1] += 1
+                count[2] += mark == "late"
+                continue
+            # not in the record: the plan excused them (unavailable that day), on leave
+            reason = reasons[member] if member in reasons \
+                else h.session.excused.get(member, "")
+            absences[member].append(Absence(
+                h.session.id, h.session.title, h.record.date, reason,
+                made_up.get((member, h.session.id, h.record.date))))
+    return {m: Attendance(*count, tuple(absences[m])) for m, count in counts.items()}
 
 
 def _values(results: Sequence[ResultsRecord], visits: Sequence[tuple[VisitLog, Visit]],

@@ -246,6 +246,8 @@ def session_plan_context(plan: Plan, session: Session,
     start = datetime.combine(session.date, session.start)
     if session.kind in ("seminar", "practice"):
         purpose = text(loc, f"purpose.{session.kind}", title=course.title if course else "")
+    elif session.evaluation:
+        purpose = text(loc, "purpose.evaluation")
     elif session.kind in MEETING_KINDS:
         purpose = text(loc, f"purpose.{session.kind}")
     else:

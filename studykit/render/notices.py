@@ -106,6 +106,10 @@ def preparation(loc: str, session: Session, course: Course | None) -> list[str]:
         out.append(text(loc, "req.think", questions=run_on(loc, course.questions)))
     if session.location:
         out.append(text(loc, "req.off_site", place=session.location))
+    if session.evaluation:
+        out.append(text(loc, "req.evaluation"))
+    elif session.kind == "life-meeting":
+        out.append(text(loc, "req.life_meeting"))
     return out
 
 

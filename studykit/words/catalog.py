@@ -151,6 +151,20 @@ TEXT: dict[str, tuple[str, str]] = {
                           "发挥党员先锋模范作用。",
                           "To strengthen Party members' education and sense of duty through a "
                           "fixed monthly theme day."),
+    "purpose.evaluation": ("按照《中国共产党党员教育管理工作条例》的要求，对照党员标准开展民主评议党员，"
+                           "肯定成绩、查找不足，评定等次，激励党员发挥先锋模范作用。",
+                           "To evaluate the party members against the standard a member "
+                           "keeps, as the regulations ask: recognise what went well, name "
+                           "what fell short, decide the grades."),
+    "req.evaluation": ("请对照党员标准，结合本人全年学习、工作和作风情况写好个人自评材料，会上逐人"
+                       "发言，并参加党员互评和民主测评",
+                       "prepare your self-assessment against the standard a member keeps, "
+                       "from your year's study, work and conduct; each member speaks, then "
+                       "the members assess each other and vote"),
+    "req.life_meeting": ("请会前开展谈心谈话，对照检查、查找问题，准备好个人发言提纲，开展批评和"
+                         "自我批评",
+                         "talk with each other beforehand, review your conduct, and prepare "
+                         "what you will say for criticism and self-criticism"),
     "purpose.life-meeting": ("对照党章党规和岗位职责查摆问题，开展批评和自我批评，明确整改措施，"
                              "提高组织生活质量。",
                              "For members to review their conduct against the Party's rules and "
