@@ -390,7 +390,8 @@ def _attendances(ledger: Ledger) -> dict[str, Attendance]:
             absences[member].append(Absence(
                 h.session.id, h.session.title, h.record.date, reason,
                 made_up.get((member, h.session.id, h.record.date))))
-    return {m: Attendance(*count, tuple(absences[m])) for m, count in counts.items()}
+    return {m: Attendance(expected, attended, late, tuple(absences[m]))
+            for m, (expected, attended, late) in counts.items()}
 
 
 def _values(results: Sequence[ResultsRecord], visits: Sequence[tuple[VisitLog, Visit]],
