@@ -132,10 +132,9 @@ def main() -> None:
 
     started = time.perf_counter()
     import studykit
-    from studykit.app.workflows import read_evaluation
     from studykit.engine.evaluation import evaluate
     from studykit.engine.ledger import build_ledger
-    from studykit.reading.records import checked_records, parse_records
+    from studykit.reading.records import checked_records, parse_records, read_evaluation
     from studykit.render.evaluation import evaluation_json, evaluation_tables
 
     rng = random.Random(args.seed)

@@ -42,6 +42,8 @@ _EXPORTS = {
     "Record": "domain.records", "load_record": "reading.records", "loads_record": "reading.records",
     "write_plan": "render.documents", "write_minutes": "render.minutes",
     "write_report": "render.report", "Templates": "render.docxtemplate",
+    "Evaluation": "engine.evaluation", "evaluate": "engine.evaluation",
+    "read_evaluation": "reading.records",
 }
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "Course",
     "Curriculum",
     "DateSpan",
+    "Evaluation",
     "Finding",
     "Frequency",
     "Gap",
@@ -72,12 +75,14 @@ __all__ = [
     "analyse_needs",
     "build_ledger",
     "check_plan",
+    "evaluate",
     "load",
     "load_many",
     "load_record",
     "loads",
     "loads_record",
     "plan_quarter",
+    "read_evaluation",
     "read_ledger",
     "with_course",
     "write_minutes",
@@ -113,11 +118,12 @@ if TYPE_CHECKING:
     from .domain.time import DateSpan, Quarter
     from .domain.workdays import WorkCalendar
     from .engine.checker import Finding, check_plan
+    from .engine.evaluation import Evaluation, evaluate
     from .engine.ledger import Ledger, build_ledger
     from .engine.needs import Attendee, Gap, Needs, Uncovered, analyse_needs
     from .engine.planner import plan_quarter, year_plans
     from .reading.curriculum import load, load_many, loads, with_course
-    from .reading.records import load_record, loads_record, read_ledger
+    from .reading.records import load_record, loads_record, read_evaluation, read_ledger
     from .render.documents import write_plan
     from .render.docxtemplate import Templates
     from .render.minutes import write_minutes

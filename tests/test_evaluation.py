@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 import studykit
-from studykit.app.workflows import read_evaluation
 from studykit.domain.errors import InputError
 from studykit.engine.evaluation import Evaluation
+from studykit.reading.records import read_evaluation
 from studykit.render.evaluation import evaluation_json, evaluation_tables
 
 CURRICULUM = """\

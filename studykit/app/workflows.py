@@ -26,8 +26,8 @@ from ..domain.records import (
 )
 from ..domain.time import Quarter, quarter_of
 from ..engine.checker import Finding, check_plan
-from ..engine.evaluation import Evaluation, evaluate
-from ..engine.ledger import Ledger, build_ledger, followups
+from ..engine.evaluation import Evaluation
+from ..engine.ledger import Ledger, followups
 from ..engine.levels import project_levels
 from ..engine.needs import Needs, analyse_needs
 from ..engine.overview import BranchResult, District, district_overview
@@ -37,6 +37,7 @@ from ..reading.records import (
     YEAR_RECORDS,
     checked_records,
     parse_records,
+    read_evaluation,
     read_ledger,
     record_files,
 )
@@ -336,22 +337,6 @@ def branch_ledger(path: Path | str, records: Path | str, year: int | None = None
     """One branch's ledger from the records in a folder."""
     cur = load(path)
     return read_ledger(cur, record_files([records_folder(records, cur.locale)]), year, quarter)
-
-
-def read_evaluation(curriculum: Curriculum, paths: Sequence[Path | str], year: int,
-                    skip_unreadable: bool = False) -> Evaluation:
-    """The year's evaluation from record files: the ledger of the whole year, and the
-    evaluation, results and visit records among them. A problem in those three kinds is
-    refused (they are filed as they are); a session record that disagrees with the
-    curriculum is counted where it can be and listed in the ledger's problems."""
-    docs = parse_records(paths, skip_unreadable)
-    records, problems, plans = checked_records(docs, curriculum, {year}, skip_unreadable)
-    yearly = {r.source for r in records if isinstance(r, YEAR_RECORDS)}
-    refused = [p for p in problems if p.path in yearly]
-    if refused:
-        raise InputError(refused)
-    ledger = build_ledger(curriculum, plans, records, year, None, problems, whole_year=True)
-    return evaluate(curriculum, ledger, records, year)
 
 
 def branch_evaluation(path: Path | str, records: Path | str, year: int) -> Evaluation:

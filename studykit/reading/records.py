@@ -33,6 +33,7 @@ from ..domain.records import (
 from ..domain.rules import entitled_voters
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import ID_PATTERN
+from ..engine.evaluation import Evaluation, evaluate
 from ..engine.ledger import Ledger, build_ledger
 from ..engine.planner import year_plans
 from ..words import msg
@@ -473,6 +474,22 @@ def read_ledger(curriculum: Curriculum, paths: Sequence[Path | str], year: int |
         raise UserError(msg("ledger.no_records"), curriculum.locale)
     records, problems, plans = checked_records(docs, curriculum, {year}, skip_unreadable)
     return build_ledger(curriculum, plans, records, year, quarter, problems)
+
+
+def read_evaluation(curriculum: Curriculum, paths: Sequence[Path | str], year: int,
+                    skip_unreadable: bool = False) -> Evaluation:
+    """The year's evaluation from record files: the ledger of the whole year, and the
+    evaluation, results and visit records among them. A problem in those three kinds is
+    refused (they are filed as they are); a session record that disagrees with the
+    curriculum is counted where it can be and listed in the ledger's problems."""
+    docs = parse_records(paths, skip_unreadable)
+    records, problems, plans = checked_records(docs, curriculum, {year}, skip_unreadable)
+    yearly = {r.source for r in records if isinstance(r, YEAR_RECORDS)}
+    refused = [p for p in problems if p.path in yearly]
+    if refused:
+        raise InputError(refused)
+    ledger = build_ledger(curriculum, plans, records, year, None, problems, whole_year=True)
+    return evaluate(curriculum, ledger, records, year)
 
 
 def record_files(folders: Iterable[Path]) -> list[Path]:

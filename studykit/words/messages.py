@@ -125,8 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "found {found}"),
     "expected.grade": ("这里应是 优秀、合格、基本合格 或 不合格（也可写 excellent、qualified、basic、"
                        "unqualified），实际是{found}",
-                       "expected excellent, qualified, basic or unqualified (or 优秀, 合格, "
-                       "基本合格, 不合格), found {found}"),
+                       "expected excellent, qualified, basic or unqualified, found {found}"),
     "expected.votes": ("这里应是票数（0 或更多的整数），实际是{found}",
                        "expected a whole number of votes (0 or more), found {found}"),
     "expected.action_ref": ("这里应写成“活动编号/序号”，如 committee-2027-01/2，实际是{found}",
