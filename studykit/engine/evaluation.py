@@ -38,7 +38,7 @@ from ..domain.records import (
     Visit,
     VisitLog,
 )
-from ..domain.vocabulary import GRADES, ORGANISATIONAL_LIFE
+from ..domain.vocabulary import ORGANISATIONAL_LIFE
 from ..words import Message, day_message, msg
 from .ledger import ActionItem, Held, Ledger, MemberHours, held_key
 
@@ -539,6 +539,3 @@ def scorecard(cur: Curriculum, ledger: Ledger,
         sum(1 for e in evidence if e.grade is not None),
         sum(1 for e in evidence if e.grade == "excellent"))
 
-
-GRADE_ORDER = GRADES
-"""The grades in the order documents list them."""

@@ -13,6 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
+from ..domain.vocabulary import GRADES
 from ..engine.evaluation import Evaluation, Evidence, IndicatorResult
 from ..words import join, text
 from .docxtemplate import Templates
@@ -93,7 +94,7 @@ def ballot_text(loc: str, e: Evidence) -> str:
     if e.ballot is None:
         return ""
     return " / ".join(f"{text(loc, f'grade.{g}')} {e.ballot.count(g)}"
-                      for g in ("excellent", "qualified", "basic", "unqualified"))
+                      for g in GRADES)
 
 
 def evaluation_tables(ev: Evaluation) -> list[Table]:
@@ -190,7 +191,7 @@ def evaluation_json(ev: Evaluation) -> str:
         "held": ev.held_ok,
         "present": ev.present, "entitled": ev.entitled,
         "excellent_max": ev.excellent_max,
-        "grades": {g: ev.count(g) for g in ("excellent", "qualified", "basic", "unqualified")},
+        "grades": {g: ev.count(g) for g in GRADES},
         "evidence": [evidence(e) for e in ev.evidence],
         "flags": [{"rule": f.rule, "member": f.member, "message": f.message.text(cur.locale)}
                   for f in ev.flags],
@@ -223,7 +224,7 @@ def summary_line(ev: Evaluation) -> str:
     if not n:
         return text(loc, "eval.none_graded")
     parts = [text(loc, "eval.grade_count", grade=text(loc, f"grade.{g}"), n=ev.count(g))
-             for g in ("excellent", "qualified", "basic", "unqualified")]
+             for g in GRADES]
     return text(loc, "eval.summary", n=n, grades=join(loc, parts),
                 share=f"{ev.excellent_share or 0:.0%}")
 
