@@ -464,6 +464,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "display.reason": ("{name}：{reason}", "{name}: {reason}"),
     "col.id": ("编号", "id"),
     "committee.suffix": ("，{post}", ", {post}"),
+    # evaluation: notebook and district
+    "district.evaluation": ("四、{year}年度民主评议党员和党建工作与业务工作考核情况",
+                            "4. Evaluation of party members and the year's scorecard, {year}"),
+    "district.evaluation_any": ("四、民主评议党员和党建工作与业务工作考核情况",
+                                "4. Evaluation of party members and the year's scorecard"),
+    "sheet.evaluation": ("民主评议和党建业务考核", "Evaluation and scorecard"),
+    "district.col.evaluation": ("民主评议", "Evaluation"),
+    "district.col.excellent": ("优秀/参评", "Excellent/graded"),
+    "district.col.meetings_met": ("组织生活（按期/应开展）", "Meetings on time/required"),
+    "district.col.hours_met": ("学时（达标/应达标）", "Hours met/with a floor"),
+    "district.col.gaps_closed": ("能力差距（补齐/应补）", "Gaps closed/gaps"),
+    "district.col.indicators": ("业务指标（达到/填报）", "Indicators met/recorded"),
+    "district.eval_held": ("已开展", "held"),
+    "district.eval_not_held": ("未开展", "not held"),
+    "district.eval_no_session": ("已评定，未写明评议会议", "graded, no meeting named"),
+    "district.eval_not_assembly": ("未在支部党员大会上评议", "not at a branch assembly"),
+    "district.eval_no_record": ("评议会议还没有记录", "its meeting not recorded"),
+    "district.eval_no_quorum": ("评议会议到会党员未过半", "its meeting had no quorum"),
+    "district.eval_refused": ("评议记录有误，未能核对（见命令行的提示）",
+                              "its records have problems, not checked (see the command's "
+                              "message)"),
+    "district.eval_share": ("{excellent}/{evaluated}（{share}）",
+                            "{excellent}/{evaluated} ({share})"),
+    "district.eval_over": ("超过最多{most}名", "more than the {most} allowed"),
 }
 
 LISTS: dict[str, tuple[list[str], list[str]]] = {
