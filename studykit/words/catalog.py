@@ -488,6 +488,34 @@ TEXT: dict[str, tuple[str, str]] = {
     "district.eval_share": ("{excellent}/{evaluated}（{share}）",
                             "{excellent}/{evaluated} ({share})"),
     "district.eval_over": ("超过最多{most}名", "more than the {most} allowed"),
+    "nb.check_title": ("优秀比例和需要说明的情况", "The share of excellent, and the points for "
+                       "the meeting"),
+    "nb.check_share": ("参评党员{evaluated}名，评为优秀{excellent}名（占{share}）；优秀不超过参评党员的"
+                       "{limit}，最多{most}名。",
+                       "{evaluated} evaluated, {excellent} graded excellent ({share}); at most "
+                       "{limit} of those evaluated may be: {most}."),
+    "nb.check_ok": ("符合规定。", "Within the limit."),
+    "nb.check_over": ("超过{over}名。", "{over} more than allowed."),
+    "nb.check_none": ("还没有评定等次：应参评党员{due}名，优秀不超过参评党员的{limit}。",
+                      "No grades decided yet: {due} to be evaluated, at most {limit} of them "
+                      "excellent."),
+    "nb.points": ("需要说明的情况（{n}条）", "Points for the meeting ({n})"),
+    "nb.no_points": ("没有需要说明的情况。", "Nothing for the meeting to look at."),
+    "charts.year_hours": ("{year}年度学时（竖线为年度要求）", "Study hours in {year} (| the yearly floor)"),
+    "charts.attendance": ("{year}年度组织生活出勤", "Attendance at organisational life, {year}"),
+    "charts.share_of_sessions": ("占应参加次数的比例", "Share of the sessions expected"),
+    "charts.attended": ("出席", "attended"),
+    "charts.on_leave_made_up": ("请假，已补学", "on leave, made up"),
+    "charts.on_leave": ("请假，未补学", "on leave, not made up"),
+    "charts.without_leave": ("无故缺席", "absent without leave"),
+    "charts.indicators": ("{year}年度业务指标（完成/目标，竖线为目标）",
+                          "Business indicators in {year} (reached/target; | the target)"),
+    "charts.achieved": ("达到目标", "target met"),
+    "charts.not_achieved": ("未达到目标", "target not met"),
+    "charts.not_recorded": ("未填报", "not recorded"),
+    "charts.lower_better": ("，越低越好", ", lower is better"),
+    "charts.no_indicators": ("课程文件没有设置业务指标（indicators）",
+                             "The curriculum sets no business indicators (indicators)"),
 }
 
 LISTS: dict[str, tuple[list[str], list[str]]] = {
