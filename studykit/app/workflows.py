@@ -411,7 +411,7 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
             cur = load(path)
             folder = root / branch_folder(path)
             files = record_files([folder]) if folder.is_dir() else []
-            if not files and not folder.is_dir():
+            if not folder.is_dir():
                 missing = msg("district.no_branch_folder", folder=str(folder),
                               curriculum=Path(path).name, found=_found_in(root))
                 if year is None and quarter is None:   # no period to count nothing against
