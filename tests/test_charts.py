@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib.image
 import numpy as np
@@ -70,3 +71,51 @@ def test_the_heat_map_shows_the_largest_gap_darkest(example: tuple[
     data = image.get_array()
     assert data.max() == max(g.missing for g in needs.gaps)
     assert data.shape == (len(needs.curriculum.members), len(needs.curriculum.competencies))
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> Any:
+    from studykit.app.workflows import read_evaluation
+    from studykit.reading.records import record_files
+
+    data = ROOT / "tests" / "data" / "branches"
+    cur = studykit.load(data / "nursing-evaluation.yaml")
+    return read_evaluation(cur, record_files([data / "nursing-records"]), 2027)
+
+
+@pytest.mark.parametrize("name", ["year_hours_chart", "attendance_chart", "indicators_chart"])
+def test_each_evaluation_chart_is_a_real_picture(name: str, evaluation: Any,
+                                                 tmp_path: Path) -> None:
+    fig = getattr(charts, name)(evaluation)
+    png = charts.save(fig, tmp_path / f"{name}.png")
+    assert png.stat().st_size > 10_000
+    pixels = matplotlib.image.imread(png)
+    height, width = pixels.shape[:2]
+    assert width >= 600 and height >= 300
+    grey = pixels[..., :3].mean(axis=2)
+    assert grey.std() > 0.05 and (grey < 0.5).mean() > 0.005
+    again = charts.save(getattr(charts, name)(evaluation), tmp_path / f"{name}-again.png")
+    assert np.array_equal(matplotlib.image.imread(again), pixels)
+
+
+def test_evaluation_charts_keep_the_curriculum_s_order(evaluation: Any) -> None:
+    """Members top to bottom as in the curriculum, never sorted by a figure."""
+    names = [e.name for e in evaluation.evidence]
+    for name in ("year_hours_chart", "attendance_chart"):
+        (ax,) = getattr(charts, name)(evaluation).axes
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        top_down = [label for _, label in sorted(zip(ax.get_yticks(), labels, strict=True))]
+        assert top_down == names and ax.yaxis_inverted()
+    panels = charts.indicators_chart(evaluation).axes
+    assert [ax.get_title(loc="left") for ax in panels] == [
+        "患者满意度（%）", "有效投诉（件），越低越好", "出院患者随访（人次）"]
+    assert [t.get_text() for t in panels[2].get_yticklabels()] == [
+        "张敏", "刘静", "陈燕", "杨芳", "赵丽"]                   # the duty nurses
+
+
+def test_a_curriculum_without_indicators_says_so() -> None:
+    from studykit.app.workflows import read_evaluation
+
+    cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
+    fig = charts.indicators_chart(read_evaluation(cur, [], 2026))
+    assert "sets no business indicators" in " ".join(t.get_text() for t in fig.axes[0].texts)

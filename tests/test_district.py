@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 from conftest import ISO_DAY, PATH, cell_texts, check_filed_sheets
 
 import studykit
@@ -113,7 +114,7 @@ def test_district_report_files(tmp_path: Path) -> None:
     data = (out / "district.xlsx").read_bytes()
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["各支部情况", "多个支部共有的能力差距（建议统一组织培训）",
-                               "未能统计的支部"]
+                               "未能统计的支部", "民主评议和党建业务考核"]
     title = "2027年第一季度各支部学习教育情况汇总"
     assert title in result.stdout and document.paragraphs[0].text == title
     check_filed_sheets(book, title, "统计截至2027年3月31日", title)
@@ -171,3 +172,145 @@ def test_a_district_says_where_it_looks_for_each_branch_s_records(tmp_path: Path
     assert not run.failed and len(run.district.branches) == 1
     (note,) = run.notes
     assert str(records / "a") in note.text() and "按一次都还没有开展统计" in note.text()
+
+
+# Two small branches of 2026 (tests/data/district/), counted by hand:
+#
+# 甲支部: 3 full members (甲一 the secretary), one post 科员 requiring 政治理论 2 and
+#   assessed on 办结件数 (target 10); a branch assembly each quarter (the fourth holds the
+#   evaluation); floors of 5 hours. Held: the first quarter's assembly (2 h, all three),
+#   理论学习 (2 h, 甲二, whose 政治理论 goes 1 → 2) and the fourth quarter's (2 h, all three,
+#   the evaluation): meetings 2 of 4 quarters; hours 甲一 4, 甲二 6, 甲三 4 → 1 of 3 met;
+#   gaps 1 (甲二), closed 1. Graded 甲一 优秀, 甲二 and 甲三 合格: 1 of 3, at most ⌊3/3⌋ = 1.
+#   办结件数 甲一 12, 甲二 8, 甲三 10 → 2 of 3 met.
+# 乙支部: 乙一 (full, secretary), 乙二 (probationary, 政治理论 1 of 2), 乙三 (non-party).
+#   Held the first quarter's assembly only (乙一, 乙二): meetings 1 of 4; hours 2 and 2
+#   against 5 → 0 of 2; the gap of 乙二 open → 0 of 1; no indicators; no evaluation record.
+DISTRICT = ROOT / "tests" / "data" / "district"
+SMALL = [DISTRICT / "a.yaml", DISTRICT / "b.yaml"]
+
+
+def small_district(tmp_path: Path) -> Path:
+    """A copy of the two branches' records, to change."""
+    shutil.copytree(DISTRICT / "records", tmp_path / "records")
+    return tmp_path / "records"
+
+
+def test_the_overview_sets_each_branch_s_evaluation_beside_its_scorecard() -> None:
+    from studykit.app.workflows import district_report
+    from studykit.engine.overview import EvaluationSummary
+    from studykit.render.district import district_tables
+
+    run = district_report(SMALL, DISTRICT / "records", 2026)
+    assert not run.failed and not run.notes
+    a, b = run.district.branches
+    assert a.evaluation == EvaluationSummary(
+        year=2026, recorded=True, held=True, procedure=None, evaluated=3, excellent=1,
+        excellent_max=1, indicators_achieved=2, indicators_recorded=3, meetings_met=2,
+        meetings_required=4, hours_met=1, with_floor=3, gaps_closed=1, gaps=1)
+    assert a.evaluation.excellent_share == pytest.approx(1 / 3) and not a.evaluation.over
+    assert b.evaluation == EvaluationSummary(
+        year=2026, recorded=False, held=False, procedure=None, evaluated=0, excellent=0,
+        excellent_max=0, indicators_achieved=0, indicators_recorded=0, meetings_met=1,
+        meetings_required=4, hours_met=0, with_floor=2, gaps_closed=0, gaps=1)
+    assert b.evaluation.excellent_share is None and not b.evaluation.over
+    table = district_tables(run.district)[3]
+    assert table.key == "evaluation"
+    assert table.title == "四、2026年度民主评议党员和党建工作与业务工作考核情况"
+    assert table.headers == ["支部", "民主评议", "优秀/参评", "组织生活（按期/应开展）",
+                             "学时（达标/应达标）", "能力差距（补齐/应补）",
+                             "业务指标（达到/填报）"]
+    assert table.rows == [["甲支部", "已开展", "1/3（33%）", "2/4", "1/3", "1/1", "2/3"],
+                          ["乙支部", "未开展", "", "1/4", "0/2", "0/1", "0/0"]]
+
+
+def test_the_evaluation_is_of_the_year_asked_the_quarter_s_or_the_records(
+        tmp_path: Path) -> None:
+    from studykit.app.workflows import district_report
+
+    records = DISTRICT / "records"
+    for year, quarter in ((None, studykit.Quarter(2026, 1)), (None, None)):
+        run = district_report(SMALL, records, year, quarter)
+        a, b = run.district.branches
+        assert a.evaluation is not None and b.evaluation is not None
+        assert (a.evaluation.year, a.evaluation.held, b.evaluation.held) == (2026, True, False)
+    # a year without records: nothing held, every branch still counted
+    run = district_report(SMALL, records, 2027)
+    assert [(s.evaluation.recorded, s.evaluation.meetings_met, s.evaluation.meetings_required)
+            for s in run.district.branches if s.evaluation] == [(False, 0, 4)] * 2
+    # a branch with no records folder, counted as having held nothing
+    run = district_report(SMALL, small_district(tmp_path / "one") / "a", 2026)
+    assert [s.evaluation.recorded for s in run.district.branches if s.evaluation] == [
+        False, False]
+
+
+def test_an_evaluation_not_held_as_it_should_be_says_what_it_lacks(tmp_path: Path) -> None:
+    from studykit.app.workflows import district_report
+    from studykit.render.district import district_context, district_tables
+
+    records = small_district(tmp_path)
+    (records / "a" / "branch-assembly-2026q4.yaml").unlink()      # the meeting, unrecorded
+    evaluation = records / "a" / "evaluation-2026.yaml"
+    evaluation.write_text(evaluation.read_text(encoding="utf-8").replace(
+        "a3: qualified", "a3: excellent"), encoding="utf-8")
+    run = district_report(SMALL, records, 2026)
+    a = run.district.branches[0].evaluation
+    assert a is not None and (a.recorded, a.held, a.procedure) == (True, False, "no_record")
+    assert a.over
+    assert district_tables(run.district)[3].rows[0][:3] == [
+        "甲支部", "评议会议还没有记录", "2/3（67%）；超过最多1名"]
+    # district.docx puts the most allowed under the share
+    filed = district_context(run.district, run.title)["tables"][3]
+    assert filed["rows"][0][2] == "2/3（67%）\n超过最多1名"
+
+
+def test_a_branch_whose_evaluation_is_refused_is_still_counted(tmp_path: Path) -> None:
+    from studykit.app.workflows import district_report
+    from studykit.render.district import district_tables
+
+    records = small_district(tmp_path)
+    evaluation = records / "a" / "evaluation-2026.yaml"
+    evaluation.write_text(evaluation.read_text(encoding="utf-8").replace(
+        "a3: qualified", "a9: qualified"), encoding="utf-8")
+    run = district_report(SMALL, records, 2026)
+    assert not run.failed and len(run.district.branches) == 2
+    assert run.district.branches[0].evaluation is None
+    assert [n.path for n in run.notes] == [str(evaluation)]
+    assert "a9" in run.notes[0].text()
+    assert district_tables(run.district)[3].rows[0] == [
+        "甲支部", "评议记录有误，未能核对（见命令行的提示）", "", "", "", "", ""]
+
+
+def test_district_files_show_each_branch_s_evaluation(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "studykit", "report", *map(str, SMALL),
+                             "--records", str(DISTRICT / "records"), "--year", "2026",
+                             "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "四、2026年度民主评议党员和党建工作与业务工作考核情况" in result.stdout
+    document = docx.Document(str(out / "district.docx"))
+    assert "已开展民主评议的支部1个。" in document.paragraphs[2].text
+    rows = [[c.text for c in r.cells] for r in document.tables[-1].rows]
+    # the part in brackets on a line of its own, as in district.xlsx
+    assert rows[0][3:] == ["组织生活\n（按期/应开展）", "学时\n（达标/应达标）",
+                           "能力差距\n（补齐/应补）", "业务指标\n（达到/填报）"]
+    rows[0] = [h.replace("\n", "") for h in rows[0]]
+    assert rows == [["支部", "民主评议", "优秀/参评", "组织生活（按期/应开展）",
+                     "学时（达标/应达标）", "能力差距（补齐/应补）", "业务指标（达到/填报）"],
+                    ["甲支部", "已开展", "1/3（33%）", "2/4", "1/3", "1/1", "2/3"],
+                    ["乙支部", "未开展", "", "1/4", "0/2", "0/1", "0/0"]]
+    book = openpyxl.load_workbook(io.BytesIO((out / "district.xlsx").read_bytes()))
+    sheet = book["民主评议和党建业务考核"]
+    assert [[c.value or "" for c in row] for row in sheet.iter_rows(min_row=4)] == rows[1:]
+    assert sheet["E3"].value == "学时\n（达标/应达标）"
+
+
+def test_without_evaluations_the_overview_has_no_evaluation_rows() -> None:
+    from studykit.render.district import district_tables
+
+    cur = studykit.load(SMALL[0])
+    ledger = studykit.read_ledger(cur, sorted((DISTRICT / "records" / "a").glob("*.yaml")))
+    district = district_overview([ledger])
+    assert not district.with_evaluations and district.branches[0].evaluation is None
+    table = district_tables(district)[3]
+    assert table.rows == [] and table.title == "四、民主评议党员和党建工作与业务工作考核情况"

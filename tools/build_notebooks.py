@@ -238,6 +238,86 @@ charts.save(charts.meetings_chart(ledger), f"{OUT}/meetings.png")
 sorted(p.name for p in Path(OUT).iterdir())"""),
 ]
 
+EVALUATION = [
+    new_markdown_cell("""\
+# 民主评议党员 · The year's evaluation of party members
+
+把每名党员一年的情况摆在一起：学时与年度要求、组织生活出勤（缺席原因和补学）、承担的决议事项、
+党员先锋岗、走访服务、业务指标完成情况、民主测评票数和评定等次；检查评议程序和“优秀”比例，
+并生成评议文书。**只摆事实，不打分、不排名**：人员按课程文件中的顺序排列。
+
+*Each party member's year side by side, as evidence: no score, no ranking; members in the
+curriculum's order. Then the check of the share of 优秀, and the documents.*
+
+**怎么用：** 把下面第一个代码格里的课程文件、记录文件夹和年度改成本支部的，然后依次运行。"""),
+    parameters("""\
+CURRICULUM = "../curricula/employment-centre.yaml"   # 本支部的课程文件 (your curriculum)
+RECORDS = "../curricula/records"                      # 会议记录、评议、业务指标和走访记录所在文件夹
+YEAR = 2027                                           # 评议的年度 (the year evaluated)
+OUT = "../out/notebook"                               # 文件输出到这里 (where files go)"""),
+    new_code_cell("""\
+%matplotlib inline
+from pathlib import Path
+
+from IPython.display import HTML
+
+import studykit
+from studykit.app.workflows import read_evaluation, write_evaluation
+from studykit.reading.records import record_files
+from studykit.show import charts
+from studykit.show.display import excellent_check_html
+
+cur = studykit.load(CURRICULUM)   # 有错误会逐条列出行号 (every problem with its line)
+ev = read_evaluation(cur, record_files([Path(RECORDS)]), YEAR)
+ev"""),
+    new_markdown_cell("""\
+## 一、学时 · Study hours
+
+每人全年学时，竖线是年度要求；绿色为达到，红色为未达到。
+
+*Each member's hours in the year; | the floor. Green: met; red: not met.*"""),
+    new_code_cell("""\
+charts.year_hours_chart(ev)"""),
+    new_markdown_cell("""\
+## 二、组织生活出勤 · Attendance at organisational life
+
+三会一课、主题党日和组织生活会：出席、请假（是否已补学）和无故缺席各占应参加次数的比例。
+
+*Attended, on leave (made up or not) and absent without leave, as shares of the sessions
+expected.*"""),
+    new_code_cell("""\
+charts.attendance_chart(ev)"""),
+    new_markdown_cell("""\
+## 三、业务指标 · Business indicators
+
+每个指标一栏：每人完成的数值和目标（竖线）。没有设置业务指标的支部，这里只有一句说明。
+
+*One panel per indicator: what each member reached against the target (|).*"""),
+    new_code_cell("""\
+charts.indicators_chart(ev)"""),
+    new_markdown_cell("""\
+## 四、优秀比例和需要说明的情况 · The share of 优秀, and the points for the meeting
+
+评为优秀的一般不超过参评党员的三分之一（`rules.evaluation.excellent-max`）。下面逐条列出需要
+党员大会或上级党组织说明的情况。
+
+*At most a third of those evaluated (rules.evaluation.excellent-max); then every point
+for the meeting, in words.*"""),
+    new_code_cell("""\
+HTML(excellent_check_html(ev))"""),
+    new_markdown_cell("""\
+## 五、生成文书 · Write the documents
+
+生成民主评议党员的文书和年度党建工作与业务工作考核情况，以及上面三张图。已经手工修改过的文件不会被覆盖。
+
+*Writes the evaluation's documents and the three charts into OUT.*"""),
+    new_code_cell("""\
+written = write_evaluation(ev, OUT)
+for name in ("year_hours_chart", "attendance_chart", "indicators_chart"):
+    charts.save(getattr(charts, name)(ev), f"{OUT}/{name.removesuffix('_chart')}.png")
+sorted(p.name for p in Path(OUT).iterdir())"""),
+]
+
 
 def write(name: str, cells: list[nbformat.NotebookNode]) -> Path:
     nb = new_notebook(cells=cells, metadata={
@@ -253,5 +333,5 @@ def write(name: str, cells: list[nbformat.NotebookNode]) -> Path:
 
 if __name__ == "__main__":
     for name, cells in (("plan_quarter.ipynb", PLAN), ("minutes.ipynb", MINUTES),
-                        ("ledger.ipynb", LEDGER)):
+                        ("ledger.ipynb", LEDGER), ("evaluation.ipynb", EVALUATION)):
         print(write(name, cells))

@@ -784,13 +784,17 @@ def district(b: Builder) -> None:
            b.t("个支部；未能统计", "; not counted: "), "{{ summary.failed }}",
            b.t("个；学时进度滞后共", "; members behind on hours: "), "{{ summary.behind }}",
            b.t("人；组织生活共缺", "; meetings missing: "), "{{ summary.missing }}",
-           b.t("次。", "."))
+           b.t("次；已开展民主评议的支部", "; branches that held the evaluation: "),
+           "{{ summary.evaluated }}", b.t("个。", "."))
     T, F = True, False
     # 组织生活（已开展/应开展） is twelve characters, 逾期决议事项 six: one line each
     # in English, no header word broken: Members, Missing, problems on one line each
     widths = [([66, 14, 55, 12, 22, 26, 30, 22] if b.zh else [54, 25, 44, 20, 23, 26, 28, 27],
                [F, T, T, T, T, T, T, T]),
-              ([150, 50, 47], [F, T, T]), ([90, 157], [F, F])]
+              ([150, 50, 47], [F, T, T]), ([90, 157], [F, F]),
+              # each branch's evaluation and the year's scorecard
+              ([56, 27, 30, 36, 36, 31, 31] if b.zh else [59, 30, 30, 35, 30, 30, 33],
+               [F, T, T, T, T, T, T])]
     last = None
     for i, (weights, center) in enumerate(widths):
         b.h1(f"{{{{ tables[{i}].title }}}}")

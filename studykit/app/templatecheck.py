@@ -34,6 +34,7 @@ from ..render.package import package_problem
 from ..render.report import report_context
 from ..render.resources import TEMPLATE_NAMES, examples
 from ..words import text
+from .workflows import read_evaluation
 
 
 def sample_contexts() -> dict[str, dict[str, Any]]:
@@ -46,7 +47,8 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     sessions = {s.id: s for s in plan.sessions}
     lecture = next(s for s in plan.sessions if s.kind == "skill")
     meeting = next(s for s in plan.sessions if s.kind == "committee")
-    ledger = read_ledger(cur, sorted((folder / "records").glob("*.yaml")))
+    records = sorted((folder / "records").glob("*.yaml"))
+    ledger = read_ledger(cur, records)
     # one open item, so a template's follow-up section is rendered too
     followups = [{"task": "整理台账", "owner": "高云", "due": "2027年1月31日",
                   "status": "已逾期", "ref": "committee-2027-01/2"}]
@@ -60,7 +62,8 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
         "attendance.docx": attendance_context(plan, meeting),
         "minutes.docx": minutes_context(plan, sessions[record.session], record, followups),
         "report.docx": report_context(ledger),
-        "district.docx": district_context(district_overview([ledger]), "district"),
+        "district.docx": district_context(district_overview(
+            [ledger], evaluations=[read_evaluation(cur, records, ledger.year)]), "district"),
     }
 
 

@@ -387,23 +387,28 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
     """Count every branch's records (``RECORDS/<curriculum file name>/``) and set the
     branches side by side; a branch that cannot be counted is reported, not fatal."""
     root = records_folder(records)
-    ledgers, failed, notes = [], [], []
+    ledgers: list[Ledger] = []
+    evaluations: list[Evaluation | None] = []
+    failed, notes = [], []
     for path in paths:
         cur: Curriculum | None = None
         try:
             cur = load(path)
             folder = root / branch_folder(path)
-            if folder.is_dir():
-                ledgers.append(read_ledger(cur, record_files([folder]), year, quarter))
-                continue
-            missing = msg("district.no_branch_folder", folder=str(folder),
-                          curriculum=Path(path).name, found=_found_in(root))
-            if year is None and quarter is None:   # no period to count nothing against
-                raise UserError(missing, cur.locale)
-            # a branch that has held nothing yet: counted so, and said where we looked
-            ledgers.append(read_ledger(cur, [], year, quarter))
-            notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
-                                                           why=missing), locale=cur.locale))
+            files = record_files([folder]) if folder.is_dir() else []
+            if not folder.is_dir():
+                missing = msg("district.no_branch_folder", folder=str(folder),
+                              curriculum=Path(path).name, found=_found_in(root))
+                if year is None and quarter is None:   # no period to count nothing against
+                    raise UserError(missing, cur.locale)
+                # a branch that has held nothing yet: counted so, and said where we looked
+                notes.append(Problem(str(path), 1, 1, "", msg("district.counted_as_none",
+                                                               why=missing), locale=cur.locale))
+            ledger = read_ledger(cur, files, year, quarter)
+            evaluation, refused = _evaluation_of(cur, files, year or ledger.year)
+            ledgers.append(ledger)
+            evaluations.append(evaluation)
+            notes.extend(refused)
         except UserError as exc:
             loc = cur.locale if cur else DEFAULT_LOCALE
             # each problem in its file's language, in Chinese where that is not known
@@ -411,13 +416,23 @@ def district_report(paths: Sequence[Path], records: Path | str, year: int | None
             failed.append(BranchResult(
                 str(path), cur.organization.name if cur else branch_folder(path), False,
                 said, reason=_reason(exc, loc, branch_folder(path))))
-    district = district_overview(ledgers, failed)
+    district = district_overview(ledgers, failed, evaluations)
     loc = district.locale
     # the period in words (2027年第一季度; 2027年度 for a year, or the branches' latest)
     shown = year or (district.as_of.year if district.as_of else None)
     period = quarter_title(loc, quarter) if quarter else (
         text(loc, "ledger.year", year=shown) if shown else "")
     return DistrictRun(district, district_title(district, period), failed, notes)
+
+
+def _evaluation_of(cur: Curriculum, files: Sequence[Path], year: int,
+                   ) -> tuple[Evaluation | None, list[Problem]]:
+    """A branch's evaluation of ``year`` for the district; when its evaluation, results or
+    visit records are refused, None and their problems (the branch is still counted)."""
+    try:
+        return read_evaluation(cur, files, year), []
+    except InputError as exc:
+        return None, list(exc.problems)
 
 
 def _reason(exc: UserError, locale: str, folder: str) -> str:

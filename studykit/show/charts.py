@@ -12,10 +12,11 @@ from __future__ import annotations
 import calendar
 import warnings
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.vocabulary import KINDS
 from ..domain.workdays import WorkCalendar
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ..domain.plan import Plan
+    from ..engine.evaluation import Evaluation
     from ..engine.ledger import Ledger
     from ..engine.needs import Needs
 
@@ -196,4 +198,134 @@ def meetings_chart(ledger: Ledger) -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=9)
     ax.set_title(text(loc, "ledger.meetings"), fontsize=11)
+    return fig
+
+
+# --- the year's evaluation: one bar per party member, in the curriculum's order -------
+
+_MET, _NOT_MET, _NONE = "#59a14f", "#e15759", "#bab0ac"
+
+
+def _members_axis(ax: Any, names: Sequence[str]) -> None:
+    """Members top to bottom in the order given (the curriculum's: no ranking)."""
+    ax.set_yticks(range(len(names)), list(names))
+    ax.set_ylim(len(names) - 0.5, -0.5)
+
+
+def year_hours_chart(ev: Evaluation) -> Figure:
+    """Each party member's study hours in the year against their floor (|), in the
+    curriculum's order, each bar labelled as the evidence table says it (9/12学时，未达到)."""
+    from matplotlib.patches import Patch
+
+    from ..render.evaluation import hours_text
+
+    loc = ev.curriculum.locale
+    rows = list(ev.evidence)
+    fig = _figure(9, 1.2 + 0.38 * max(len(rows), 1), loc)
+    ax = fig.add_subplot()
+    hours = [e.hours.year if e.hours else 0.0 for e in rows]
+    colours = [_NONE if e.hours is None or e.hours.floor is None
+               else _MET if e.hours.status == "met" else _NOT_MET for e in rows]
+    ax.barh(range(len(rows)), hours, color=colours)
+    top = max([*hours, *(e.hours.floor or 0 for e in rows if e.hours)], default=0) or 1
+    for i, e in enumerate(rows):
+        if e.hours is not None and e.hours.floor is not None:
+            ax.plot([e.hours.floor], [i], marker="|", markersize=14, color="black")
+        ax.text(max(hours[i], e.hours.floor or 0 if e.hours else 0) + top * 0.01, i,
+                hours_text(loc, e), va="center", fontsize=8)
+    _members_axis(ax, [e.name for e in rows])
+    ax.set_xlim(0, top * 1.35)
+    ax.set_xlabel(text(loc, "col.hours"))
+    ax.set_title(text(loc, "charts.year_hours", year=ev.year), fontsize=11)
+    ax.legend(handles=[Patch(color=_MET, label=text(loc, "eval.met")),
+                       Patch(color=_NOT_MET, label=text(loc, "eval.not_met"))],
+              fontsize=8, loc="lower right")
+    return fig
+
+
+def attendance_chart(ev: Evaluation) -> Figure:
+    """Each party member's attendance at the year's organisational life, as shares of the
+    sessions they were expected at: attended, on leave and made up, on leave, without
+    leave; labelled 11/12次（92%）."""
+    from matplotlib.patches import Patch
+
+    from ..render.evaluation import attendance_text
+
+    loc = ev.curriculum.locale
+    rows = list(ev.evidence)
+    parts = (("attended", "#4e79a7"), ("on_leave_made_up", "#a0cbe8"),
+             ("on_leave", "#f28e2b"), ("without_leave", "#e15759"))
+    fig = _figure(9, 1.4 + 0.38 * max(len(rows), 1), loc)
+    ax = fig.add_subplot()
+    for i, e in enumerate(rows):
+        a = e.attendance
+        if a.expected:
+            counts = (a.attended,
+                      sum(1 for x in a.absences if not x.unexcused and x.made_up is not None),
+                      sum(1 for x in a.absences if not x.unexcused and x.made_up is None),
+                      a.unexcused)
+            left = 0.0
+            for n, (_, colour) in zip(counts, parts, strict=True):
+                share = 100 * n / a.expected
+                ax.barh(i, share, left=left, color=colour)
+                left += share
+        ax.text(101, i, attendance_text(loc, e), va="center", fontsize=8)
+    _members_axis(ax, [e.name for e in rows])
+    ax.set_xlim(0, 125)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel(text(loc, "charts.share_of_sessions"))
+    ax.set_title(text(loc, "charts.attendance", year=ev.year), fontsize=11)
+    fig.legend(handles=[Patch(color=c, label=text(loc, f"charts.{k}")) for k, c in parts],
+               loc="outside lower center", ncol=len(parts), fontsize=8)
+    return fig
+
+
+def indicators_chart(ev: Evaluation) -> Figure:
+    """Each business indicator, one panel each: the value each party member holding it
+    reached (a bar, green where the target is met) against their target (|), in the
+    curriculum's order; 未填报 where nothing is recorded."""
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    cur, loc = ev.curriculum, ev.curriculum.locale
+    panels = [(ident, [(e, r) for e in ev.evidence for r in e.indicators if r.indicator == ident])
+              for ident in cur.indicators]
+    panels = [(ident, held) for ident, held in panels if held]
+    if not panels:
+        fig = _figure(8, 1.6, loc)
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, text(loc, "charts.no_indicators"), ha="center", va="center")
+        ax.set_title(text(loc, "charts.indicators", year=ev.year), fontsize=11)
+        return fig
+    heights = [len(held) + 1.2 for _, held in panels]
+    fig = _figure(9, 1.0 + 0.36 * sum(heights), loc)
+    axes = fig.subplots(len(panels), 1, squeeze=False, height_ratios=heights)[:, 0]
+    for ax, (ident, held) in zip(axes, panels, strict=True):
+        ind = cur.indicators[ident]
+        values = [r.value or 0.0 for _, r in held]
+        top = max([*values, *(r.target for _, r in held)], default=0) or 1
+        for i, (_, r) in enumerate(held):
+            # a stem to the value and a dot on it: a value of 0 (no complaint) shows too
+            if r.value is not None:
+                colour = _MET if r.achieved else _NOT_MET
+                ax.hlines(i, 0, r.value, color=colour, linewidth=5)
+                ax.plot([r.value], [i], marker="o", markersize=8, color=colour)
+            ax.plot([r.target], [i], marker="|", markersize=14, color="black")
+            label = text(loc, "charts.not_recorded") if r.value is None else \
+                f"{r.value:g}/{r.target:g}"
+            ax.text(max(r.value or 0, r.target) + top * 0.03, i, label, va="center",
+                    fontsize=8, color="#555" if r.value is None else "black")
+        _members_axis(ax, [e.name for e, _ in held])
+        ax.set_xlim(-top * 0.03, top * 1.3)
+        if all(float(v).is_integer() for v in [*values, *(r.target for _, r in held)]):
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        unit = f"（{ind.unit}）" if ind.unit and loc == "zh-CN" else \
+            f" ({ind.unit})" if ind.unit else ""
+        lower = text(loc, "charts.lower_better") if ind.better == "lower" else ""
+        ax.set_title(f"{ind.name}{unit}{lower}", fontsize=10, loc="left")
+    fig.suptitle(text(loc, "charts.indicators", year=ev.year), fontsize=11)
+    fig.legend(handles=[Patch(color=_MET, label=text(loc, "charts.achieved")),
+                        Patch(color=_NOT_MET, label=text(loc, "charts.not_achieved"))],
+               loc="outside lower center", ncol=2, fontsize=8)
     return fig

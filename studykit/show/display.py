@@ -1,9 +1,9 @@
 """How the public objects look in Jupyter: HTML tables in the curriculum's language.
 
-Each public object (curriculum, needs, plan, record, ledger) is drawn by a function here,
-which :mod:`.jupyter` registers with IPython (the objects themselves know nothing of how
-they are shown); :mod:`.tables` draws them for the terminal. Chinese text needs no
-alignment work in HTML: the browser lays the table out.
+Each public object (curriculum, needs, plan, record, ledger, evaluation) is drawn by a
+function here, which :mod:`.jupyter` registers with IPython (the objects themselves know
+nothing of how they are shown); :mod:`.tables` draws them for the terminal. Chinese text
+needs no alignment work in HTML: the browser lays the table out.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..render.documents import calendar_context
+from ..render.evaluation import evaluation_tables, evaluation_title, summary_line
 from ..render.report import as_of_line, ledger_tables, report_title, text_rows
 from ..words import join, text
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ..domain.models import Curriculum
     from ..domain.plan import Plan
     from ..domain.records import Record
+    from ..engine.evaluation import Evaluation
     from ..engine.ledger import Ledger
     from ..engine.needs import Needs
 
@@ -151,3 +153,41 @@ def ledger_html(ledger: Ledger) -> str:
         parts.append(html_table(t.headers, rows) if rows
                      else f"<p>{escape(text(ledger.curriculum.locale, 'ledger.none'))}</p>")
     return _page(report_title(ledger), *parts)
+
+
+def evaluation_html(ev: Evaluation) -> str:
+    """The year's evaluation: each party member's evidence side by side, in the
+    curriculum's order (no score, no rank), the points for the meeting, the follow-ups and
+    the branch's scorecard, each table under its heading."""
+    cur, loc = ev.curriculum, ev.curriculum.locale
+    parts = [f"<p>{escape(summary_line(ev))}</p>"]
+    for t in evaluation_tables(ev):
+        if t.key == "meetings":
+            card = text(loc, "eval.scorecard", org=cur.organization.name, year=ev.year)
+            parts.append(f"<h3>{escape(card)}</h3>")
+        parts.append(f"<h4>{escape(t.title)}</h4>")
+        rows = text_rows(t, loc, ev.year)
+        parts.append(html_table(t.headers, rows) if rows
+                     else f"<p>{escape(text(loc, 'ledger.none'))}</p>")
+    return _page(evaluation_title(ev), *parts)
+
+
+def excellent_check_html(ev: Evaluation) -> str:
+    """The check of the share of 优秀 in plain words (优秀 n of N evaluated, the most
+    allowed, within the limit or past it), then every point for the meeting in words."""
+    loc = ev.curriculum.locale
+    limit = f"{float(ev.curriculum.rules.evaluation.excellent_max):.0%}"
+    evaluated, excellent = len(ev.evaluated), ev.count("excellent")
+    if evaluated:
+        share = text(loc, "nb.check_share", evaluated=evaluated, excellent=excellent,
+                     share=f"{ev.excellent_share or 0:.0%}", limit=limit, most=ev.excellent_max)
+        verdict = text(loc, "nb.check_over", over=excellent - ev.excellent_max) \
+            if excellent > ev.excellent_max else text(loc, "nb.check_ok")
+        lead = f"<p><b>{escape(share)}</b> {escape(verdict)}</p>"
+    else:
+        due = sum(1 for e in ev.evidence if e.due)
+        lead = f"<p><b>{escape(text(loc, 'nb.check_none', due=due, limit=limit))}</b></p>"
+    points = (f"<ol>{''.join(f'<li>{escape(f.message.text(loc))}</li>' for f in ev.flags)}</ol>"
+              if ev.flags else f"<p>{escape(text(loc, 'nb.no_points'))}</p>")
+    return _page(text(loc, "nb.check_title"), lead,
+                 f"<h4>{escape(text(loc, 'nb.points', n=len(ev.flags)))}</h4>", points)

@@ -16,6 +16,7 @@ _SHOWN = {
     ("studykit.domain.plan", "Plan"): "plan_html",
     ("studykit.domain.records", "Record"): "record_html",
     ("studykit.engine.ledger", "Ledger"): "ledger_html",
+    ("studykit.engine.evaluation", "Evaluation"): "evaluation_html",
 }
 
 
