@@ -75,8 +75,7 @@ def test_the_heat_map_shows_the_largest_gap_darkest(example: tuple[
 
 @pytest.fixture(scope="module")
 def evaluation() -> Any:
-    from studykit.app.workflows import read_evaluation
-    from studykit.reading.records import record_files
+    from studykit.reading.records import read_evaluation, record_files
 
     data = ROOT / "tests" / "data" / "branches"
     cur = studykit.load(data / "nursing-evaluation.yaml")
@@ -114,7 +113,7 @@ def test_evaluation_charts_keep_the_curriculum_s_order(evaluation: Any) -> None:
 
 
 def test_a_curriculum_without_indicators_says_so() -> None:
-    from studykit.app.workflows import read_evaluation
+    from studykit.reading.records import read_evaluation
 
     cur = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
     fig = charts.indicators_chart(read_evaluation(cur, [], 2026))

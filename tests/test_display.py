@@ -52,8 +52,7 @@ def test_english_curriculum_shows_in_english() -> None:
 
 
 def test_the_evaluation_shows_as_html_in_the_curriculum_s_order() -> None:
-    from studykit.app.workflows import read_evaluation
-    from studykit.reading.records import record_files
+    from studykit.reading.records import read_evaluation, record_files
     from studykit.show.display import excellent_check_html
 
     data = ROOT / "tests" / "data" / "branches"
@@ -72,7 +71,7 @@ def test_the_evaluation_shows_as_html_in_the_curriculum_s_order() -> None:
 
 
 def test_the_evaluation_check_in_english_before_any_grade() -> None:
-    from studykit.app.workflows import read_evaluation
+    from studykit.reading.records import read_evaluation
     from studykit.show.display import excellent_check_html
 
     ev = read_evaluation(studykit.load(ROOT / "curricula" / "small-team.en.yaml"), [], 2026)

@@ -232,7 +232,7 @@ def test_the_procedure_at_a_branch_assembly_with_quorum(tmp_path: Path) -> None:
     # before the evaluation: the evidence, and what is still to do
     ev = evaluated(tmp_path, None)
     assert rules(ev)[0] == ("no_evaluation", None) and ev.day == date(2027, 12, 8)
-    assert ev.excellent_max == 0 and not ev.evaluated
+    assert ev.excellent_max == 1 and not ev.evaluated        # a third of the 4 due
 
 
 def test_the_scorecard(tmp_path: Path) -> None:
@@ -290,3 +290,21 @@ def test_a_member_graded_in_two_files_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_evaluation(cur, paths, 2027)
     assert "'a' 已在" in caught.value.said("zh-CN")
+
+
+def test_the_year_just_ended_may_be_evaluated_in_january(tmp_path: Path) -> None:
+    # the fourth quarter's assembly held as usual, and the evaluation in January 2028
+    january = "session: branch-assembly-2028q1\ndate: 2028-01-19\npresent: [a, b, c, d]\n"
+    text = EVALUATION.replace("branch-assembly-2027q4", "branch-assembly-2028q1")
+    ev = evaluated(tmp_path, text, **{"ba-2028q1.yaml": january})
+    assert ev.day == date(2028, 1, 19) and ev.held_ok
+    assert (ev.present, ev.entitled) == (4, 4)
+    # the hours are the year's, all of them: d is still 1 short, the others met
+    assert ("excellent_floor", "d") in rules(ev) and ("no_record", None) not in rules(ev)
+    # before its record: the meeting is planned, not yet held
+    ev = evaluated(tmp_path, text)
+    assert ("no_record", None) in rules(ev)
+
+
+def test_before_any_grade_the_most_excellent_is_a_third_of_those_due(tmp_path: Path) -> None:
+    assert evaluated(tmp_path, None).excellent_max == 1        # a, b, c, d: 4 / 3

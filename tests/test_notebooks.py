@@ -116,8 +116,7 @@ def run_evaluation(out: Path, **given: Path | str | int) -> tuple[str, list[str]
 
 def test_evaluation_notebook_on_the_example(tmp_path: Path) -> None:
     import studykit
-    from studykit.app.workflows import read_evaluation
-    from studykit.reading.records import record_files
+    from studykit.reading.records import read_evaluation, record_files
 
     html, pictures = run_evaluation(tmp_path)
     assert "民主评议党员情况" in html and "党建工作与业务工作考核情况" in html

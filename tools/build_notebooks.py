@@ -262,13 +262,13 @@ from pathlib import Path
 from IPython.display import HTML
 
 import studykit
-from studykit.app.workflows import read_evaluation, write_evaluation
+from studykit.app.workflows import write_evaluation
 from studykit.reading.records import record_files
 from studykit.show import charts
 from studykit.show.display import excellent_check_html
 
 cur = studykit.load(CURRICULUM)   # 有错误会逐条列出行号 (every problem with its line)
-ev = read_evaluation(cur, record_files([Path(RECORDS)]), YEAR)
+ev = studykit.read_evaluation(cur, record_files([Path(RECORDS)]), YEAR)
 ev"""),
     new_markdown_cell("""\
 ## 一、学时 · Study hours

@@ -20,7 +20,7 @@ from ..domain.records import Record
 from ..engine.overview import district_overview
 from ..engine.planner import plan_quarter, year_plans
 from ..reading.curriculum import load
-from ..reading.records import load_record, read_ledger
+from ..reading.records import load_record, read_evaluation, read_ledger
 from ..render.district import district_context
 from ..render.documents import (
     annual_context,
@@ -34,7 +34,6 @@ from ..render.package import package_problem
 from ..render.report import report_context
 from ..render.resources import TEMPLATE_NAMES, examples
 from ..words import text
-from .workflows import read_evaluation
 
 
 def sample_contexts() -> dict[str, dict[str, Any]]:

@@ -101,3 +101,10 @@ def share_of_year(member: Member, year: int, quarters: int = 4) -> float:
     during it, left during it). A member there all year owes ``quarters / 4``."""
     return sum(presence(member, q.first, q.last)
                for q in (Quarter(year, n) for n in range(1, quarters + 1))) / 4
+
+
+def evaluation_in_reach(quarter: Quarter, year: int) -> bool:
+    """Whether the evaluation of ``year`` (民主评议党员) may be held in ``quarter``: during
+    the year, or in the first quarter of the next (the year just ended is evaluated in
+    January)."""
+    return quarter.year == year or quarter == Quarter(year + 1, 1)

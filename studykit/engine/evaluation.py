@@ -33,11 +33,15 @@ from ..domain.models import Curriculum, Member, PioneerPost
 from ..domain.records import (
     AnyRecord,
     EvaluationRecord,
+    Record,
     ResultsRecord,
     Tally,
     Visit,
     VisitLog,
+    counted,
 )
+from ..domain.rules import entitled_voters, evaluation_in_reach, has_quorum
+from ..domain.time import quarter_of
 from ..domain.vocabulary import ORGANISATIONAL_LIFE
 from ..words import Message, day_message, msg
 from .ledger import ActionItem, Held, Ledger, MemberHours, held_key
@@ -262,7 +266,8 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
     cur = curriculum
     evaluations = [r for r in records if isinstance(r, EvaluationRecord) and r.evaluation == year]
     record = _merged(evaluations)
-    held = _held(ledger, record)
+    sessions = _meetings(ledger, records)
+    held = _held(sessions, record)
     day = held.record.date if held else _planned_day(ledger, record) or date(year, 12, 31)
     logs = [r for r in records if isinstance(r, VisitLog)]
     visits = [(log, v) for log in logs for v in log.visits if v.date.year == year]
@@ -303,10 +308,11 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
             record.grades.get(m.id) if record else None))
     limit = cur.rules.evaluation.excellent_max
     graded = sum(1 for e in evidence if e.grade is not None)
-    most = math.floor(limit * graded)
+    # of those evaluated; before any grade, of those to be (for the ballot to print)
+    most = math.floor(limit * (graded or sum(1 for e in evidence if e.due)))
     present, entitled = _turnout(cur, held)
     followups = _followups(cur, evidence, held, day)
-    flags = [*_procedure(record, held, ledger, present, entitled),
+    flags = [*_procedure(cur, record, held, ledger),
              *_member_flags(evidence, present if held else None),
              *_share(evidence, graded, most, limit),
              *(Flag("followup", msg(f"evaluation.followup_{f.grade}", name=_name(cur, f.member),
@@ -337,19 +343,31 @@ def _merged(evaluations: Sequence[EvaluationRecord]) -> EvaluationRecord | None:
     return merged
 
 
-def _held(ledger: Ledger, record: EvaluationRecord | None) -> Held | None:
+def _meetings(ledger: Ledger, records: Sequence[AnyRecord]) -> list[Held]:
+    """The branch assemblies held in reach of the evaluation, as recorded (the ledger's
+    year, and the next year's first quarter, which the ledger does not count)."""
+    plans = ledger.plans
+    out = []
+    for r in counted(r for r in records if isinstance(r, Record))[0].values():
+        q = quarter_of(r.date)
+        if evaluation_in_reach(q, ledger.year) and q in plans and r.session in plans[q].by_id:
+            out.append(Held(r, plans[q].session(r.session), q))
+    return sorted(out, key=lambda h: (h.record.date, h.session.id))
+
+
+def _held(sessions: Sequence[Held], record: EvaluationRecord | None) -> Held | None:
     """The held session the evaluation names, as recorded; before the evaluation is
     recorded, the branch assembly the plan gives it, if held."""
     if record is not None and record.session is None:
         return None
-    return next((h for h in ledger.held if h.session.id == record.session), None) \
-        if record is not None else next((h for h in ledger.held if h.session.evaluation), None)
+    return next((h for h in sessions if h.session.id == record.session), None) \
+        if record is not None else next((h for h in sessions if h.session.evaluation), None)
 
 
 def _planned_day(ledger: Ledger, record: EvaluationRecord | None) -> date | None:
     """The planned day of the evaluation's meeting: the one the record names, else the
     branch assembly planned to hold it."""
-    sessions = [s for q, plan in ledger.plans.items() if q.year == ledger.year
+    sessions = [s for q, plan in sorted(ledger.plans.items()) if evaluation_in_reach(q, ledger.year)
                 for s in plan.sessions]
     named = record.session if record else None
     for s in sessions:
@@ -428,26 +446,28 @@ def _indicators(cur: Curriculum, standing: Member,
     return tuple(out)
 
 
-def _procedure(record: EvaluationRecord | None, held: Held | None, ledger: Ledger,
-               present: int, entitled: int) -> list[Flag]:
+def _procedure(cur: Curriculum, record: EvaluationRecord | None, held: Held | None,
+               ledger: Ledger) -> list[Flag]:
     """Was it held, at a branch assembly, with quorum?"""
     if record is None:
         return [Flag("no_evaluation", msg("evaluation.no_record", year=ledger.year))]
     if record.session is None:
         return [Flag("no_session", msg("evaluation.no_session"))]
-    planned = {s.id: s for q, plan in ledger.plans.items() if q.year == ledger.year
-               for s in plan.sessions}
+    planned = {s.id: s for q, plan in sorted(ledger.plans.items())
+               if evaluation_in_reach(q, ledger.year) for s in plan.sessions}
     session = held.session if held else planned.get(record.session)
     if session is not None and session.kind != "branch-assembly":
         return [Flag("not_assembly", msg("evaluation.not_assembly", title=session.title))]
     if held is None:
         return [Flag("no_record", msg("evaluation.no_meeting_record",
                                       title=session.title if session else record.session))]
-    quorum = next((q for q in ledger.quorum if q.session == held.session.id
-                   and q.date == held.record.date), None)
-    if quorum is not None and not quorum.quorum:
+    # as the minutes count it: the full members of the branch on the day
+    voters = entitled_voters(cur.as_of(held.record.date).member_by_id, held.session)
+    there = set(held.record.attended)
+    came = sum(1 for m in voters if m in there)
+    if not has_quorum(came, len(voters)):
         return [Flag("no_quorum", msg("evaluation.no_quorum", title=held.session.title,
-                                      present=quorum.present, entitled=quorum.entitled))]
+                                      present=came, entitled=len(voters)))]
     return []
 
 

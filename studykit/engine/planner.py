@@ -44,7 +44,7 @@ from .needs import Attendee, analyse_needs
 # the committee early in the month to prepare, the theme day in the first half,
 # the party groups after it, the assembly mid-quarter.
 _MEETING_AIM = {"committee": 0.1, "theme-day": 0.35, "group": 0.6, "branch-assembly": 0.5,
-                "life-meeting": 0.55}
+                "life-meeting": 0.4}
 _LONG_HOLIDAY = 3          # days off in a row that make a long holiday
 _SPEAKER_GAP = 7           # days a speaker's sessions should be apart
 _DAY_ENDS = 18 * 60        # a session without its own start should end by 18:00…

@@ -30,7 +30,7 @@ from ..domain.records import (
     VisitLog,
     counted,
 )
-from ..domain.rules import entitled_voters
+from ..domain.rules import entitled_voters, evaluation_in_reach
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import ID_PATTERN
 from ..engine.evaluation import Evaluation, evaluate
@@ -233,7 +233,8 @@ def _year_problems(doc: yamlio.Document, cur: Curriculum,
             yield from member((table, m), m, key=True, party=True)
     session = as_text(data.get("session"))
     if "evaluation" in data and session is not None and plans is not None and year:
-        known = sorted({i for q, plan in plans.items() if q.year == year for i in plan.by_id})
+        known = sorted({i for q, plan in plans.items() if evaluation_in_reach(q, year)
+                        for i in plan.by_id})
         if session not in known:
             yield doc.problem(("session",), msg("record.no_planned_session", id=session,
                                                 hint=suggest(session, known)))
@@ -448,8 +449,14 @@ def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
     touched = {r.date.year for r in first if isinstance(r, Record)}
     touched |= {m.date.year for r in first if isinstance(r, (Record, MakeupRecord))
                 for m in r.makeup}
-    touched |= {r.evaluation for r in first if isinstance(r, EvaluationRecord)}
-    plans = year_plans(curriculum, {*years, *touched}, first)
+    evaluated = {r.evaluation for r in first if isinstance(r, EvaluationRecord)}
+    plans = year_plans(curriculum, {*years, *touched, *evaluated}, first)
+    # an evaluation held in January of the next year: that quarter's plan too
+    later = {r.evaluation + 1 for r in first if isinstance(r, EvaluationRecord) and r.session
+             and r.session not in {i for q, p in plans.items() if q.year == r.evaluation
+                                   for i in p.by_id}} - {q.year for q in plans}
+    if later:
+        plans = year_plans(curriculum, {*years, *touched, *evaluated, *later}, first)
     records, problems = check_records(docs, curriculum, plans, skip_unreadable)
     return records, problems, plans
 
