@@ -248,6 +248,21 @@ class Evaluation:
         return self.count("excellent") / n if n else None
 
     @property
+    def due(self) -> tuple[Evidence, ...]:
+        """The members to be evaluated here: in the branch on the day of the evaluation."""
+        return tuple(e for e in self.evidence if e.due)
+
+    @property
+    def ballot_excellent_max(self) -> int:
+        """The most names a ballot may tick 优秀 for: :attr:`excellent_max` once grades are
+        decided, else ``rules.evaluation.excellent-max`` of the members to be evaluated
+        (rounded down), as the ballot is printed before anyone is graded."""
+        if self.evaluated:
+            return self.excellent_max
+        limit = self.curriculum.rules.evaluation.excellent_max
+        return math.floor(limit * len(self.due))
+
+    @property
     def held_ok(self) -> bool:
         """Whether the evaluation was held and recorded at a branch assembly with quorum."""
         return self.record is not None and self.held is not None and not any(
