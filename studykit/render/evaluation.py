@@ -405,8 +405,10 @@ def scorecard_context(ev: Evaluation) -> dict[str, Any]:
             "tables": tables}
 
 
-EVIDENCE_WIDEST = 22
-"""The widest a column of the evidence sheet gets (characters of a digit's width)."""
+EVIDENCE_WIDEST = {False: 22, True: 16}
+"""The widest a column of the evidence sheet gets (characters of a digit's width; a
+Chinese character is two), in Chinese and in English (whose words take a character each):
+its eleven columns on one page's width."""
 
 
 def scorecard_xlsx(ev: Evaluation) -> bytes:
@@ -424,7 +426,8 @@ def scorecard_xlsx(ev: Evaluation) -> bytes:
         book.add(Sheet(name, text(loc, "workbook.title", title=title, sheet=name), as_of,
                        cur.organization.name, table.headers, table.rows,
                        empty=text(loc, "ledger.none"),
-                       widest=EVIDENCE_WIDEST if key == "evidence" else MAX_WIDTH))
+                       widest=EVIDENCE_WIDEST[english(loc)] if key == "evidence"
+                       else MAX_WIDTH))
     return book.save(ev.ledger.as_of)
 
 
