@@ -231,8 +231,10 @@ def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,
 def test_templates_copy_and_check(tmp_path: Path) -> None:
     assert run("templates", "copy", str(tmp_path / "t")).returncode == 0
     assert sorted(p.name for p in (tmp_path / "t").iterdir() if p.name != ".studykit.lock") == [
-        "annual.docx", "attendance.docx", "calendar.docx", "district.docx", "minutes.docx",
-        "plan-activity.docx", "plan-lesson.docx", "report.docx"]
+        "annual.docx", "attendance.docx", "calendar.docx", "district.docx",
+        "evaluation-ballot.docx", "evaluation-register.docx", "evaluation-scorecard.docx",
+        "evaluation-summary.docx", "minutes.docx", "plan-activity.docx", "plan-lesson.docx",
+        "report.docx"]
     ok = run("templates", "check", str(tmp_path / "t"))
     assert ok.returncode == 0, ok.stderr
     from test_docxtemplate import make_template

@@ -2,7 +2,8 @@
 
 What ``make demo`` writes for the example branch (with its records: minutes, the ledger,
 the year), the English example and a branch that is not the example (a county hospital's
-nursing branch, ``tests/data/branches/nursing.yaml``), and a district of them, is read
+nursing branch, ``tests/data/branches/nursing.yaml``), a district of them, and a branch's
+evaluation of the year in each language (``tests/test_evaluation_render.py``), is read
 back, Word files with python-docx, workbooks with openpyxl, notices as text, and scanned.
 The machine files (plan.yaml, .ics, JSON) are meant to carry ids and are not scanned.
 """
@@ -18,15 +19,18 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from test_evaluation_render import write_branch
 
 import studykit
 from studykit.app.workflows import (
+    branch_evaluation,
     branch_ledger,
     district_report,
     plan_branch,
     plan_year,
     write_branch_report,
     write_district,
+    write_evaluation,
     write_minutes_of,
 )
 
@@ -127,6 +131,8 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, A
     write_branch_report(branch_ledger(centre, records, quarter=quarter.plan.quarter),
                         base / "centre")
     year = plan_year(centre, 2027, base / "year", records=records)
+    # the example's year evaluated, with whatever its records hold of it
+    write_evaluation(branch_evaluation(centre, records, 2027), base / "year")
     out["centre"] = (base / "centre", quarter.curriculum, [quarter.plan])
     out["year"] = (base / "year", year.curriculum, [q.plan for q in year.quarters])
     team = plan_branch(EXAMPLES / "small-team.en.yaml", "2026Q4", base / "team")
@@ -145,10 +151,20 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, A
                           quarter=studykit.Quarter.parse("2027Q1"))
     write_district(run, base / "district")
     out["district"] = (base / "district", quarter.curriculum, [quarter.plan, nursing.plan])
+    # a branch's evaluation in each language: ballot, registers, summary, scorecard, and the
+    # minutes of the assembly that held it
+    for locale in ("zh-CN", "en"):
+        path = write_branch(base / f"evaluation-{locale}", locale)
+        ev = branch_evaluation(path, path.parent / "records", 2027)
+        folder = base / f"evaluation-{locale}" / "out"
+        write_evaluation(ev, folder)
+        write_minutes_of(path, sorted((path.parent / "records").glob("*.yaml")), folder)
+        out[f"evaluation-{locale}"] = (folder, ev.curriculum, list(ev.ledger.plans.values()))
     return out
 
 
-@pytest.mark.parametrize("name", ["centre", "year", "team", "nursing", "district"])
+@pytest.mark.parametrize("name", ["centre", "year", "team", "nursing", "district",
+                                  "evaluation-zh-CN", "evaluation-en"])
 def test_no_ids_keys_or_iso_dates_in_what_a_reader_gets(
         written: dict[str, tuple[Path, Any, list[Any]]], name: str) -> None:
     folder, cur, plans = written[name]

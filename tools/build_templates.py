@@ -3,9 +3,11 @@
     .venv/bin/python tools/build_templates.py
 
 writes ``calendar.docx``, ``annual.docx``, ``plan-activity.docx``, ``plan-lesson.docx``,
-``attendance.docx``, ``minutes.docx``, ``report.docx`` and ``district.docx`` into both
-folders. The output is the same, byte for byte, on every run: fixed zip timestamps,
-fixed document properties, no revision ids. The tags and variables are the ones in
+``attendance.docx``, ``minutes.docx``, ``report.docx``, ``district.docx`` and the year's
+evaluation (``evaluation-ballot.docx``, ``evaluation-register.docx``,
+``evaluation-summary.docx``, ``evaluation-scorecard.docx``) into both folders. The
+output is the same, byte for byte, on every run: fixed zip timestamps, fixed document
+properties, no revision ids. The tags and variables are the ones in
 ``docs/templates.md``.
 
 How the templates are made:
@@ -34,7 +36,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Mm, Pt, Twips
@@ -551,6 +553,37 @@ class Builder:
         self._after_table = True
         return table
 
+    def form(self, weights: Sequence[float], rows: Sequence[tuple[Sequence[tuple], float]]):
+        """A form of fixed columns (relative ``weights``): each row is (cells, height in
+        cm), a cell ("label", text[, span]) centred in the label font, or ("value",
+        paragraphs[, span]) where each paragraph is a list of pieces, or a
+        ``{%p … %}`` tag alone, which disappears when rendered (a list inside the cell).
+        Rows never break across pages."""
+        table, widths = self._grid(weights, len(rows))
+        for row, (spec, height) in zip(table.rows, rows, strict=True):
+            self._row_props(row, header=False, height=height)
+            for cell, w in zip(row.cells, widths, strict=True):
+                cell.width = Twips(w)
+            col = 0
+            for item in spec:
+                span = item[2] if len(item) > 2 else 1
+                cell = row.cells[col]
+                if span > 1:
+                    cell = cell.merge(row.cells[col + span - 1])
+                if item[0] == "label":
+                    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                    self.fill(cell.paragraphs[0], "TableHeading", [item[1]])
+                else:
+                    # one line centred as a label beside it; a list from the top
+                    cell.vertical_alignment = (WD_ALIGN_VERTICAL.CENTER if len(item[1]) == 1
+                                               else WD_ALIGN_VERTICAL.TOP)
+                    for i, pieces in enumerate(item[1]):
+                        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                        self.fill(p, "TableText", list(pieces))
+                col += span
+        self._after_table = True
+        return table
+
     def span_row(self, row, style: str, align: str | None = None):
         """Merge a row of a :meth:`table` into one cell across the table, its text set in
         ``style``: a sub-heading row (the month in annual.docx)."""
@@ -999,6 +1032,24 @@ def minutes(b: Builder) -> None:
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 
+    # at the assembly that evaluated the party members: the tally and grade of each
+    b.tag("{%p if evaluation %}")
+    b.h1(b.t("民主评议情况", "Evaluation of party members"))
+    b.body("{{ evaluation.summary }}", b.t("。", "."))
+    b.tag("{%p if evaluation.rows %}")
+    if b.zh:
+        _tally_table(b, "evaluation.rows", [("序号", 12, "r.no"), ("姓名", 24, "r.name"),
+                                            ("党员类别", 24, "r.party")], [17, 17, 20, 17],
+                     [("评定等次", 25, "r.grade")])
+    else:
+        b.table([11, 30, 85, 30], ["No.", "Name", "Ballot", "Grade"], [
+            [["{%tr for r in evaluation.rows %}"]],
+            [["{{ r.no }}"], ["{{ r.name }}"], ["{{ r.ballot }}"], ["{{ r.grade }}"]],
+            [["{%tr endfor %}"]],
+        ], center=[True, True, False, True])
+    b.tag("{%p endif %}")
+    b.tag("{%p endif %}")
+
     b.tag("{%p if decisions %}")
     b.h1(b.t("会议决定", "Decisions"))
     b.numbered("d", "decisions", "{{ d }}")
@@ -1110,6 +1161,314 @@ def _plan_approval(b: Builder) -> None:
     seal.paragraph_format.space_before = Pt(24)      # room for the stamp
 
 
+# --- the year's evaluation (民主评议党员): ballot, register, summary, scorecard ---------
+
+# a ruled line across a form's wide value cell (12 pt: 29 ＿ in its 127 mm; 11 pt Times)
+FORM_LINE = {True: "＿" * 29, False: "_" * 62}
+# the height of a ruled line written on by hand
+RULED_PITCH = Pt(26)
+
+
+def _or_ruled(b: Builder, var: str, blank: str | None = None) -> list[Piece]:
+    """The pieces of ``var``'s value, or a ruled blank where it is empty."""
+    return ["{% if " + var + " %}", "{{ " + var + " }}", "{% else %}",
+            blank or BLANK_SHORT[b.zh], "{% endif %}"]
+
+
+def _ruled_lines(b: Builder, table) -> None:
+    """Every ruled line of a form as high as handwriting needs."""
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                if p.text == FORM_LINE[b.zh]:
+                    p.paragraph_format.line_spacing = RULED_PITCH
+
+
+def _label(b: Builder, zh: str, en: str) -> tuple[str, str]:
+    return ("label", b.t(zh, en))
+
+
+def evaluation_ballot(b: Builder) -> None:
+    """民主测评表: the ballot handed out at the meeting, a row per member to be evaluated in
+    the curriculum's order, a box per grade to tick; no score, no rank."""
+    _branch_title(b, b.t("", "Evaluation of party members "), "{{ year }}",
+                  b.t("年度民主评议党员民主测评表", ": ballot"))
+    note = b.para("Note", (b.t("说明：", "How to fill in:"), "label"))
+    note.paragraph_format.keep_with_next = True
+    for line in (
+            [b.t("1．请在每名党员对应的等次栏内划“√”，每名党员只选一个等次；不选或多选的，"
+                 "对该党员的测评无效。",
+                 "1. Tick (√) one grade for each member; a member with no grade or more than "
+                 "one ticked is not counted.")],
+            [b.t("2．评为“优秀”的不超过", "2. Tick excellent for at most "),
+             "{{ excellent_max }}", b.t("名，超过的本表无效。", " of the members; a ballot "
+                                        "with more is void.")],
+            [b.t("3．本表可不署名，填好后当场投入票箱。",
+                 "3. You need not sign the ballot; put it in the box before you leave.")]):
+        item = b.para("Note", *line)
+        item.paragraph_format.keep_with_next = True
+    item.paragraph_format.space_after = Pt(8)
+    head = b.t("序号 姓名 党员类别 优秀 合格 基本合格 不合格 备注",
+               "No.|Name|Standing|Excellent|Qualified|Basically qualified|Unqualified|Notes")
+    # mm of the 156 mm text width (1 mm cell margins): 基本合格 takes 19 mm; in English
+    # (160 mm, the header in 10 pt) Unqualified 23 mm in bold DejaVu Sans (Arial's wider
+    # stand-in), probationary 26 mm in DejaVu Serif
+    weights = [12, 22, 24, 17, 17, 21, 18, 25] if b.zh else [10, 16, 28, 21, 21, 21, 27, 16]
+    table = b.table(weights, head.split(" " if b.zh else "|"), [
+        [["{%tr for r in rows %}"]],
+        [["{{ r.no }}"], ["{{ r.name }}"], ["{{ r.party }}"], None, None, None, None, None],
+        [["{%tr endfor %}"]],
+    ], center=[True, True, True, True, True, True, True, False], row_height=1.0, margin=1)
+    for cell in table.rows[2].cells:          # the last rows keep with the signature
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if not b.zh:                              # the grades' names, each on a line
+        for cell in table.rows[0].cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(10)
+    sign = b.para("Note", b.t("测评人（可不署名）：＿＿＿＿＿",
+                              "Voter (need not sign): ______________"), "\t",
+                  b.t("日期：＿＿年＿＿月＿＿日", "Date: ______________"))
+    sign.paragraph_format.tab_stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(18)
+
+
+def evaluation_register(b: Builder) -> None:
+    """党员民主评议登记表: one member's year (the facts the records hold, a ruled blank
+    where they hold nothing), then the evaluation itself, to write in by hand."""
+    _branch_title(b, b.t("", "Member's evaluation record, "), "{{ year }}",
+                  b.t("年度党员民主评议登记表", ""))
+    line = FORM_LINE[b.zh]
+    m = "member."
+
+    def label(zh: str, en: str) -> tuple[str, str]:
+        return _label(b, zh, en)
+
+    def wide(*paragraphs: list[Piece]) -> tuple:
+        return ("value", list(paragraphs), 3)
+
+    # English labels take more room (Attendance, Committee's: 27 mm in bold DejaVu Sans)
+    wide_labels = [26, 52, 26, 52] if b.zh else [32, 48, 32, 48]
+    facts = b.form(wide_labels, [
+        ([label("姓名", "Name"), ("value", [[f"{{{{ {m}name }}}}"]]),
+          label("党员类别", "Standing"), ("value", [[f"{{{{ {m}party }}}}"]])], 0.9),
+        ([label("岗位", "Post"), ("value", [_or_ruled(b, m + "post")]),
+          label("党小组", "Party group"), ("value", [_or_ruled(b, m + "group")])], 0.9),
+        ([label("先锋岗\n及承诺", "Pioneer post\nand pledge"), wide(
+            ["{% if member.pioneer %}", "{% for p in member.pioneer %}", "{{ p.text }}",
+             "{% if not loop.last %}", b.t("；", "; "), "{% endif %}", "{% endfor %}",
+             "{% else %}", line, "{% endif %}"])], 0.9),
+        ([label("学时", "Study hours"), wide(_or_ruled(b, m + "hours", line))], 0.9),
+        ([label("组织生活\n出勤", "Attendance"), wide(
+            ["{{ member.attendance }}", b.t("。", ".")],
+            ["{%p for a in member.absences %}"],
+            [b.t("缺席：", "Absent: "), "{{ a }}"],
+            ["{%p endfor %}"])], 1.2),
+        ([label("承担事项", "Actions\nowned"), wide(
+            ["{%p if member.actions %}"],
+            ["{{ member.actions_line }}", b.t("：", ":")],
+            ["{%p for a in member.actions %}"],
+            ["{{ loop.index }}", b.t("．", ". "), "{{ a.task }}", b.t("（", " ("),
+             "{{ a.status }}", b.t("）", ")")],
+            ["{%p endfor %}"],
+            ["{%p else %}"],
+            [line],
+            ["{%p endif %}"])], 1.2),
+        ([label("挂钩服务\n企业走访", "Service\nvisits"), wide(
+            ["{%p if member.visits %}"],
+            ["{{ member.visits_line }}", b.t("：", ":")],
+            ["{%p for v in member.visits %}"],
+            ["{{ v.day }}", b.t("　", ", "), "{{ v.enterprise }}",
+             "{% if v.asked %}", b.t("；诉求：", "; asked: "), "{{ v.asked }}", "{% endif %}",
+             "{% if v.solved %}", b.t("；解决：", "; done: "), "{{ v.solved }}", "{% endif %}"],
+            ["{%p endfor %}"],
+            ["{%p else %}"],
+            [line],
+            ["{%p endif %}"])], 1.2),
+        ([label("业务指标", "Business\nindicators"), wide(
+            ["{%p if member.indicators %}"],
+            ["{%p for i in member.indicators %}"],
+            ["{{ i }}"],
+            ["{%p endfor %}"],
+            ["{%p else %}"],
+            [line],
+            ["{%p endif %}"])], 1.2),
+    ])
+    _ruled_lines(b, facts)
+    # the evaluation, written in by hand at the meetings: kept on one page with the
+    # signatures
+    grades = b.t("□优秀　　□合格　　□基本合格　　□不合格",
+                 "□ excellent   □ qualified   □ basically qualified   □ unqualified")
+    tally = b.t("优秀＿＿票，合格＿＿票，基本合格＿＿票，不合格＿＿票",
+                "excellent ____, qualified ____, basically qualified ____, "
+                "unqualified ____")
+    b.para("Normal", "").paragraph_format.keep_with_next = True
+    opinion = b.form([26, 130] if b.zh else [32, 128], [
+        ([label("个人自评", "Self-\nassessment"), ("value", [[line]] * 8)], 0.9),
+        ([label("党小组\n意见", "Party group's\nopinion"), ("value", [[line]] * 4)], 0.9),
+        ([label("民主测评\n结果", "Ballot"), ("value", [
+            ["{% if member.ballot %}", "{{ member.ballot.text }}", "{% else %}", tally,
+             "{% endif %}"]])], 1.2),
+        ([label("支部委员会\n意见", "Committee's\nopinion"), ("value", [[line]] * 4)], 0.9),
+        ([label("党员大会\n评定等次", "Grade decided\nby the assembly"), ("value", [
+            ["{% if member.grade %}", "{{ member.grade }}", "{% else %}", grades,
+             "{% endif %}"]])], 1.2),
+    ])
+    _ruled_lines(b, opinion)
+    _keep_with_next(opinion)
+    sign = b.para("Note", b.t("本人签名：＿＿＿＿", "Member: ______________"), "\t",
+                  b.t("支部书记签名：＿＿＿＿", "Secretary: ______________"), "\t",
+                  b.t("＿＿年＿＿月＿＿日", "Date: ______________"))
+    stops = sign.paragraph_format.tab_stops
+    # 14 pt: 本人签名 takes 9 characters (44 mm) of the 156 mm, the date 9 at the right
+    stops.add_tab_stop(Emu(int(b.width * (0.31 if b.zh else 0.36))))
+    stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(18)
+
+
+def _tally_table(b: Builder, rows: str, before: Sequence[tuple[str, float, str]],
+                 grades: Sequence[float], after: Sequence[tuple[str, float, str]]):
+    """A table of members with their ballot (Chinese documents): the columns ``before``
+    and ``after`` (header, weight, value) over both header rows, 民主测评票数 over the four
+    grades' columns (``grades``: their weights), each one's votes in ``r.tally``."""
+    names = ("优秀", "合格", "基本合格", "不合格")
+    cells = [*(f"{{{{ {v} }}}}" for _, _, v in before),
+             *(f"{{{{ r.tally.{g} }}}}" for g in ("excellent", "qualified", "basic",
+                                                   "unqualified")),
+             *(f"{{{{ {v} }}}}" for _, _, v in after)]
+    table = b.table([*(w for _, w, _ in before), *grades, *(w for _, w, _ in after)],
+                    [*(h for h, _, _ in before), "民主测评票数", "", "", "",
+                     *(h for h, _, _ in after)], [
+        [None] * len(cells),
+        [[f"{{%tr for r in {rows} %}}"]],
+        [[c] for c in cells],
+        [["{%tr endfor %}"]],
+    ], center=[True] * len(cells), margin=1)
+    top, sub = table.rows[0], table.rows[1]
+    for cell in sub.cells:
+        cell.paragraphs[0]._p.style = "TableHeading"
+    first = len(before)
+    for cell, name in zip(sub.cells[first:first + 4], names, strict=True):
+        b._run(cell.paragraphs[0], name, b.look.fonts["th"])
+    sub._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
+    top.cells[first].merge(top.cells[first + 3])
+    for i in [*range(first), *range(first + 4, len(cells))]:
+        top.cells[i].merge(sub.cells[i])
+    return table
+
+
+def evaluation_summary(b: Builder) -> None:
+    """民主评议结果汇总, for the higher committee: the meeting, the totals, each member's
+    ballot and grade, the follow-ups, what needs explaining, the signatures and the
+    higher committee's opinion."""
+    _branch_title(b, b.t("", "Evaluation of party members "), "{{ year }}",
+                  b.t("年度民主评议党员结果汇总表", ": summary"))
+
+    def label(zh: str, en: str) -> tuple[str, str]:
+        return _label(b, zh, en)
+
+    b.form([26, 52, 26, 52] if b.zh else [32, 48, 32, 48], [
+        ([label("党支部", "Branch"), ("value", [["{{ org.name }}"]], 3)], 0.9),
+        ([label("评议时间", "Held on"), ("value", [_or_ruled(b, "day")]),
+          label("支部书记", "Secretary"), ("value", [_or_ruled(b, "secretary")])], 0.9),
+        ([label("到会情况", "Attendance"), ("value", [
+            ["{% if turnout %}", "{{ turnout }}", "{% else %}",
+             b.t("应到会党员＿＿名，实到＿＿名", "____ of ____ party members present"),
+             "{% endif %}"]], 3)], 0.9),
+    ])
+    b.h1(b.t("一、评议结果", "1. Grades"))
+    b.body(b.t("本支部应参加评议党员", "Party members to be evaluated: "), "{{ due }}",
+           b.t("名，实际参评", "; evaluated: "), "{{ evaluated }}", b.t("名。", ". "),
+           "{% if evaluated %}",
+           b.t("评定优秀", "Excellent "), "{{ totals.excellent }}",
+           b.t("名（占", " ("), "{{ share }}", b.t("），合格", "), qualified "),
+           "{{ totals.qualified }}", b.t("名，基本合格", ", basically qualified "),
+           "{{ totals.basic }}", b.t("名，不合格", ", unqualified "), "{{ totals.unqualified }}",
+           b.t("名。", "."), "{% else %}", b.t("尚未评定等次。", "No grades decided yet."),
+           "{% endif %}")
+    T, F = True, False
+    if b.zh:
+        # mm of the 156 mm text width, with 1 mm cell margins: 整改或处置 takes 23 mm
+        _tally_table(b, "rows", [("序号", 11, "r.no"), ("姓名", 18, "r.name"),
+                                 ("党员类别", 21, "r.party")], [13, 13, 20, 16],
+                     [("评定等次", 20, "r.grade"), ("整改或处置", 24, "r.followup")])
+    else:
+        b.table([11, 28, 30, 33, 27, 31],
+                        ["No.", "Name", "Standing",
+                         "Ballot: excellent / qualified / basic / unqualified", "Grade",
+                         "Follow-up"], [
+            [["{%tr for r in rows %}"]],
+            [["{{ r.no }}"], ["{{ r.name }}"], ["{{ r.party }}"], ["{{ r.ballot }}"],
+             ["{{ r.grade }}"], ["{{ r.followup }}"]],
+            [["{%tr endfor %}"]],
+        ], center=[T, T, T, T, T, T])
+    b.h1(b.t("二、整改和处置", "2. Follow-up"))
+    b.tag("{%p if followups %}")
+    b.table([12, 20, 22, 62, 40] if b.zh else [11, 28, 27, 62, 32],
+            [b.t("序号", "No."), b.t("姓名", "Name"), b.t("评定等次", "Grade"),
+             b.t("整改或处置事项", "Action"), b.t("完成时限", "Due")], [
+        [["{%tr for f in followups %}"]],
+        [["{{ loop.index }}"], ["{{ f.name }}"], ["{{ f.grade }}"], ["{{ f.task }}"],
+         ["{{ f.due }}"]],
+        [["{%tr endfor %}"]],
+    ], center=[T, T, T, F, T])
+    b.tag("{%p else %}")
+    b.body(b.t("无。", "None."))
+    b.tag("{%p endif %}")
+    b.h1(b.t("三、需要说明的情况", "3. Points to explain"))
+    b.tag("{%p if flags %}")
+    b.numbered("f", "flags", "{{ f }}", b.t("。", "."))
+    b.tag("{%p else %}")
+    b.body(b.t("无。", "None."))
+    b.tag("{%p endif %}")
+    # the signatures, the seal, and the higher committee's opinion in a box of its own
+    sign = b.para("Note", b.t("支部书记（签字）：＿＿＿＿＿＿", "Branch secretary: ______________"),
+                  "\t", b.t("日期：＿＿年＿＿月＿＿日", "Date: ______________"))
+    sign.paragraph_format.tab_stops.add_tab_stop(Emu(b.width), WD_TAB_ALIGNMENT.RIGHT)
+    sign.paragraph_format.space_before = Pt(24)
+    sign.paragraph_format.keep_with_next = True
+    seal = b.para("Closing", "{{ seal }}")
+    seal.paragraph_format.space_before = Pt(18)
+    seal.paragraph_format.space_after = Pt(12)
+    seal.paragraph_format.keep_with_next = True
+    line = FORM_LINE[b.zh][:27] if b.zh else FORM_LINE[b.zh][:60]
+    box = b.form([30, 126] if b.zh else [32, 128], [
+        ([label("上级党委\n意见", "Higher Party\ncommittee's\nopinion"), ("value", [
+            [line], [line], [line],
+            [b.t("（盖章）　＿＿年＿＿月＿＿日", "(seal)    Date: ______________")]])], 4.0),
+    ])
+    cell = box.rows[0].cells[1]
+    for p in cell.paragraphs[:3]:
+        p.paragraph_format.line_spacing = RULED_PITCH
+    cell.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    cell.paragraphs[-1].paragraph_format.space_before = Pt(12)
+
+
+def evaluation_scorecard(b: Builder) -> None:
+    """年度党建工作与业务工作考核情况: organisational life held against required, study and
+    evaluation, business indicators by post; then who drew it up and the seal."""
+    title = _branch_title(b, b.t("", "Party work and business work in "), "{{ year }}",
+                          b.t("年度党建工作与业务工作考核情况", ""))
+    title.paragraph_format.space_after = 0
+    b.para("Subtitle", "{{ as_of }}")
+    T, F = True, False
+    sections = [("meetings", [52, 34, 36, 34], [F, T, T, T]),
+                ("study", [86, 35, 35], [F, T, T]),
+                ("business", [34, 40, 16, 22, 22, 22] if b.zh else [34, 40, 16, 22, 22, 26],
+                 [F, F, T, T, T, T])]
+    for key, weights, center in sections:
+        b.h1(f"{{{{ tables.{key}.title }}}}")
+        b.tag(f"{{%p if tables.{key}.rows %}}")
+        b.table(weights, [f"{{{{ tables.{key}.headers[{i}] }}}}" for i in range(len(weights))], [
+            [[f"{{%tr for r in tables.{key}.rows %}}"]],
+            [[f"{{{{ r[{i}] }}}}"] for i in range(len(weights))],
+            [["{%tr endfor %}"]],
+        ], center=center)
+        b.tag("{%p else %}")
+        b.body(b.t("无。", "None."))
+        b.tag("{%p endif %}")
+    _plan_approval(b)
+
+
 TEMPLATES = {
     "calendar": (calendar, True, ("季度学习计划表", "Quarterly study calendar")),
     "annual": (annual, True, ("年度学习计划", "Annual study plan")),
@@ -1119,6 +1478,13 @@ TEMPLATES = {
     "minutes": (minutes, False, ("会议记录", "Minutes")),
     "report": (report, True, ("学习教育台账", "Study ledger")),
     "district": (district, True, ("学习情况汇总", "District overview")),
+    "evaluation-ballot": (evaluation_ballot, False, ("民主测评表", "Evaluation ballot")),
+    "evaluation-register": (evaluation_register, False,
+                            ("党员民主评议登记表", "Evaluation record of a member")),
+    "evaluation-summary": (evaluation_summary, False,
+                           ("民主评议结果汇总表", "Evaluation summary")),
+    "evaluation-scorecard": (evaluation_scorecard, False,
+                             ("年度党建工作与业务工作考核情况", "Party work and business work")),
 }
 
 

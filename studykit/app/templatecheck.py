@@ -12,11 +12,15 @@ before a real run needs the template.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import InputError
-from ..domain.records import Record
+from ..domain.models import Curriculum
+from ..domain.records import EvaluationRecord, Record, VisitLog
+from ..domain.vocabulary import GRADES
+from ..engine.evaluation import Evaluation, evaluate
 from ..engine.overview import district_overview
 from ..engine.planner import plan_quarter, year_plans
 from ..reading.curriculum import load
@@ -29,6 +33,13 @@ from ..render.documents import (
     session_plan_context,
 )
 from ..render.docxtemplate import TemplateError, prepare, read_template
+from ..render.evaluation import (
+    ballot_context,
+    minutes_evaluation,
+    register_context,
+    scorecard_context,
+    summary_context,
+)
 from ..render.minutes import minutes_context
 from ..render.package import package_problem
 from ..render.report import report_context
@@ -53,17 +64,52 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
                   "status": "已逾期", "ref": "committee-2027-01/2"}]
     record = next(r for path in sorted((folder / "records").glob("*.yaml"))
                   if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
+    ev = sample_evaluation(cur, sorted((folder / "records").glob("*.yaml")))
+    # the member with the most to show: the register's every part is rendered
+    richest = max(ev.due, key=lambda e: (len(e.visits), e.ballot is not None,
+                                         len(e.attendance.absences), len(e.actions)))
     return {
         "calendar.docx": calendar_context(plan),
         "annual.docx": annual_context([year[q] for q in sorted(year)]),
         "plan-activity.docx": session_plan_context(plan, meeting, followups),
         "plan-lesson.docx": session_plan_context(plan, lecture),
         "attendance.docx": attendance_context(plan, meeting),
-        "minutes.docx": minutes_context(plan, sessions[record.session], record, followups),
+        "minutes.docx": minutes_context(plan, sessions[record.session], record, followups,
+                                        minutes_evaluation(ev)),
         "report.docx": report_context(ledger),
-        "district.docx": district_context(district_overview(
-            [ledger], evaluations=[read_evaluation(cur, records, ledger.year)]), "district"),
+        "district.docx": district_context(district_overview([ledger], evaluations=[ev]),
+                                          "district"),
+        "evaluation-ballot.docx": ballot_context(ev),
+        "evaluation-register.docx": register_context(ev, richest),
+        "evaluation-summary.docx": summary_context(ev),
+        "evaluation-scorecard.docx": scorecard_context(ev),
     }
+
+
+SAMPLE_YEAR = 2027
+"""The year of the example's evaluation."""
+
+
+def sample_evaluation(cur: Curriculum, paths: list[Path]) -> Evaluation:
+    """The example's evaluation of :data:`SAMPLE_YEAR` from its records; where they
+    grade nobody, one made up for its first members (a ballot, a grade of each kind, a
+    follow-up, a visit), so that every part of the templates is rendered."""
+    ev = read_evaluation(cur, paths, SAMPLE_YEAR, skip_unreadable=True)
+    if ev.evaluated:
+        return ev
+    due = [e.member for e in ev.due]
+    grades = dict(zip(due, GRADES, strict=False))
+    planned = next((s.id for plan in ev.ledger.plans.values() for s in plan.sessions
+                    if s.evaluation), None)
+    record = EvaluationRecord.model_validate({
+        "evaluation": SAMPLE_YEAR, "session": ev.record.session if ev.record else planned,
+        "ballots": {m: {g: len(due) - 1 if g == grade else 1 for g in GRADES}
+                    for m, grade in grades.items()},
+        "grades": grades})
+    visits = VisitLog.model_validate({"visits": [
+        {"member": due[0], "enterprise": "盐城某机械有限公司", "date": date(SAMPLE_YEAR, 3, 2),
+         "asked": "招操作工20名", "solved": "推荐到春风行动招聘会"}]}) if due else None
+    return evaluate(cur, ev.ledger, [record, *([visits] if visits else [])], SAMPLE_YEAR)
 
 
 HOSTILE = ("</w:t>]]><w:p>&amp;<&'\"\x00\x0b\x1b[31m\u2028\u202e\ufeff"

@@ -18,6 +18,7 @@ from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan
 from ..domain.records import (
+    AnyRecord,
     AssessmentRecord,
     EvaluationRecord,
     Record,
@@ -40,12 +41,13 @@ from ..reading.records import (
     read_evaluation,
     read_ledger,
     record_files,
+    record_kind,
 )
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
 from ..render.docxtemplate import Templates
-from ..render.evaluation import evaluation_files
+from ..render.evaluation import evaluation_files, minutes_evaluation
 from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
@@ -287,6 +289,7 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     if seconds:
         raise InputError(seconds)
     chosen = Templates.for_curriculum(cur, templates)
+    evaluations = _evaluations_at(cur, records, record_paths, folders)
     files, makeup_only, assessments, bases = {}, [], [], {}
     yearly: list[tuple[str, Message]] = []
     for record in records:
@@ -303,11 +306,44 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
         session = plan.session(record.session)
         todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
         rel = f"sessions/{record.session}/minutes.docx"
-        files[rel] = minutes_document(plan, session, record, chosen, todo)
-        bases[rel] = minutes_basis(cur, session, record)
+        ev = evaluations.get(record.session)
+        files[rel] = minutes_document(plan, session, record, chosen, todo,
+                                      minutes_evaluation(ev) if ev else None)
+        bases[rel] = minutes_basis(cur, session, record, *(
+            ([e.member for e in ev.evaluated], ev.record.model_dump_json())
+            if ev and ev.record else ()))
     written = write_outputs(Path(out), files, force=force, beside=beside, bases=bases,
                             explain=lambda stale: explain_stale(cur, stale))
     return MinutesRun(written, makeup_only, cur.locale, assessments, yearly)
+
+
+def _evaluations_at(cur: Curriculum, records: Sequence[AnyRecord],
+                    record_paths: Sequence[Path | str], folders: Sequence[Path],
+                    ) -> dict[str, Evaluation]:
+    """Session id → the year's evaluation held there, for the sessions among ``records``
+    that an evaluation record (given, or beside them in ``folders``) names."""
+    held = {r.session for r in records if isinstance(r, Record)}
+    paths = [*record_files(folders), *record_paths]
+    named: dict[str, int] = {r.session: r.evaluation for r in records
+                             if isinstance(r, EvaluationRecord) and r.session}
+    for doc in parse_records(record_files(folders), skip_unreadable=True):
+        data = doc.data
+        # named as written: a record that does not read is refused below, if it matters
+        if isinstance(data, dict) and record_kind(data) is EvaluationRecord \
+                and isinstance(data.get("session"), str) \
+                and isinstance(data.get("evaluation"), int):
+            named.setdefault(data["session"], data["evaluation"])
+    out: dict[str, Evaluation] = {}
+    years: dict[int, Evaluation] = {}
+    for session, year in named.items():
+        if session not in held:
+            continue
+        if year not in years:
+            years[year] = read_evaluation(cur, paths, year, skip_unreadable=True)
+        ev = years[year]
+        if ev.record is not None and ev.record.session == session:
+            out[session] = ev
+    return out
 
 
 _YEAR_KIND = {EvaluationRecord: "kind.evaluation_record", ResultsRecord: "kind.results_record",

@@ -232,7 +232,8 @@ class Evaluation:
     entitled: int = 0
     """Party members expected there."""
     excellent_max: int = 0
-    """The most members who may be graded 优秀."""
+    """The most members who may be graded 优秀: ``rules.evaluation.excellent-max`` of those
+    evaluated, rounded down; before any grade, of those to be (the ballot is printed then)."""
     results: tuple[str, ...] = field(default_factory=tuple)
     """The results and visit records read (their files)."""
 
@@ -250,6 +251,11 @@ class Evaluation:
         """优秀 / those evaluated (None before anyone is graded)."""
         n = len(self.evaluated)
         return self.count("excellent") / n if n else None
+
+    @property
+    def due(self) -> tuple[Evidence, ...]:
+        """The members to be evaluated here: in the branch on the day of the evaluation."""
+        return tuple(e for e in self.evidence if e.due)
 
     @property
     def held_ok(self) -> bool:

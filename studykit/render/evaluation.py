@@ -15,9 +15,11 @@ from typing import Any
 
 from ..domain.vocabulary import GRADES
 from ..engine.evaluation import Evaluation, Evidence, IndicatorResult
-from ..words import join, text
+from ..words import day_only, english, join, text
+from .documents import seal
 from .docxtemplate import Templates
-from .report import Cell, Table
+from .report import Cell, Table, as_of_line, cell_text, text_rows
+from .workbook import MAX_WIDTH, Book, Sheet
 
 
 def _amount(value: float) -> str:
@@ -55,8 +57,6 @@ def attendance_text(loc: str, e: Evidence) -> str:
 
 def absences_text(loc: str, e: Evidence, year: int) -> str:
     """Each absence: the session, the day, the reason (or 无故缺席), the make-up done."""
-    from .report import cell_text
-
     out = []
     for a in e.attendance.absences:
         why = a.reason if a.reason else text(
@@ -229,6 +229,240 @@ def summary_line(ev: Evaluation) -> str:
                 share=f"{ev.excellent_share or 0:.0%}")
 
 
+# --- the documents: ballot, register, summary, scorecard ----------------------------
+
+def _common(ev: Evaluation) -> dict[str, Any]:
+    """What every evaluation document knows: the branch, the year, its seal."""
+    org = ev.curriculum.organization
+    return {"org": {"name": org.name, "unit": org.unit or ""}, "year": ev.year,
+            "seal": seal(ev.curriculum)}
+
+
+def _post(ev: Evaluation, e: Evidence) -> str:
+    role = ev.curriculum.roles.get(e.role)
+    return role.name if role else ""
+
+
+def ballot_context(ev: Evaluation) -> dict[str, Any]:
+    """The variables of ``evaluation-ballot.docx`` (民主测评表): every member to be
+    evaluated, in the curriculum's order; no score, no rank."""
+    loc = ev.curriculum.locale
+    rows = [{"no": n, "name": e.name, "party": text(loc, f"party.{e.party}"),
+             "post": _post(ev, e)} for n, e in enumerate(ev.due, 1)]
+    return {**_common(ev), "rows": rows, "count": len(rows),
+            "excellent_max": ev.excellent_max}
+
+
+_NO_TALLY = {g: "" for g in (*GRADES, "total", "text")}
+"""A member's votes where no ballot is recorded: blanks."""
+
+
+def _tally(loc: str, e: Evidence) -> dict[str, Any] | None:
+    if e.ballot is None:
+        return None
+    counts = {g: e.ballot.count(g) for g in GRADES}
+    return {**counts, "total": e.ballot.total,
+            "text": text(loc, "evdoc.tally", total=e.ballot.total, **counts)}
+
+
+def _hours_line(loc: str, e: Evidence) -> str:
+    h = e.hours
+    if h is None:
+        return ""
+    if h.floor is None:
+        return text(loc, "evdoc.hours_only", hours=_amount(h.year))
+    return text(loc, "evdoc.hours", hours=_amount(h.year), floor=_amount(h.floor),
+                status=text(loc, "evdoc.met" if h.status == "met" else "evdoc.not_met"))
+
+
+def _attendance_line(loc: str, e: Evidence) -> str:
+    a = e.attendance
+    if not a.expected:
+        return text(loc, "evdoc.no_sessions")
+    return text(loc, "evdoc.attendance", expected=a.expected, attended=a.attended,
+                rate=f"{a.rate or 0:.0%}") + (text(loc, "evdoc.late", n=a.late) if a.late else "")
+
+
+def _absences(loc: str, e: Evidence, year: int) -> list[str]:
+    out = []
+    for a in e.attendance.absences:
+        why = a.reason if a.reason else text(
+            loc, "doc.without_leave" if a.reason is None else "doc.on_leave")
+        made = text(loc, "evdoc.made_up", day=cell_text(loc, a.made_up, year)) \
+            if a.made_up else ""
+        out.append(text(loc, "evdoc.absence", day=cell_text(loc, a.held, year),
+                        title=a.title, why=why, made=made))
+    return out
+
+
+def _indicator_line(loc: str, r: IndicatorResult) -> str:
+    if r.value is None:
+        return text(loc, "evdoc.indicator_none", name=r.name)
+    # 96%, 3 visits: a word of a unit stands apart in English
+    unit = f" {r.unit}" if english(loc) and r.unit and r.unit[0].isalpha() else r.unit
+    return text(loc, "evdoc.indicator", name=r.name, value=_amount(r.value),
+                target=_amount(r.target), unit=unit,
+                mark=text(loc, "evdoc.achieved" if r.achieved else "evdoc.not_achieved"))
+
+
+def member_context(ev: Evaluation, e: Evidence) -> dict[str, Any]:
+    """One member's year in words, for the register: every value ``""`` (or an empty
+    list) where the records say nothing, for the template's ruled blank."""
+    loc, year = ev.curriculum.locale, ev.year
+    return {
+        "name": e.name, "party": text(loc, f"party.{e.party}"), "post": _post(ev, e),
+        "group": e.group or "",
+        "pioneer": [{"post": p.post, "pledge": p.pledge,
+                     "text": text(loc, "eval.pioneer", post=p.post, pledge=p.pledge)}
+                    for p in e.pioneer],
+        "hours": _hours_line(loc, e),
+        "attendance": _attendance_line(loc, e),
+        "absences": _absences(loc, e, year),
+        "actions_line": actions_text(loc, e),
+        "actions": [{"task": a.task, "status": text(loc, f"status.{a.status}"),
+                     "due": cell_text(loc, a.due, year) if a.due else ""}
+                    for a in e.actions],
+        "visits_line": visits_text(loc, e),
+        "visits": [{"day": cell_text(loc, v.date, year), "enterprise": v.enterprise,
+                    "asked": v.asked or "", "solved": v.solved or ""}
+                   for v in sorted(e.visits, key=lambda v: v.date)],
+        "indicators": [_indicator_line(loc, r) for r in e.indicators],
+        "ballot": _tally(loc, e),
+        "grade": text(loc, f"grade.{e.grade}") if e.grade else "",
+    }
+
+
+def register_context(ev: Evaluation, e: Evidence) -> dict[str, Any]:
+    """The variables of ``evaluation-register.docx`` (党员民主评议登记表) of one member."""
+    return {**_common(ev), "member": member_context(ev, e)}
+
+
+def _secretary(ev: Evaluation) -> str:
+    branch = ev.curriculum.as_of(ev.day)
+    return next((m.name for m in branch.members if m.committee == "secretary"), "")
+
+
+def summary_context(ev: Evaluation) -> dict[str, Any]:
+    """The variables of ``evaluation-summary.docx`` (民主评议结果汇总), for the higher
+    committee: the meeting, the totals by grade, each member's ballot and grade, the
+    follow-ups and the points to explain."""
+    loc = ev.curriculum.locale
+    by_member = {f.member: f for f in ev.followups}
+    rows = []
+    for n, e in enumerate(ev.due, 1):
+        follow = by_member.get(e.member)
+        tally = _tally(loc, e)
+        rows.append({"no": n, "name": e.name, "party": text(loc, f"party.{e.party}"),
+                     "tally": tally or _NO_TALLY,
+                     "ballot": "/".join(str(tally[g]) for g in GRADES) if tally else "",
+                     "grade": text(loc, f"grade.{e.grade}") if e.grade else "",
+                     "followup": text(loc, f"evdoc.followup.{follow.grade}") if follow else ""})
+    names = {m.id: m.name for m in ev.curriculum.members}
+    held = ev.held is not None
+    quorum = ""
+    if held and ev.entitled:
+        quorum = text(loc, "evdoc.quorum_yes" if ev.present * 2 > ev.entitled
+                      else "evdoc.quorum_no")
+    n = len(ev.evaluated)
+    return {
+        **_common(ev),
+        "held": held,
+        "day": day_only(loc, ev.day) if held else "",
+        "turnout": text(loc, "evdoc.turnout", entitled=ev.entitled, present=ev.present,
+                        quorum=quorum) if held else "",
+        "secretary": _secretary(ev),
+        "due": len(ev.due),
+        "evaluated": n,
+        "totals": {g: ev.count(g) for g in GRADES},
+        "share": f"{ev.excellent_share:.0%}" if ev.excellent_share is not None else "",
+        "excellent_max": ev.excellent_max,
+        "summary": summary_line(ev),
+        "rows": rows,
+        "followups": [{"name": names.get(f.member, ""), "grade": text(loc, f"grade.{f.grade}"),
+                       "kind": text(loc, f"evdoc.followup.{f.grade}"), "task": f.task.text(loc),
+                       "due": day_only(loc, f.due)} for f in ev.followups],
+        "flags": [f.message.text(loc) for f in ev.flags],
+    }
+
+
+def scorecard_title(ev: Evaluation) -> str:
+    """亭湖区…党支部2027年度党建工作与业务工作考核情况."""
+    return text(ev.curriculum.locale, "eval.scorecard", org=ev.curriculum.organization.name,
+                year=ev.year)
+
+
+SCORECARD_TABLES = ("meetings", "study", "business")
+"""The scorecard's tables (of :func:`evaluation_tables`), in order."""
+
+
+def scorecard_context(ev: Evaluation) -> dict[str, Any]:
+    """The variables of ``evaluation-scorecard.docx`` (年度党建工作与业务工作考核情况)."""
+    loc = ev.curriculum.locale
+    tables = {t.key: {"title": t.title, "headers": t.headers,
+                      "rows": text_rows(t, loc, ev.year)}
+              for t in evaluation_tables(ev) if t.key in SCORECARD_TABLES}
+    return {**_common(ev), "title": scorecard_title(ev), "as_of": as_of_line(ev.ledger),
+            "tables": tables}
+
+
+EVIDENCE_WIDEST = {False: 22, True: 16}
+"""The widest a column of the evidence sheet gets (characters of a digit's width; a
+Chinese character is two), in Chinese and in English (whose words take a character each):
+its eleven columns on one page's width."""
+
+
+def scorecard_xlsx(ev: Evaluation) -> bytes:
+    """``scorecard.xlsx``: a sheet per table of the scorecard (organisational life, study and
+    evaluation, business indicators by post), then the evidence, a row per member, for the
+    committee; each sheet set up to print (:class:`~.workbook.Book`)."""
+    cur, loc = ev.curriculum, ev.curriculum.locale
+    book = Book(loc, ev.year)
+    tables = {t.key: t for t in evaluation_tables(ev)}
+    title, as_of = scorecard_title(ev), as_of_line(ev.ledger)
+    for key in (*SCORECARD_TABLES, "evidence"):
+        table = tables[key]
+        name = text(loc, f"evdoc.sheet.{key}")
+        # the evidence's eleven columns on one page's width: its long text wraps sooner
+        book.add(Sheet(name, text(loc, "workbook.title", title=title, sheet=name), as_of,
+                       cur.organization.name, table.headers, table.rows,
+                       empty=text(loc, "ledger.none"),
+                       widest=EVIDENCE_WIDEST[english(loc)] if key == "evidence"
+                       else MAX_WIDTH))
+    return book.save(ev.ledger.as_of)
+
+
+def minutes_evaluation(ev: Evaluation) -> dict[str, Any]:
+    """The ``evaluation`` variable of ``minutes.docx`` for the meeting the evaluation was
+    held at: how many were evaluated, each one's tally and grade; and the follow-ups not in
+    the record yet, as action items decided there (``task``, ``owner``, ``due``)."""
+    loc = ev.curriculum.locale
+    names = {m.id: m.name for m in ev.curriculum.members}
+    rows = []
+    for n, e in enumerate(ev.evaluated, 1):
+        tally = _tally(loc, e)
+        rows.append({"no": n, "name": e.name, "party": text(loc, f"party.{e.party}"),
+                     "tally": tally or _NO_TALLY, "ballot": tally["text"] if tally else "",
+                     "grade": text(loc, f"grade.{e.grade}")})
+    return {"summary": summary_line(ev), "evaluated": len(ev.evaluated), "rows": rows,
+            "actions": [{"task": f.task.text(loc), "owner": names.get(f.member, ""),
+                         "due": day_only(loc, f.due)}
+                        for f in ev.followups if not f.recorded]}
+
+
 def evaluation_files(ev: Evaluation, templates: Templates) -> dict[str, bytes]:
-    """Every document of the evaluation, by file name under the output folder."""
-    raise NotImplementedError("documents: in progress")
+    """Every document of the evaluation, by file name under the output folder:
+    ``evaluation/ballot.docx`` (民主测评表), ``evaluation/register/<member>.docx`` (党员民主
+    评议登记表, one per member to be evaluated), ``evaluation/summary.docx`` (民主评议结果
+    汇总), ``evaluation/scorecard.docx`` and ``evaluation/scorecard.xlsx``."""
+    files = {"evaluation/ballot.docx":
+             templates.get("evaluation-ballot.docx").render(ballot_context(ev))}
+    register = templates.get("evaluation-register.docx")
+    for e in ev.due:
+        files[f"evaluation/register/{e.member}.docx"] = register.render(
+            register_context(ev, e))
+    files["evaluation/summary.docx"] = templates.get("evaluation-summary.docx").render(
+        summary_context(ev))
+    files["evaluation/scorecard.docx"] = templates.get("evaluation-scorecard.docx").render(
+        scorecard_context(ev))
+    files["evaluation/scorecard.xlsx"] = scorecard_xlsx(ev)
+    return files

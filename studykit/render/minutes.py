@@ -10,6 +10,7 @@ passes with more than half of those entitled.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,13 @@ def meeting_number(plan: Plan, session: Session, record: Record) -> int:
 
 
 def minutes_context(plan: Plan, session: Session, record: Record,
-                    followups: list[dict[str, str]] | None = None) -> dict[str, Any]:
+                    followups: list[dict[str, str]] | None = None,
+                    evaluation: dict[str, Any] | None = None) -> dict[str, Any]:
     """The variables of ``minutes.docx``; ``followups`` are the open action items of earlier
-    meetings of the kind (from the ledger), those closed in this record marked done."""
+    meetings of the kind (from the ledger), those closed in this record marked done.
+    ``evaluation``, at the meeting the year's evaluation was held at, is what it decided
+    (:func:`~studykit.render.evaluation.minutes_evaluation`): the section 民主评议情况, and
+    its follow-ups not in the record yet among the action items."""
     cur, loc = plan.curriculum, plan.curriculum.locale
     members = cur.member_by_id
 
@@ -128,8 +133,10 @@ def minutes_context(plan: Plan, session: Session, record: Record,
         "speeches": [{"who": name(s.who), "said": s.said} for s in record.speeches],
         "votes": [count_vote(cur, session, record, v) for v in record.votes],
         "decisions": list(record.decisions),
-        "actions": [{"task": a.task, "owner": name(a.owner),
-                     "due": day_only(loc, a.due) if a.due else ""} for a in record.actions],
+        "actions": [*({"task": a.task, "owner": name(a.owner),
+                       "due": day_only(loc, a.due) if a.due else ""} for a in record.actions),
+                    *(evaluation["actions"] if evaluation else ())],
+        "evaluation": evaluation,
         "summary": record.summary or "",
         "attachments": list(record.attachments),
         "followups": followups or [],
@@ -137,10 +144,12 @@ def minutes_context(plan: Plan, session: Session, record: Record,
 
 
 def minutes_document(plan: Plan, session: Session, record: Record, templates: Templates,
-                     followups: list[dict[str, str]] | None = None) -> bytes:
-    """``minutes.docx`` of one held session."""
+                     followups: list[dict[str, str]] | None = None,
+                     evaluation: dict[str, Any] | None = None) -> bytes:
+    """``minutes.docx`` of one held session (with ``evaluation``, the one the year's
+    evaluation was held at: :func:`minutes_context`)."""
     return templates.get("minutes.docx").render(
-        minutes_context(plan, session, record, followups))
+        minutes_context(plan, session, record, followups, evaluation))
 
 
 def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
@@ -155,9 +164,11 @@ def write_minutes(plan: Plan, session: Session, record: Record, out: Path | str,
         force=force, beside=beside)
 
 
-def minutes_basis(cur: Curriculum, session: Session, record: Record) -> Basis:
-    """What the minutes of ``record`` are made from: the record itself, and the standing
-    on the day of everyone they name (so a later change of the curriculum is noticed)."""
+def minutes_basis(cur: Curriculum, session: Session, record: Record,
+                  evaluated: Sequence[str] = (), evaluation: str = "") -> Basis:
+    """What the minutes of ``record`` are made from: the record itself (and ``evaluation``,
+    the evaluation decided there, as text), and the standing on the day of everyone they
+    name (so a later change of the curriculum is noticed), ``evaluated`` among them."""
     named = [*session.expected, *record.attended, *record.absences, record.chair or "",
-             record.recorder or ""]
-    return people_basis(cur, record.date, named, record.model_dump_json())
+             record.recorder or "", *evaluated]
+    return people_basis(cur, record.date, named, record.model_dump_json() + evaluation)

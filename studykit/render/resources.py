@@ -54,7 +54,9 @@ def _copy(sources: list[Traversable], dest: Path, force: bool) -> list[Path]:
 
 
 TEMPLATE_NAMES = ("calendar.docx", "annual.docx", "plan-activity.docx", "plan-lesson.docx",
-                  "attendance.docx", "minutes.docx", "report.docx", "district.docx")
+                  "attendance.docx", "minutes.docx", "report.docx", "district.docx",
+                  "evaluation-ballot.docx", "evaluation-register.docx",
+                  "evaluation-summary.docx", "evaluation-scorecard.docx")
 
 
 def copy_templates(dest: Path, locale: str, force: bool = False) -> list[Path]:

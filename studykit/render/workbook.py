@@ -77,7 +77,9 @@ class Sheet:
 
     ``name`` is the tab (at most 31 characters, cut if longer); ``heading`` goes in the
     page header (the branch or the district), with the tab's name; ``totals`` are rows
-    below the data, in bold; ``empty`` is what the sheet says when ``rows`` is empty."""
+    below the data, in bold; ``empty`` is what the sheet says when ``rows`` is empty;
+    ``widest`` is the widest a column gets (narrower than :data:`MAX_WIDTH` for a table of
+    many columns of text, which then wraps onto more lines to stay on one page's width)."""
 
     name: str
     title: str
@@ -87,6 +89,7 @@ class Sheet:
     rows: Sequence[Sequence[Value]]
     totals: Sequence[Sequence[Value]] = ()
     empty: str = ""
+    widest: float = MAX_WIDTH
 
 
 @cache
@@ -216,10 +219,10 @@ def _break_header(header: str, content: int) -> str:
     return "\n".join(out)
 
 
-def _width(header: str, content: int) -> float:
+def _width(header: str, content: int, widest: float = MAX_WIDTH) -> float:
     """A column's width: its widest value, or its header's widest line (as
-    :func:`_break_header` broke it), with the cell's margins; at most :data:`MAX_WIDTH`."""
-    return min(MAX_WIDTH, max(max(content, 4) + 2, max(_lines(header)) + 2))
+    :func:`_break_header` broke it), with the cell's margins; at most ``widest``."""
+    return min(widest, max(max(content, 4) + 2, max(_lines(header)) + 2))
 
 
 def _height(lines: int, size: int = _SIZE) -> float:
@@ -338,7 +341,7 @@ class Book:
         content = [max((w for lines in shown[c].values() for w in lines), default=0)
                    for c in range(ncols)]
         headers = [_break_header(printable(h), content[c]) for c, h in enumerate(spec.headers)]
-        widths = _widen([_width(h, content[c]) for c, h in enumerate(headers)],
+        widths = _widen([_width(h, content[c], spec.widest) for c, h in enumerate(headers)],
                         content, [not numeric[c] and not short[c] for c in range(ncols)],
                         # the title, in its larger font, over two lines at most
                         math.ceil(width(spec.title) * _TITLE_SIZE / _SIZE / 2) + 2)

@@ -530,6 +530,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "charts.lower_better": ("，越低越好", ", lower is better"),
     "charts.no_indicators": ("课程文件没有设置业务指标（indicators）",
                              "The curriculum sets no business indicators (indicators)"),
+    # evaluation documents
+    "evdoc.tally": ("优秀{excellent}票，合格{qualified}票，基本合格{basic}票，不合格{unqualified}票"
+                    "（共{total}票）",
+                    "excellent {excellent}, qualified {qualified}, basically qualified {basic}, "
+                    "unqualified {unqualified} ({total} votes)"),
+    "evdoc.hours": ("全年学习{hours}学时，年度要求{floor}学时，{status}",
+                    "{hours} hours of study in the year, against a floor of {floor}: {status}"),
+    "evdoc.hours_only": ("全年学习{hours}学时（无学时要求）",
+                         "{hours} hours of study in the year (no floor)"),
+    "evdoc.met": ("达到要求", "met"),
+    "evdoc.not_met": ("未达到要求", "not met"),
+    "evdoc.attendance": ("应参加{expected}次，出席{attended}次，出勤率{rate}",
+                         "Attended {attended} of {expected} ({rate})"),
+    "evdoc.no_sessions": ("无应参加的活动", "No sessions expected"),
+    "evdoc.late": ("（其中迟到{n}次）", ", late {n} times"),
+    "evdoc.absence": ("{day}　{title}（{why}{made}）", "{day}, {title} ({why}{made})"),
+    "evdoc.made_up": ("，{day}已补学", "; made up on {day}"),
+    "evdoc.indicator": ("{name}：完成{value}{unit}，目标{target}{unit}，{mark}",
+                        "{name}: {value}{unit} against a target of {target}{unit}, {mark}"),
+    "evdoc.indicator_none": ("{name}：未填报", "{name}: not recorded"),
+    "evdoc.achieved": ("达到目标", "met"),
+    "evdoc.not_achieved": ("未达到目标", "not met"),
+    "evdoc.quorum_yes": ("超过半数", "more than half"),
+    "evdoc.quorum_no": ("未超过半数", "not more than half"),
+    "evdoc.turnout": ("应到会党员{entitled}名，实到{present}名，{quorum}",
+                      "{present} of {entitled} party members present, {quorum}"),
+    "evdoc.followup.basic": ("限期改正", "to correct by a deadline"),
+    "evdoc.followup.unqualified": ("组织处置", "to be dealt with"),
+    "evdoc.sheet.meetings": ("组织生活", "Organisational life"),
+    "evdoc.sheet.study": ("学习教育和民主评议", "Study and evaluation"),
+    "evdoc.sheet.business": ("业务工作指标", "Business indicators"),
+    "evdoc.sheet.evidence": ("党员年度表现", "Each member's year"),
 }
 
 LISTS: dict[str, tuple[list[str], list[str]]] = {
