@@ -17,6 +17,7 @@ from typing import Any
 
 from ..domain.errors import InputError
 from ..domain.records import Record
+from ..domain.time import quarter_of
 from ..engine.overview import district_overview
 from ..engine.planner import plan_quarter, year_plans
 from ..reading.curriculum import load
@@ -50,8 +51,10 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     # one open item, so a template's follow-up section is rendered too
     followups = [{"task": "整理台账", "owner": "高云", "due": "2027年1月31日",
                   "status": "已逾期", "ref": "committee-2027-01/2"}]
+    # the first record of the quarter planned (the folder holds the whole year's)
     record = next(r for path in sorted((folder / "records").glob("*.yaml"))
-                  if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
+                  if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record)
+                  and quarter_of(r.date) == plan.quarter)
     return {
         "calendar.docx": calendar_context(plan),
         "annual.docx": annual_context([year[q] for q in sorted(year)]),
