@@ -19,13 +19,18 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet --editable '.[test]'
 	touch $(STAMP)
 
+# The example branch: its first quarter (plan and ledger) into out/2027Q1/, then its whole
+# year into out/2027/: the year's plan with a folder per quarter, the minutes of every
+# record (each into its quarter's folder), the year's ledger and the evaluation (民主评议).
 demo: $(STAMP)
 	$(BIN)/studykit check curricula/
 	$(BIN)/studykit needs curricula/employment-centre.yaml
 	$(BIN)/studykit plan curricula/employment-centre.yaml --quarter 2027Q1 --records curricula/records --out out/2027Q1
-	$(BIN)/studykit minutes curricula/employment-centre.yaml curricula/records/*.yaml --out out/2027Q1
 	$(BIN)/studykit report curricula/employment-centre.yaml --records curricula/records --quarter 2027Q1 --out out/2027Q1
 	$(BIN)/studykit plan curricula/employment-centre.yaml --year 2027 --records curricula/records --out out/2027
+	$(BIN)/studykit minutes curricula/employment-centre.yaml curricula/records/*.yaml --out out/2027
+	$(BIN)/studykit report curricula/employment-centre.yaml --records curricula/records --year 2027 --out out/2027
+	$(BIN)/studykit evaluate curricula/employment-centre.yaml --records curricula/records --year 2027 --out out/2027
 
 # The document tests convert Word files and workbooks to PDF with LibreOffice (Writer and
 # Calc): as root (as in CI) the Debian packages are installed when missing; otherwise those

@@ -198,9 +198,82 @@ def test_minutes_command(centre_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run("minutes", str(centre_path), *map(str, records), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert (out / "sessions" / "committee-2027-01" / "minutes.docx").exists()
+    # the year's records, into a folder that holds no plan: a folder per quarter, so the
+    # series held every quarter (theory-series, Q3 and Q4) has its minutes in each
+    assert (out / "2027Q1" / "sessions" / "committee-2027-01" / "minutes.docx").exists()
+    assert (out / "2027Q3" / "sessions" / "theory-series" / "minutes.docx").exists()
+    assert (out / "2027Q4" / "sessions" / "theory-series" / "minutes.docx").exists()
+    assert not (out / "sessions").exists()
     again = run("minutes", str(centre_path), *map(str, records), "--out", str(out))
-    assert again.returncode == 0 and "写入0个文件，11个没有变化" in again.stdout
+    # 62 session records: 11 in Q1, 17 in Q2, 16 in Q3, 18 in Q4
+    assert again.returncode == 0 and "写入0个文件，62个没有变化" in again.stdout
+
+
+def test_minutes_of_the_year_go_into_their_quarters_folders(centre_path: Path,
+                                                            tmp_path: Path) -> None:
+    # as make demo: the year planned by plan --year, then the minutes of every record
+    records = centre_path.parent / "records"
+    year = tmp_path / "2027"
+    planned = run("plan", str(centre_path), "--year", "2027", "--records", str(records),
+                  "--out", str(year))
+    assert planned.returncode == 0, planned.stderr
+    result = run("minutes", str(centre_path), *map(str, sorted(records.glob("*.yaml"))),
+                 "--out", str(year))
+    assert result.returncode == 0, result.stderr
+    assert f"已在 {year} 中写入62个文件" in result.stdout
+    for quarter, session in [("2027Q1", "committee-2027-01"), ("2027Q2", "integrity-lecture"),
+                             ("2027Q3", "theory-series"), ("2027Q4", "theory-series"),
+                             ("2027Q4", "branch-assembly-2027q4"),
+                             ("2027Q4", "life-meeting-2027")]:
+        minutes = year / quarter / "sessions" / session / "minutes.docx"
+        assert minutes.is_file(), minutes
+    # each beside its session's plan and sign-in sheet, nothing at the year's top
+    assert (year / "2027Q3" / "sessions" / "theory-series" / "attendance.docx").is_file()
+    assert not (year / "sessions").exists()
+    minutes = sorted(year.rglob("minutes.docx"))
+    assert {m.relative_to(year).parts[0] for m in minutes} == {
+        "2027Q1", "2027Q2", "2027Q3", "2027Q4"}
+    assert len([m for m in minutes if m.parts[-4] == "2027Q2"]) == 17  # Q2's 17 sessions
+
+
+def test_minutes_refuse_a_record_of_another_quarter_in_a_quarter_s_folder(
+        centre_path: Path, tmp_path: Path) -> None:
+    records = centre_path.parent / "records"
+    out = tmp_path / "2027Q1"
+    planned = run("plan", str(centre_path), "--quarter", "2027Q1", "--records", str(records),
+                  "--out", str(out))
+    assert planned.returncode == 0, planned.stderr
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    q1, q2 = records / "committee-2027-01.yaml", records / "committee-2027-04.yaml"
+    refused = run("minutes", str(centre_path), str(q1), str(q2), "--out", str(out))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    # the file and its date's line, the quarter it is of, and the folder it belongs in
+    assert f"{q2}:3:7: date: 这份记录是2027年第二季度的活动（2027年4月6日）" in refused.stderr
+    assert f"会议记录应写入 {tmp_path / '2027Q2'}，不能写入2027年第一季度的计划文件夹 {out}" \
+        in refused.stderr
+    assert str(q1) not in refused.stderr                      # the first quarter's is fine
+    # all or nothing: not even the first quarter's minutes are written
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert not list(out.rglob("minutes.docx"))
+    alone = run("minutes", str(centre_path), str(q1), "--out", str(out))
+    assert alone.returncode == 0, alone.stderr
+    assert (out / "sessions" / "committee-2027-01" / "minutes.docx").is_file()
+
+
+def test_minutes_refuse_a_record_whose_quarter_a_year_s_folder_lacks(centre_path: Path,
+                                                                    tmp_path: Path) -> None:
+    # a year's folder is known by its quarters' plan.yaml; here one is missing
+    year = tmp_path / "2027"
+    for quarter in ("2027Q1", "2027Q2", "2027Q3"):
+        (year / quarter).mkdir(parents=True)
+        (year / quarter / "plan.yaml").write_text(f"quarter: {quarter}\n", encoding="utf-8")
+    q4 = centre_path.parent / "records" / "committee-2027-10.yaml"
+    refused = run("minutes", str(centre_path), str(q4), "--out", str(year))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{q4}:3:7: date: 这份记录是2027年第四季度的活动（2027年10月12日），年度文件夹 " \
+        f"{year} 中没有 2027Q4 文件夹" in refused.stderr
+    assert "studykit plan --year 2027" in refused.stderr
+    assert not list(year.rglob("minutes.docx")) and not (year / "2027Q4").exists()
 
 
 def test_minutes_refuses_a_bad_record_and_a_hand_edited_file(centre_path: Path,

@@ -145,13 +145,16 @@ def test_each_branch_says_which_quarters_have_no_holiday_data(tmp_path: Path) ->
     folder = tmp_path / "curricula"
     folder.mkdir()
     text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    # the example gives all of 2027's days off: keep those of the first quarter only
+    first, last = text.index("  holidays:\n"), text.index("  complete: [2027]")
+    text = text[:first] + "  holidays: [2027-01-01, 2027-02-06..2027-02-13]\n" + \
+        "  workdays: [2027-02-14]\n" + text[text.index("\n", last) + 1:]
     (folder / "a.yaml").write_text(text, encoding="utf-8")
     (folder / "b.yaml").write_text(text.replace("亭湖区劳动就业服务中心党支部", "另一个支部"),
                                    encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "studykit", "plan", str(folder), "--quarter",
                              "2027Q2", "--out", str(tmp_path / "out"), "--partial"],
                             capture_output=True, text=True, check=False)
-    # the example gives 2027's days off for the first quarter only
     assert result.stdout.count("2027年第二季度的法定节假日和调休安排还不知道") == 2, result.stdout
 
 
@@ -165,7 +168,9 @@ def test_a_district_says_where_it_looks_for_each_branch_s_records(tmp_path: Path
     run = district_report([folder / "a.yaml"], records)
     (failed,) = run.failed
     assert str(records / "a") in failed.message and "名称同课程文件名" in failed.message
-    assert "直接放着13个记录文件" in failed.message and "年份" not in failed.message
+    # the example's records of 2027: 68 files (62 sessions, 2 of make-up study, an
+    # assessment, the evaluation, the results and the visits)
+    assert "直接放着68个记录文件" in failed.message and "年份" not in failed.message
     # what the filed overview says: the folder it wants, by name, and no path
     assert failed.reason == "没有找到本支部的活动记录（记录文件夹中应有名为“a”的子文件夹）"
     run = district_report([folder / "a.yaml"], records, quarter=studykit.Quarter(2027, 1))

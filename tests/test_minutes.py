@@ -125,10 +125,18 @@ def test_members_the_plan_excused_are_absent_in_the_minutes(tmp_path: Path) -> N
 
 # --- the minutes are of the branch as it was on the day --------------------------------------
 
+OWN_CHANGES = ("    changes:\n      - {date: 2027-08-14, party: full}"
+               "              # 8月13日支部党员大会通过，按期转正\n")
+"""王芳's own dated change in the example: a full member from the assembly of August."""
+
+
 def _centre(tmp_path: Path, edit: str = "") -> Path:
-    """The example curriculum with ``edit`` added to 王芳 (probationary), as a file beside
-    a copy of its records."""
+    """The example curriculum with ``edit`` added to 王芳 (probationary in the first
+    quarter) in place of her own dated change, as a file beside a copy of its records."""
     text = (ROOT / "curricula" / "employment-centre.yaml").read_text(encoding="utf-8")
+    if edit:
+        assert OWN_CHANGES in text
+        text = text.replace(OWN_CHANGES, "", 1)
     text = text.replace("    unavailable: [2027-03-08..2027-03-12]",
                         f"    unavailable: [2027-03-08..2027-03-12]\n{edit}", 1)
     path = tmp_path / "centre.yaml"

@@ -34,6 +34,11 @@ def test_wheel_installs_a_working_command(tmp_path: Path) -> None:
         for template in ("calendar", "plan-activity", "plan-lesson", "attendance", "minutes"):
             assert f"studykit/templates/{locale}/{template}.docx" in names
     assert "studykit/curricula/records/committee-2027-01.yaml" in names
+    # the example's whole year: every record file, the evaluation, results and visits too
+    records = {f"studykit/curricula/records/{p.name}"
+               for p in (ROOT / "curricula" / "records").glob("*.yaml")}
+    assert records and records <= set(names)
+    assert "studykit/curricula/records/evaluation-2027.yaml" in names
     assert not [n for n in names if n.endswith("build.py") or "/tests/" in n]
 
     target = tmp_path / "site"

@@ -1,10 +1,11 @@
 """Every filed document reads as a person wrote it: no ids, config keys or ISO dates.
 
-What ``make demo`` writes for the example branch (with its records: minutes, the ledger,
-the year), the English example and a branch that is not the example (a county hospital's
-nursing branch, ``tests/data/branches/nursing.yaml``), a district of them, and a branch's
-evaluation of the year in each language (``tests/test_evaluation_render.py``), is read
-back, Word files with python-docx, workbooks with openpyxl, notices as text, and scanned.
+What ``make demo`` writes for the example branch (with its records: the quarter's ledger,
+the year with its minutes, ledger and evaluation), the English example and a branch that
+is not the example (a county hospital's nursing branch, ``tests/data/branches/nursing.yaml``),
+a district of them, and a branch's evaluation of the year in each language
+(``tests/test_evaluation_render.py``), is read back, Word files with python-docx, workbooks
+with openpyxl, notices as text, and scanned.
 The machine files (plan.yaml, .ics, JSON) are meant to carry ids and are not scanned.
 """
 
@@ -121,16 +122,19 @@ def found_in(folder: Path, cur: studykit.Curriculum,
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Any, list[Any]]]:
-    """The example's quarter with its records, minutes and ledger, and its year; the
-    English example's quarter; the nursing branch's quarter; a district of the three."""
+    """As ``make demo``: the example's first quarter with its ledger, and its year with the
+    minutes of every record and the year's ledger; the English example's quarter; the
+    nursing branch's quarter; a district of the three."""
     base = tmp_path_factory.mktemp("wording")
     out: dict[str, tuple[Path, Any, list[Any]]] = {}
     centre, records = EXAMPLES / "employment-centre.yaml", EXAMPLES / "records"
     quarter = plan_branch(centre, "2027Q1", base / "centre", records=records)
-    write_minutes_of(centre, sorted(records.glob("*.yaml")), base / "centre")
     write_branch_report(branch_ledger(centre, records, quarter=quarter.plan.quarter),
                         base / "centre")
     year = plan_year(centre, 2027, base / "year", records=records)
+    # the year's records, each into its quarter's folder of the year's
+    write_minutes_of(centre, sorted(records.glob("*.yaml")), base / "year")
+    write_branch_report(branch_ledger(centre, records, year=2027), base / "year")
     # the example's year evaluated, with whatever its records hold of it
     write_evaluation(branch_evaluation(centre, records, 2027), base / "year")
     out["centre"] = (base / "centre", quarter.curriculum, [quarter.plan])

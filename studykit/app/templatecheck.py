@@ -19,6 +19,7 @@ from typing import Any
 from ..domain.errors import InputError
 from ..domain.models import Curriculum
 from ..domain.records import EvaluationRecord, Record, VisitLog
+from ..domain.time import quarter_of
 from ..domain.vocabulary import GRADES
 from ..engine.evaluation import Evaluation, evaluate
 from ..engine.overview import district_overview
@@ -62,8 +63,10 @@ def sample_contexts() -> dict[str, dict[str, Any]]:
     # one open item, so a template's follow-up section is rendered too
     followups = [{"task": "整理台账", "owner": "高云", "due": "2027年1月31日",
                   "status": "已逾期", "ref": "committee-2027-01/2"}]
+    # the first record of the quarter planned (the folder holds the whole year's)
     record = next(r for path in sorted((folder / "records").glob("*.yaml"))
-                  if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record))
+                  if isinstance(r := load_record(path, cur, {plan.quarter: plan}), Record)
+                  and quarter_of(r.date) == plan.quarter)
     ev = sample_evaluation(cur, sorted((folder / "records").glob("*.yaml")))
     # the member with the most to show: the register's every part is rendered
     richest = max(ev.due, key=lambda e: (len(e.visits), e.ballot is not None,

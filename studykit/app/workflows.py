@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum
 from ..domain.plan import Plan
@@ -33,6 +35,7 @@ from ..engine.levels import project_levels
 from ..engine.needs import Needs, analyse_needs
 from ..engine.overview import BranchResult, District, district_overview
 from ..engine.planner import plan_quarter
+from ..reading import yamlio
 from ..reading.curriculum import expand, load
 from ..reading.records import (
     YEAR_RECORDS,
@@ -52,7 +55,7 @@ from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
 from ..render.output import Batch, Written, write_batches, write_outputs
 from ..render.report import write_report
-from ..words import DEFAULT_LOCALE, Message, msg, quarter_title, text
+from ..words import DEFAULT_LOCALE, Message, day_message, msg, quarter_title, text
 
 
 @contextmanager
@@ -288,6 +291,7 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
                if p.message.key == "record.second" and Path(p.path).resolve() in given]
     if seconds:
         raise InputError(seconds)
+    quarters = _quarter_folders(cur, [r for r in records if isinstance(r, Record)], Path(out))
     chosen = Templates.for_curriculum(cur, templates)
     evaluations = _evaluations_at(cur, records, record_paths, folders)
     files, makeup_only, assessments, bases = {}, [], [], {}
@@ -305,7 +309,7 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
         plan = plans[quarter_of(record.date)]
         session = plan.session(record.session)
         todo = followups(ledgers[record.date.year].actions, session, record.date, cur)
-        rel = f"sessions/{record.session}/minutes.docx"
+        rel = f"{quarters[record.source]}sessions/{record.session}/minutes.docx"
         ev = evaluations.get(record.session)
         files[rel] = minutes_document(plan, session, record, chosen, todo,
                                       minutes_evaluation(ev) if ev else None)
@@ -344,6 +348,56 @@ def _evaluations_at(cur: Curriculum, records: Sequence[AnyRecord],
         if ev.record is not None and ev.record.session == session:
             out[session] = ev
     return out
+
+
+def _plan_quarter(folder: Path) -> Quarter | None:
+    """The quarter whose plan ``folder`` holds (its ``plan.yaml``, as ``plan`` writes it), or
+    None when it holds none."""
+    plan = folder / "plan.yaml"
+    if not plan.is_file():
+        return None
+    try:
+        data = yamlio.load(plan).data
+        return Quarter.parse(data.get("quarter")) if isinstance(data, dict) else None
+    except (InputError, PydanticCustomError):
+        return None
+
+
+def _quarter_folders(cur: Curriculum, records: Sequence[Record], out: Path) -> dict[str, str]:
+    """Where under ``out`` each session record's minutes go: the folder (``""`` or
+    ``2027Q2/``) by record file.
+
+    ``out`` a quarter's plan folder (``plan.yaml``): every record must be of that quarter.
+    ``out`` a year's folder (``2027Q1/``…``2027Q4/``, as ``plan --year`` writes it): each
+    record into its quarter's folder, which must be there. Any other folder: ``out`` itself
+    for the records of one quarter, a folder per quarter for those of several (a course of
+    every quarter has one id, and one minutes file each quarter). A record that has no
+    place is refused, before anything is written."""
+    held = {r.source: quarter_of(r.date) for r in records}
+    own = _plan_quarter(out) if out.is_dir() else None
+    years = {q: f"{sub.name}/" for sub in sorted(out.iterdir()) if sub.is_dir()
+             and (q := _plan_quarter(sub)) is not None} if out.is_dir() and own is None else {}
+    if own is None and not years:
+        return {source: f"{q}/" if len(set(held.values())) > 1 else ""
+                for source, q in held.items()}
+    refused = []
+    for record in records:
+        quarter = held[record.source]
+        if quarter == own or quarter in years:
+            continue
+        doc = yamlio.load(record.source)
+        doc.locale = cur.locale
+        when = msg("minutes.record_of", quarter=quarter_title(cur.locale, quarter),
+                   day=day_message(record.date))
+        refused.append(doc.problem(("date",), msg(
+            "minutes.other_quarter", when=when, folder=str(out),
+            plan=quarter_title(cur.locale, own), belongs=str(out.parent / str(quarter)))
+            if own is not None else msg(
+            "minutes.no_quarter_folder", when=when, folder=str(out), id=str(quarter),
+            year=quarter.year)))
+    if refused:
+        raise InputError(refused)
+    return {source: "" if q == own else years[q] for source, q in held.items()}
 
 
 _YEAR_KIND = {EvaluationRecord: "kind.evaluation_record", ResultsRecord: "kind.results_record",

@@ -715,7 +715,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "for documents changed by hand, write the new version beside them"),
     "help.minutes": ("为已召开的活动写会议记录", "write the minutes of held sessions"),
     "help.minutes.records": ("活动记录文件", "session record files"),
-    "help.minutes.out": ("季度计划的输出文件夹", "the plan's output folder"),
+    "help.minutes.out": ("季度计划的输出文件夹；或 plan --year 写的年度文件夹，每份记录写入所属季度的文件夹",
+                         "the plan's output folder; or the year's folder plan --year writes, "
+                         "each record into its quarter's folder"),
     "help.report": ("学习台账：学时、组织生活、人数与表决、补学、决议事项",
                     "the ledger: study hours, meetings, quorum, make-up study, action items"),
     "help.report.files": ("一个课程文件；多个文件（或一个文件夹）则生成区县汇总",
@@ -748,6 +750,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.examples": ("studykit 自带的示例课程文件", "the example curricula that come with studykit"),
     "help.examples.copy": ("把示例课程文件复制到文件夹，以便修改",
                            "copy the example curricula into DIR, to edit"),
+    # minutes into quarter folders
+    "minutes.record_of": ("这份记录是{quarter}的活动（{day}）", "this record is of {quarter} ({day})"),
+    "minutes.other_quarter": (
+        "{when}，会议记录应写入 {belongs}，不能写入{plan}的计划文件夹 {folder}"
+        "（几个季度的记录可以一起写入 plan --year 写的年度文件夹）",
+        "{when}: its minutes belong in {belongs}, not in {folder}, the plan folder of {plan} "
+        "(records of several quarters go together into the year's folder plan --year writes)"),
+    "minutes.no_quarter_folder": (
+        "{when}，年度文件夹 {folder} 中没有 {id} 文件夹：请先用 studykit plan --year {year} "
+        "写出这一年的计划",
+        "{when}, and the year's folder {folder} has no {id} folder: write that year's plan "
+        "first (studykit plan --year {year})"),
 }
 
 ARGPARSE_ZH: dict[str, str] = {
