@@ -18,6 +18,7 @@ from conftest import ROOT, cell_texts, check_filed_sheets
 
 import studykit
 from studykit.app.workflows import branch_evaluation, write_evaluation, write_minutes_of
+from studykit.domain.time import quarter_of
 from studykit.engine.evaluation import Evaluation
 
 # --- a small branch of one's own, in either language ---------------------------------
@@ -220,7 +221,7 @@ def test_the_ballot_has_a_box_per_grade_for_every_member_to_evaluate(
 def test_a_ballot_printed_before_any_grade_allows_a_third_of_those_due(
         tmp_path: Path) -> None:
     ev, folder = evaluated(tmp_path, graded=False)
-    assert not ev.evaluated and ev.excellent_max == 0
+    assert not ev.evaluated
     assert ev.excellent_max == 2                       # a third of six, rounded down
     assert "评为“优秀”的不超过2名" in "\n".join(texts(folder / "ballot.docx"))
     # nothing decided yet: the summary and the registers leave it to be written in
@@ -391,7 +392,8 @@ def test_the_minutes_of_the_evaluation_assembly_carry_the_evaluation(tmp_path: P
     # the evaluation record is beside the records given, not among them
     write_minutes_of(path, [records / "assembly.yaml", records / "first.yaml"], out)
     held = next(s for p in plans.values() for s in p.sessions if s.evaluation)
-    minutes = out / "sessions" / held.id / "minutes.docx"
+    # records of two quarters, into a folder with no plan: a folder for each quarter
+    minutes = out / str(quarter_of(held.date)) / "sessions" / held.id / "minutes.docx"
     said = "\n".join(texts(minutes))
     assert "民主评议情况" in said
     assert "参评党员3名：优秀1名、合格1名、基本合格1名、不合格0名；优秀占33%。" in said
@@ -407,7 +409,8 @@ def test_the_minutes_of_the_evaluation_assembly_carry_the_evaluation(tmp_path: P
     assert actions[1] == ["1", "张强同志限期改正（民主评议评定为基本合格）", "张强",
                           "2028年2月16日"]
     # another meeting's minutes are as they were
-    other = "\n".join(texts(out / "sessions" / first.id / "minutes.docx"))
+    other = "\n".join(texts(out / str(quarter_of(first.date)) / "sessions" / first.id
+                             / "minutes.docx"))
     assert "民主评议" not in other and "测评" not in other
 
 

@@ -89,7 +89,9 @@ def minutes_context(plan: Plan, session: Session, record: Record,
                      post=text(loc, f"committee.{then[chair_id].committee}"))
     number = meeting_number(plan, session, record)
     if session.course is None:
-        title = text(loc, "minutes.title_group" if session.kind == "group" else "minutes.title",
+        key = "minutes.title_group" if session.kind == "group" else \
+            "minutes.title_yearly" if session.kind == "life-meeting" else "minutes.title"
+        title = text(loc, key,
                      year=record.date.year, number=number, kind=text(loc, f"kind.{session.kind}"),
                      title=info["heading"], group=session.group or "")
     else:

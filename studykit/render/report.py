@@ -66,6 +66,13 @@ def _period(locale: str, period: str) -> str:
     return text(locale, "period.whole_year")
 
 
+def _status_key(ledger: Ledger, status: str) -> str:
+    """A member's status in words: behind the pace, or, once the year is over, short of
+    the floor (未达到)."""
+    over = ledger.as_of >= date(ledger.year, 12, 31)
+    return "status.missed" if over and status == "behind" else f"status.{status}"
+
+
 def period_title(ledger: Ledger) -> str:
     """2027年度 / 2027年第一季度 (or 2027 / Q1 2027)."""
     loc = ledger.curriculum.locale
@@ -107,7 +114,7 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
                                                          if more > 0 else "")
         hours.append([who(h.member), t(f"party.{member.party}"),
                       h.floor if h.floor is not None else "", h.year,
-                      h.quarter, t(f"status.{h.status}") if h.status else "",
+                      h.quarter, t(_status_key(ledger, h.status)) if h.status else "",
                       h.needed if h.floor is not None else "", shown])
     meetings: list[list[Cell]] = [
         [t("ledger.kind_group", kind=t(f"kind.{m.kind}"), group=m.group) if m.group

@@ -217,6 +217,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.met": ("已完成", "met"),
     "status.on track": ("进度正常", "on track"),
     "status.behind": ("滞后", "behind"),
+    "status.missed": ("未达到", "not met"),
     "status.done": ("已完成", "done"),
     "status.open": ("未完成", "open"),
     "status.overdue": ("已逾期", "overdue"),
@@ -329,6 +330,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
     # minutes
     "minutes.title": ("{year}年第{number}次{kind}", "{title} (no. {number})"),
+    "minutes.title_yearly": ("{year}年度{kind}", "{title}"),
     "minutes.title_group": ("{group}{year}年第{number}次{kind}", "{title} (no. {number})"),
     "minutes.chair_post": ("{name}（支部{post}）", "{name} ({post})"),
     "vote.quorum": ("应到会有表决权的党员{entitled}名，实到{present}名，超过半数，符合规定人数",
