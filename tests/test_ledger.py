@@ -374,3 +374,17 @@ def test_the_hours_table_shows_each_standing_at_the_end_of_the_period() -> None:
         (hours,) = [t for t in ledger_tables(ledger) if t.key == "hours"]
         (row,) = [r for r in hours.rows if r[0] == "丙"]
         assert row[1] == standing
+
+
+def test_at_the_year_end_a_member_behind_has_not_met_the_floor(ledger: Ledger) -> None:
+    from studykit.engine.ledger import build_ledger
+
+    def said(led: Ledger) -> dict[str, str]:
+        (hours,) = [t for t in ledger_tables(led) if t.key == "hours"]
+        return {str(row[0]): str(row[5]) for row in hours.rows}
+
+    # by the end of June b has 4 of the 12 hours owed a year: behind the pace of 6
+    assert said(ledger)["乙"] == "滞后"
+    year = build_ledger(ledger.curriculum, ledger.plans, [h.record for h in ledger.held],
+                        2026, whole_year=True)
+    assert year.as_of == date(2026, 12, 31) and said(year)["乙"] == "未达到"

@@ -337,6 +337,9 @@ def _evaluate(args: argparse.Namespace, say: _Say) -> int:
     ev = branch_evaluation(args.curriculum, args.records, args.year)
     say.about(ev.curriculum.locale)
     print(evaluation_json(ev) if args.json else evaluation_report(ev))
+    # session records that disagree with the curriculum: counted where they can be, said
+    for problem in ev.ledger.problems:
+        print(problem.text(ev.curriculum.locale), file=sys.stderr)
     if args.out:
         _said(say, args.out, write_evaluation(ev, args.out, args.templates, args.force,
                                               args.beside), quiet=args.json)

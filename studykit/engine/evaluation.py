@@ -187,8 +187,6 @@ class PostIndicator:
     members: int
     recorded: int
     achieved: int
-    value: float
-    target: float
 
 
 @dataclass(frozen=True)
@@ -319,7 +317,7 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
     present, entitled = _turnout(cur, held)
     followups = _followups(cur, evidence, held, day)
     flags = [*_procedure(cur, record, held, ledger),
-             *_member_flags(evidence, present if held else None),
+             *(_member_flags(evidence, present if held else None) if record else []),
              *_share(evidence, graded, most, limit),
              *(Flag("followup", msg(f"evaluation.followup_{f.grade}", name=_name(cur, f.member),
                                     due=day_message(f.due)), f.member)
@@ -556,8 +554,7 @@ def scorecard(cur: Curriculum, ledger: Ledger,
         recorded = [r for r in got if r.value is not None]
         indicators.append(PostIndicator(
             role, cur.roles[role].name, ident, got[0].name, got[0].unit, len(got),
-            len(recorded), sum(1 for r in recorded if r.achieved),
-            sum(r.value or 0 for r in recorded), sum(r.target for r in got)))
+            len(recorded), sum(1 for r in recorded if r.achieved)))
     return Scorecard(
         tuple(MeetingLine(k, *v) for k, v in lines.items()), len(floors),
         sum(1 for h in floors if h.status == "met"), len(gaps),

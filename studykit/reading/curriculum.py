@@ -303,6 +303,10 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                                                                   name=holder))
 
     for kind, freq in mapping(data.get("meetings")).items():
+        every = freq if isinstance(freq, str) else mapping(freq).get("every")
+        if kind in ("life-meeting", "evaluation") and every not in ("yearly", "year", None):
+            yield doc.problem(("meetings", kind), msg("ref.once_a_year", kind=msg(
+                "kind.life-meeting" if kind == "life-meeting" else "theme.evaluation")))
         if mapping(freq).get("quarter") is not None and mapping(freq).get("every") != "year":
             yield doc.problem(("meetings", kind, "quarter"), msg("ref.quarter_yearly"))
         venue = as_text(mapping(freq).get("venue"))

@@ -195,6 +195,7 @@ def evaluation_json(ev: Evaluation) -> str:
         "evidence": [evidence(e) for e in ev.evidence],
         "flags": [{"rule": f.rule, "member": f.member, "message": f.message.text(cur.locale)}
                   for f in ev.flags],
+        "problems": [p.text(cur.locale) for p in ev.ledger.problems],
         "followups": [{"member": f.member, "grade": f.grade, "task": f.task.text(cur.locale),
                        "due": f.due.isoformat(), "recorded": f.recorded}
                       for f in ev.followups],
@@ -204,8 +205,8 @@ def evaluation_json(ev: Evaluation) -> str:
             "with_floor": card.with_floor, "hours_met": card.hours_met,
             "gaps": card.gaps, "gaps_closed": card.gaps_closed,
             "indicators": [{"role": p.role, "indicator": p.indicator, "members": p.members,
-                            "recorded": p.recorded, "achieved": p.achieved, "value": p.value,
-                            "target": p.target} for p in card.indicators],
+                            "recorded": p.recorded, "achieved": p.achieved}
+                           for p in card.indicators],
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

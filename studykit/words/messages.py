@@ -195,6 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.venue_and_location": ("课程不能同时有 venue 和 location：venue 是支部的场地，location 是外出活动的地点",
                                "a course cannot have both venue and location: venue is one "
                                "of the branch's rooms, location an off-site place"),
+    "ref.once_a_year": ("{kind}每年召开一次：请写 yearly，或 {{every: year, quarter: 4}}",
+                        "{kind}: held once a year; write yearly, or {{every: year, quarter: 4}}"),
     "ref.quarter_yearly": ("只有每年召开一次的会议才能写 quarter（请写 every: year）",
                            "only a yearly meeting can have a quarter (write every: year)"),
     "ref.pioneer_party": ("'{name}' 不是党员（正式党员或预备党员），不能设党员先锋岗",
