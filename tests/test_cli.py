@@ -548,3 +548,17 @@ def test_evaluate_prints_the_evidence_and_the_points_and_refuses_a_bad_record(
     assert not out.exists()
     # the year is asked for
     assert run("evaluate", cur.source, "--records", str(tmp_path / "records")).returncode == 2
+
+
+def test_a_file_of_thousands_of_mistakes_shows_the_first_and_counts_the_rest(
+        tmp_path: Path) -> None:
+    from test_evaluation import branch
+
+    cur, _ = branch(tmp_path)
+    grades = "".join(f"  x{n}: qualified\n" for n in range(250))
+    (tmp_path / "records" / "evaluation.yaml").write_text(
+        f"evaluation: 2027\ngrades:\n{grades}", encoding="utf-8")
+    done = run("evaluate", cur.source, "--records", str(tmp_path / "records"), "--year", "2027")
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1 and len(lines) == 201
+    assert lines[-1] == "……另有50处问题没有列出：先改正上面这些，再运行一次"

@@ -269,21 +269,26 @@ def test_an_evaluation_not_held_as_it_should_be_says_what_it_lacks(tmp_path: Pat
     assert filed["rows"][0][2] == "2/3（67%）\n超过最多1名"
 
 
-def test_a_branch_whose_evaluation_is_refused_is_still_counted(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("was", "mistake", "said"), [
+    ("a3: qualified", "a9: qualified", "'a9'"),   # a member the branch does not have
+    ("a3: qualified", "a3: 良好", "'良好'"),        # not a grade: the file does not read
+])
+def test_a_branch_whose_evaluation_is_refused_is_still_counted(tmp_path: Path, was: str,
+                                                               mistake: str, said: str) -> None:
     from studykit.app.workflows import district_report
     from studykit.render.district import district_tables
 
     records = small_district(tmp_path)
     evaluation = records / "a" / "evaluation-2026.yaml"
-    evaluation.write_text(evaluation.read_text(encoding="utf-8").replace(
-        "a3: qualified", "a9: qualified"), encoding="utf-8")
+    evaluation.write_text(evaluation.read_text(encoding="utf-8").replace(was, mistake),
+                          encoding="utf-8")
     run = district_report(SMALL, records, 2026)
     assert not run.failed and len(run.district.branches) == 2
     assert run.district.branches[0].evaluation is None
     assert [n.path for n in run.notes] == [str(evaluation)]
-    assert "a9" in run.notes[0].text()
+    assert said in run.notes[0].text()
     assert district_tables(run.district)[3].rows[0] == [
-        "甲支部", "评议记录有误，未能核对（见命令行的提示）", "", "", "", "", ""]
+        "甲支部", "民主评议、业务结果或走访记录有误，待改正后核对", "", "", "", "", ""]
 
 
 def test_district_files_show_each_branch_s_evaluation(tmp_path: Path) -> None:

@@ -170,7 +170,7 @@ def test_each_check_by_hand(tmp_path: Path) -> None:
     assert ev.held_ok and (ev.present, ev.entitled) == (3, 4)
     said = {f.rule: f.message.text("zh-CN") for f in ev.flags}
     assert said["excellent_share"] == "评为优秀的有3名，超过参评党员4名的33%（最多1名）"
-    assert said["against_ballot"] == ("乙同志评定为优秀，但民主测评中“合格”得票过半（2/3），"
+    assert said["against_ballot"] == ("乙同志评为优秀，但民主测评中“合格”得票过半（2/3），"
                                       "请党员大会说明理由")
     assert said["excellent_floor"] == "丁同志评为优秀，但全年学习15学时，未达到16学时"
 
@@ -308,3 +308,55 @@ def test_the_year_just_ended_may_be_evaluated_in_january(tmp_path: Path) -> None
 
 def test_before_any_grade_the_most_excellent_is_a_third_of_those_due(tmp_path: Path) -> None:
     assert evaluated(tmp_path, None).excellent_max == 1        # a, b, c, d: 4 / 3
+
+
+def test_one_years_evaluation_is_held_at_one_assembly(tmp_path: Path) -> None:
+    # a second file of the year (one party group's tally) naming another meeting
+    cur, paths = branch(tmp_path, **{"evaluation-2.yaml": "evaluation: 2027\n"
+                                     "session: branch-assembly-2027q3\n"})
+    with pytest.raises(InputError) as caught:
+        read_evaluation(cur, paths, 2027)
+    said = caught.value.said("zh-CN")
+    # said at one file's session, naming the other
+    assert "evaluation.yaml:2:" in said and "evaluation-2.yaml 中" in said
+    assert "几个文件要写同一个 session" in said
+
+
+def test_a_record_of_another_year_is_pointed_at(tmp_path: Path) -> None:
+    ev = evaluated(tmp_path, None, **{"evaluation.yaml": EVALUATION.replace(
+        "evaluation: 2027", "evaluation: 2026").replace("session: branch-assembly-2027q4\n",
+                                                        "")})
+    assert ev.flags[0].message.text("zh-CN") == (
+        "还没有2027年度民主评议党员的记录；记录文件夹里的民主评议记录写的是2026年度，请核对年度")
+
+
+def test_a_mistake_in_the_years_records_stops_no_ledger(tmp_path: Path) -> None:
+    cur, paths = branch(tmp_path, EVALUATION.replace("d: excellent", "d: 良好"))
+    ledger = studykit.read_ledger(cur, paths, 2027)        # the ledger is not the evaluation's
+    assert len(ledger.held) == 9 and not ledger.problems
+    with pytest.raises(InputError):
+        read_evaluation(cur, paths, 2027)
+
+
+def test_minutes_of_the_evaluation_meeting_say_grades_without_quorum_do_not_stand(
+        tmp_path: Path) -> None:
+    from studykit.app.workflows import write_minutes_of
+
+    lone = "session: branch-assembly-2027q4\ndate: 2027-12-08\npresent: [a, c]\n" \
+           "absent: {b: 出差, d: 病假}\n"
+    cur, _ = branch(tmp_path, **{"ba-q4.yaml": lone})
+    records = tmp_path / "records"
+    write_minutes_of(cur.source, [records / "ba-q4.yaml"], tmp_path / "out")
+    import docx
+
+    minutes = docx.Document(str(tmp_path / "out" / "sessions" / "branch-assembly-2027q4" /
+                                "minutes.docx"))
+    said = "\n".join(p.text for p in minutes.paragraphs)
+    assert "民主评议情况" in said and "评定的等次不能成立，应另行召开党员大会" in said
+    # and a mistake in the evaluation record beside it stops the minutes, not drops it
+    (records / "evaluation.yaml").write_text(EVALUATION.replace("d: excellent", "d: 良好"),
+                                             encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_minutes_of(cur.source, [records / "ba-q4.yaml"], tmp_path / "again")
+    assert "evaluation.yaml:8:" in caught.value.said("zh-CN")
+    assert not (tmp_path / "again").exists()

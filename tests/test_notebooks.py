@@ -143,7 +143,7 @@ def test_evaluation_notebook_on_another_branch(tmp_path: Path) -> None:
     assert evidence_names(html) == ["李红", "王丽", "张敏", "刘静", "陈燕", "杨芳", "赵丽",
                                     "孙倩", "周雨", "冯洁"]          # as in the curriculum
     assert "党员先锋岗（急诊分诊台）（承诺：急危重症患者零等待）" in html
-    assert "1月15日1月主题党日：学习新修订的《护士条例》：无故缺席" in html
+    assert "1月15日　1月主题党日：学习新修订的《护士条例》（无故缺席）" in html
     # the check, in words: 3 of 10, at most 3; the one point for the meeting
     assert "参评党员10名，评为优秀3名（占30%）；优秀不超过参评党员的33%，最多3名。" in html
     assert "符合规定。" in html and "需要说明的情况（1条）" in html

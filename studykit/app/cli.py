@@ -502,6 +502,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
+SHOWN_PROBLEMS = 200
+"""Problems printed at the most when a command is refused."""
+
+
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _asked_locale(argv) or environment_locale()
@@ -512,7 +516,13 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(args.func(args, say))
     except UserError as exc:
         if isinstance(exc, InputError):
-            print(exc.said(say.locale), file=sys.stderr)
+            # a file of thousands of mistakes (a pasted list of wrong ids): the first ones
+            # say what is wrong; the count says how much
+            shown = InputError(exc.problems[:SHOWN_PROBLEMS])
+            print(shown.said(say.locale), file=sys.stderr)
+            if len(exc.problems) > SHOWN_PROBLEMS:
+                print(text(say.locale, "cli.more_problems",
+                           n=len(exc.problems) - SHOWN_PROBLEMS), file=sys.stderr)
         else:
             print(f"studykit: {exc.text(exc.locale or say.locale)}", file=sys.stderr)
         return 1

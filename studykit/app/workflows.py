@@ -39,6 +39,7 @@ from ..reading import yamlio
 from ..reading.curriculum import expand, load
 from ..reading.records import (
     YEAR_RECORDS,
+    check_records,
     checked_records,
     parse_records,
     read_evaluation,
@@ -343,6 +344,12 @@ def _evaluations_at(cur: Curriculum, records: Sequence[AnyRecord],
         if session not in held:
             continue
         if year not in years:
+            # the minutes would be filed without the evaluation: a mistake in its record
+            # (or in the year's results and visits beside it) stops them, as in `evaluate`;
+            # other files beside the records that are not records do not
+            check_records([d for d in parse_records(paths, skip_unreadable=True)
+                           if isinstance(d.data, dict) and record_kind(d.data) in YEAR_RECORDS],
+                          cur)
             years[year] = read_evaluation(cur, paths, year, skip_unreadable=True)
         ev = years[year]
         if ev.record is not None and ev.record.session == session:

@@ -316,7 +316,7 @@ def evaluate(curriculum: Curriculum, ledger: Ledger, records: Sequence[AnyRecord
     most = math.floor(limit * (graded or sum(1 for e in evidence if e.due)))
     present, entitled = _turnout(cur, held)
     followups = _followups(cur, evidence, held, day)
-    flags = [*_procedure(cur, record, held, ledger),
+    flags = [*_procedure(cur, record, held, ledger, records),
              *(_member_flags(evidence, present if held else None) if record else []),
              *_share(evidence, graded, most, limit),
              *(Flag("followup", msg(f"evaluation.followup_{f.grade}", name=_name(cur, f.member),
@@ -451,10 +451,14 @@ def _indicators(cur: Curriculum, standing: Member,
 
 
 def _procedure(cur: Curriculum, record: EvaluationRecord | None, held: Held | None,
-               ledger: Ledger) -> list[Flag]:
+               ledger: Ledger, records: Sequence[AnyRecord]) -> list[Flag]:
     """Was it held, at a branch assembly, with quorum?"""
     if record is None:
-        return [Flag("no_evaluation", msg("evaluation.no_record", year=ledger.year))]
+        others = sorted({r.evaluation for r in records if isinstance(r, EvaluationRecord)})
+        return [Flag("no_evaluation", msg(
+            "evaluation.no_record_other", year=ledger.year,
+            others="、".join(map(str, others))) if others else msg(
+            "evaluation.no_record", year=ledger.year))]
     if record.session is None:
         return [Flag("no_session", msg("evaluation.no_session"))]
     planned = {s.id: s for q, plan in sorted(ledger.plans.items())
@@ -463,8 +467,10 @@ def _procedure(cur: Curriculum, record: EvaluationRecord | None, held: Held | No
     if session is not None and session.kind != "branch-assembly":
         return [Flag("not_assembly", msg("evaluation.not_assembly", title=session.title))]
     if held is None:
-        return [Flag("no_record", msg("evaluation.no_meeting_record",
-                                      title=session.title if session else record.session))]
+        # a record of it may be there and disagree with the plan (a wrong date): say so
+        key = "evaluation.meeting_record_problems" if ledger.problems \
+            else "evaluation.no_meeting_record"
+        return [Flag("no_record", msg(key, title=session.title if session else record.session))]
     # as the minutes count it: the full members of the branch on the day
     voters = entitled_voters(cur.as_of(held.record.date).member_by_id, held.session)
     there = set(held.record.attended)

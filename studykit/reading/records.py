@@ -409,11 +409,20 @@ def _year_across(read: Sequence[tuple[yamlio.Document, AnyRecord]]) -> Iterator[
     """A member graded in two evaluation records of a year; a result given twice, or
     given and counted from the visit log too (enter a fact once)."""
     graded: dict[tuple[int, str], str] = {}
+    held_at: dict[int, tuple[str, str]] = {}
     given: dict[tuple[int, str, str], str] = {}
     logged = {(v.date.year, v.member, name) for _, r in read if isinstance(r, VisitLog)
               for v in r.visits for name in r.counted(v)}
     for doc, record in sorted(read, key=lambda dr: dr[1].source):
         if isinstance(record, EvaluationRecord):
+            if record.session is not None:
+                session, first = held_at.setdefault(record.evaluation,
+                                                    (record.session, record.source))
+                if session != record.session:
+                    # one evaluation, at one branch assembly: its parts name the same one
+                    yield doc.problem(("session",), msg(
+                        "evaluation.two_sessions", year=record.evaluation, first=first,
+                        session=session))
             for m in record.grades:
                 first = graded.setdefault((record.evaluation, m), record.source)
                 if first != record.source:
@@ -471,7 +480,10 @@ def read_ledger(curriculum: Curriculum, paths: Sequence[Path | str], year: int |
     that disagree with the curriculum are counted where they can be and listed in
     ``Ledger.problems``. ``skip_unreadable`` passes over files that are not records.
     """
-    docs = parse_records(paths, skip_unreadable)
+    # the year's evaluation, results and visits are not the ledger's: a mistake in one of
+    # them is said by `evaluate`, and stops no ledger
+    docs = [d for d in parse_records(paths, skip_unreadable)
+            if not (isinstance(d.data, dict) and record_kind(d.data) in YEAR_RECORDS)]
     if year is None and quarter is not None:
         year = quarter.year
     if year is None:

@@ -444,7 +444,12 @@ def minutes_evaluation(ev: Evaluation) -> dict[str, Any]:
         rows.append({"no": n, "name": e.name, "party": text(loc, f"party.{e.party}"),
                      "tally": tally or _NO_TALLY, "ballot": tally["text"] if tally else "",
                      "grade": text(loc, f"grade.{e.grade}")})
-    return {"summary": summary_line(ev), "evaluated": len(ev.evaluated), "rows": rows,
+    summary = summary_line(ev)
+    # grades decided without quorum do not stand: the minutes say so where they give them
+    void = [f.message.text(loc) for f in ev.flags if f.rule == "no_quorum"]
+    if void:
+        summary = text(loc, "eval.void", summary=summary, why=void[0])
+    return {"summary": summary, "evaluated": len(ev.evaluated), "rows": rows,
             "actions": [{"task": f.task.text(loc), "owner": names.get(f.member, ""),
                          "due": day_only(loc, f.due)}
                         for f in ev.followups if not f.recorded]}

@@ -181,8 +181,9 @@ def evaluation_report(ev: Evaluation) -> str:
             t("eval.short_absences", n=len(e.attendance.absences), unexcused=e.attendance.unexcused,
               made=e.attendance.made_up) if e.attendance.absences else "",
             actions_text(loc, e), visits_text(loc, e),
-            t("eval.short_indicators", achieved=sum(1 for r in reached if r.achieved),
-              n=len(e.indicators)) if e.indicators else "",
+            (t("eval.short_indicators", achieved=sum(1 for r in reached if r.achieved),
+               n=len(e.indicators)) if reached else t("eval.short_unreported"))
+            if e.indicators else "",
             ballot_text(loc, e),
             t(f"grade.{e.grade}") if e.grade else (t("eval.left") if not e.due else "")])
     out = [evaluation_title(ev), summary_line(ev), "", t("eval.t_evidence"),

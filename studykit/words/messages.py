@@ -337,9 +337,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_in_year": ("'{id}' {year}年不在本支部（见课程文件中的 joined / left）",
                            "'{id}' is not in the branch in {year} (see joined / left in the "
                            "curriculum)"),
-    "evaluation.no_record": ("还没有{year}年度民主评议党员的记录：下面是评议前的情况，评议后把结果记入记录",
+    "evaluation.no_record": ("还没有{year}年度民主评议党员的记录：这是评议前的情况，评议后把测评票数和"
+                             "评定等次记入民主评议记录",
                              "there is no record of the {year} evaluation yet: this is the "
-                             "evidence before it; record the results afterwards"),
+                             "evidence before it; record the ballots and grades afterwards"),
+    "evaluation.no_record_other": ("还没有{year}年度民主评议党员的记录；记录文件夹里的民主评议记录写的是"
+                                   "{others}年度，请核对年度",
+                                   "there is no record of the {year} evaluation; the evaluation "
+                                   "records in the folder are of {others}: check the year"),
+    "evaluation.meeting_record_problems": ("“{title}”还没有能统计的会议记录：活动记录中有与课程文件或计划"
+                                           "不一致的地方，改正后再核对到会党员是否过半",
+                                           "'{title}' has no record that could be counted: "
+                                           "session records disagree with the curriculum or "
+                                           "the plan; correct them, then the quorum is checked"),
     "evaluation.no_session": ("记录没有写明民主评议在哪次支部党员大会上进行，无法核对到会人数",
                               "the record does not say at which branch assembly the "
                               "evaluation was held, so its quorum cannot be checked"),
@@ -363,7 +373,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.ballots_exceed": ("{name}同志的测评票共{total}张，多于到会党员{there}名",
                                   "{name}: {total} ballots, more than the {there} party members "
                                   "there"),
-    "evaluation.against_ballot": ("{name}同志评定为{grade}，但民主测评中“{majority}”得票过半"
+    "evaluation.against_ballot": ("{name}同志评为{grade}，但民主测评中“{majority}”得票过半"
                                   "（{votes}/{total}），请党员大会说明理由",
                                   "{name} was graded {grade}, but most ballots ({votes} of "
                                   "{total}) said {majority}: the assembly should say why"),
@@ -377,12 +387,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "（最多{most}名）",
                                    "{n} graded excellent, more than {limit} of the {evaluated} "
                                    "evaluated (at most {most})"),
-    "evaluation.followup_basic": ("{name}同志评定为基本合格，应限期改正（{due}前）：评议会议的记录"
+    "evaluation.followup_basic": ("{name}同志评为基本合格，应限期改正（{due}前）：评议会议的记录"
                                   "中还没有这项整改事项，已列入待办",
                                   "{name} was graded basically qualified and must put things "
                                   "right by {due}: not yet an action in the meeting's record, "
                                   "listed as one"),
-    "evaluation.followup_unqualified": ("{name}同志评定为不合格，应按规定组织处置（{due}前）：评议"
+    "evaluation.followup_unqualified": ("{name}同志评为不合格，应按规定组织处置（{due}前）：评议"
                                         "会议的记录中还没有这项事项，已列入待办",
                                         "{name} was graded unqualified and is to be dealt with "
                                         "as the rules require by {due}: not yet an action in "
@@ -397,6 +407,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.not_party": ("'{id}' 不是党员：民主评议只评议正式党员和预备党员",
                              "'{id}' is not a party member: only full and probationary members "
                              "are evaluated"),
+    "evaluation.two_sessions": ("{year}年度的民主评议在 {first} 中写的是在 '{session}' 上进行；同一年度的"
+                                "评议在同一次支部党员大会上进行，几个文件要写同一个 session",
+                                "{first} says the {year} evaluation was held at '{session}'; one "
+                                "year's evaluation is held at one branch assembly, so every "
+                                "file of it names the same session"),
     "evaluation.graded_twice": ("'{id}' 已在 {first} 中评定了等次；每名党员每年只评议一次",
                                 "'{id}' already has a grade in {first}; a member is evaluated "
                                 "once a year"),
@@ -588,6 +603,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.ok": ("{path}：通过 — {members}人，{roles}个岗位，{competencies}项能力，{courses}门课程",
                "{path}: ok — {members} members, {roles} roles, {competencies} competencies, "
                "{courses} courses"),
+    "cli.more_problems": ("……另有{n}处问题没有列出：先改正上面这些，再运行一次",
+                          "… and {n} more problem(s) not shown: correct these first, then run "
+                          "again"),
     "cli.count": ("{files}个文件中共有{n}处问题", "{n} problem(s) in {files} file(s)"),
     "cli.no_curricula": ("{where} 中没有课程文件（*.yaml）", "no curriculum files (*.yaml) in {where}"),
     "cli.no_records_folder": ("{folder}：没有这个活动记录文件夹",
