@@ -126,7 +126,7 @@ def test_district_report_files(tmp_path: Path) -> None:
     assert [c.value for c in overview[5]][1:4] == [15, "0/14", 14]     # numbers as numbers
     # the branch that could not be counted: named, why in words; no path anywhere
     failed = [[c.value for c in row] for row in book["未能统计的支部"].iter_rows(min_row=4)]
-    assert failed == [["broken", "课程文件有3处问题，未能统计（问题见命令行的提示）"]]
+    assert failed == [["broken", "课程文件或活动记录有3处问题，待改正后统计"]]
     texts = cell_texts(book)
     assert not [t for t in texts if PATH.search(t) or ISO_DAY.search(t) or str(tmp_path) in t]
     assert str(folder / "broken.yaml") in result.stderr        # the path is for the terminal

@@ -458,13 +458,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "district.col.count": ("支部数", "Branches"),
     "district.col.people": ("人数", "Members"),
     "district.col.problem": ("问题", "Problem"),
-    "district.reason_input": ("课程文件有{n}处问题，未能统计（问题见命令行的提示）",
-                              "{n} problem(s) in its curriculum, not counted (listed by the "
-                              "command)"),
+    "district.reason_input": ("课程文件或活动记录有{n}处问题，待改正后统计",
+                              "{n} problem(s) in its curriculum or records: to be counted "
+                              "once corrected"),
     "district.reason_no_records": ("没有找到本支部的活动记录（记录文件夹中应有名为“{folder}”的子文件夹）",
                                    "no records for this branch (the records folder should "
                                    "hold a sub-folder named “{folder}”)"),
-    "district.reason_other": ("未能统计，原因见命令行的提示", "not counted: see the command's message"),
+    "district.reason_other": ("未能统计，待查明原因后统计",
+                              "not counted: to be counted once the cause is found"),
     "district.title": ("{period}各支部学习教育情况汇总", "District overview, {period}"),
     # terminal tables
     "needs.reason_line": ("    {who}：{reason}", "    {who}: {reason}"),
