@@ -298,3 +298,14 @@ def test_a_record_is_known_by_its_content(text: str, kind: str) -> None:
     from studykit.reading.records import record_kind
 
     assert record_kind(yaml.safe_load(text)).__name__ == kind
+
+
+def test_chinese_commas_in_a_record_are_named_as_such(tmp_path: Path, setting: Setting) -> None:
+    said = problems(tmp_path, COMMITTEE.replace("xuming, gaoyun]", "xuming，gaoyun]"), setting)
+    assert "3:42: present[3]: '，' inside [...] or {...} is Chinese punctuation, and YAML " \
+        "separates only on ',', so 'xuming，gaoyun' is read as one item; use ','" in said
+    # in a flow mapping the parser stops: the comma itself is pointed at
+    assert problems(tmp_path, "evaluation: 2027\nballots:\n  tangshu: {优秀: 9，合格: 2}\n",
+                    setting) == ["3:18: YAML syntax: this comma is a Chinese one; the items "
+                                 "inside [...] or {...} are separated by an ASCII ',', like "
+                                 "{excellent: 9, qualified: 2}"]

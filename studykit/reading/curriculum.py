@@ -26,6 +26,7 @@ from . import yamlio
 from .problems import (
     as_list,
     as_text,
+    flow_punctuation,
     kind_of,
     mapping,
     merge,
@@ -98,44 +99,6 @@ def from_document(doc: yamlio.Document) -> Curriculum:
         raise InputError(problems)
     curriculum._source = doc.path
     return curriculum
-
-
-_CJK_SEPARATORS = "，、；"
-_SEPARATED = re.compile(f"\\s*[{_CJK_SEPARATORS}]\\s*")
-_DAY_OR_SPAN = re.compile(r"\d{4}-\d\d-\d\d(\.\.\d{4}-\d\d-\d\d)?")
-
-
-def _all_ids(value: str) -> bool:
-    """Whether ``value`` is ids or dates run together by Chinese commas (``window，liaison``),
-    not a sentence that has them (``稳就业、保民生``)."""
-    parts = _SEPARATED.split(value.strip())
-    return len(parts) > 1 and all(ID_PATTERN.fullmatch(p) or _DAY_OR_SPAN.fullmatch(p)
-                                  for p in parts)
-
-
-def _flow_punctuation(doc: yamlio.Document) -> Iterator[Problem]:
-    """Chinese commas between ids or dates inside ``[…]`` or ``{…}``: YAML separates only
-    on ``,``, so ``[window，liaison]`` is one item, 'window，liaison', which then matches
-    nothing."""
-    from yaml import MappingNode, ScalarNode, SequenceNode
-
-    def walk(node: Any, path: tuple[str | int, ...], flow: bool) -> Iterator[Problem]:
-        if isinstance(node, ScalarNode):
-            mark = next((c for c in _CJK_SEPARATORS if c in node.value), None)
-            if flow and mark is not None and not node.style and _all_ids(node.value):
-                yield Problem(doc.path, node.start_mark.line + 1, node.start_mark.column + 1,
-                              doc.dotted(path), msg("ref.cjk_comma", mark=mark,
-                                                    value=node.value))
-        elif isinstance(node, SequenceNode):
-            for i, child in enumerate(node.value):
-                yield from walk(child, (*path, i), flow or bool(node.flow_style))
-        elif isinstance(node, MappingNode):
-            for key, child in node.value:
-                step = key.value if isinstance(key, ScalarNode) else "?"
-                yield from walk(child, (*path, step), flow or bool(node.flow_style))
-
-    if doc.root is not None:
-        yield from walk(doc.root, (), False)
 
 
 _NUMERALS = re.compile("[0-9０-９一二三四五六七八九十百]")
@@ -225,7 +188,7 @@ def _reference_problems(doc: yamlio.Document) -> Iterator[Problem]:
                   and (ident := as_text(m.get("id"))) is not None]
     groups = [str(g) for m in members if isinstance(m, dict) and (g := m.get("group"))]
 
-    yield from _flow_punctuation(doc)
+    yield from flow_punctuation(doc)
     templates = as_text(mapping(data.get("organization")).get("templates"))
     if templates is not None and doc.path and not doc.path.startswith("<") \
             and not (Path(doc.path).parent / templates).is_dir():

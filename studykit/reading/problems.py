@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..domain.errors import Problem
 from ..domain.text import spelt
+from ..domain.vocabulary import ID_PATTERN
 from ..words import Message, msg
 from . import yamlio
 
@@ -183,3 +185,41 @@ def as_text(value: Any) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+_CJK_SEPARATORS = "，、；"
+_SEPARATED = re.compile(f"\\s*[{_CJK_SEPARATORS}]\\s*")
+_DAY_OR_SPAN = re.compile(r"\d{4}-\d\d-\d\d(\.\.\d{4}-\d\d-\d\d)?")
+
+
+def _all_ids(value: str) -> bool:
+    """Whether ``value`` is ids or dates run together by Chinese commas (``window，liaison``),
+    not a sentence that has them (``稳就业、保民生``)."""
+    parts = _SEPARATED.split(value.strip())
+    return len(parts) > 1 and all(ID_PATTERN.fullmatch(p) or _DAY_OR_SPAN.fullmatch(p)
+                                  for p in parts)
+
+
+def flow_punctuation(doc: yamlio.Document) -> Iterator[Problem]:
+    """Chinese commas between ids or dates inside ``[…]`` or ``{…}``: YAML separates only
+    on ``,``, so ``[window，liaison]`` is one item, 'window，liaison', which then matches
+    nothing."""
+    from yaml import MappingNode, ScalarNode, SequenceNode
+
+    def walk(node: Any, path: tuple[str | int, ...], flow: bool) -> Iterator[Problem]:
+        if isinstance(node, ScalarNode):
+            mark = next((c for c in _CJK_SEPARATORS if c in node.value), None)
+            if flow and mark is not None and not node.style and _all_ids(node.value):
+                yield Problem(doc.path, node.start_mark.line + 1, node.start_mark.column + 1,
+                              doc.dotted(path), msg("ref.cjk_comma", mark=mark,
+                                                    value=node.value))
+        elif isinstance(node, SequenceNode):
+            for i, child in enumerate(node.value):
+                yield from walk(child, (*path, i), flow or bool(node.flow_style))
+        elif isinstance(node, MappingNode):
+            for key, child in node.value:
+                step = key.value if isinstance(key, ScalarNode) else "?"
+                yield from walk(child, (*path, step), flow or bool(node.flow_style))
+
+    if doc.root is not None:
+        yield from walk(doc.root, (), False)

@@ -38,7 +38,15 @@ from ..engine.ledger import Ledger, build_ledger
 from ..engine.planner import year_plans
 from ..words import msg
 from . import yamlio
-from .problems import as_list, as_text, merge, schema_problems, suggest, with_locale
+from .problems import (
+    as_list,
+    as_text,
+    flow_punctuation,
+    merge,
+    schema_problems,
+    suggest,
+    with_locale,
+)
 
 
 def _votes_value(vote: Any, key: str) -> Any:
@@ -297,7 +305,8 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
     found = _assessment_problems(doc, curriculum) if model is AssessmentRecord \
         else _year_problems(doc, curriculum, plans) if model in YEAR_RECORDS \
         else _problems(doc, curriculum, plans)
-    problems = [*with_locale(doc.problems, doc.locale), *found]
+    problems = [*with_locale(doc.problems, doc.locale), *found,
+                *with_locale(list(flow_punctuation(doc)), doc.locale)]
     try:
         record = model.model_validate(doc.data)
     except ValidationError as exc:

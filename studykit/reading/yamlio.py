@@ -314,6 +314,11 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
         what = msg("yaml.tags")
     elif isinstance(exc, ConstructorError) and problem == _TOO_LONG:
         what = msg("yaml.too_long", most=MAX_DIGITS)
+    elif opening and context.startswith("while parsing a flow") \
+            and (comma := _cjk_comma(exc, text)) is not None:
+        # {优秀: 0，合格: 7}: a Chinese comma where the flow mapping wants ","
+        line, column = comma
+        return line + 1, column + 1, msg("yaml.cjk_comma")
     elif opening and (context.startswith("while parsing a flow")
                       or context.startswith("while scanning a quoted")):
         mark = opening
@@ -333,6 +338,22 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Message]:
         raw = f"{problem} ({context})" if context and context not in problem else problem
         what = msg("yaml.tab" if "tab character" in problem else "yaml.other", raw=raw)
     return (mark.line + 1, mark.column + 1, what) if mark else (1, 1, what)
+
+
+def _cjk_comma(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where a Chinese comma (，、) between the opening of ``[…]``/``{…}`` and where
+    libyaml gave up stands for the ``,`` it expected: its line and column, or None."""
+    opening, stop = exc.context_mark, exc.problem_mark
+    if opening is None or stop is None or "did not find expected ','" not in (exc.problem or ""):
+        return None
+    lines = text.splitlines()
+    for line in range(opening.line, min(stop.line, len(lines) - 1) + 1):
+        first = opening.column if line == opening.line else 0
+        last = stop.column if line == stop.line else len(lines[line])
+        found = [i for i, ch in enumerate(lines[line]) if ch in "，、" and first <= i < last]
+        if found:
+            return line, found[0]
+    return None
 
 
 def _cjk_colon(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:

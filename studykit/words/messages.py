@@ -50,6 +50,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.cjk_colon": ("这里的冒号是中文冒号“：”；键和值之间要用英文冒号加一个空格，如 name: 宋雨",
                        "this colon is a full-width “：”; a key and its value take an ASCII "
                        "colon and a space, like name: Song Yu"),
+    "yaml.cjk_comma": ("这里的逗号是中文逗号；方括号或花括号里的各项之间要用英文逗号“,”，如 {优秀: 9, 合格: 2}",
+                       "this comma is a Chinese one; the items inside [...] or {...} are "
+                       "separated by an ASCII ',', like {excellent: 9, qualified: 2}"),
     "yaml.other": ("不符合 YAML 写法（解析器原文：“{raw}”）", "{raw}"),
     "yaml.control": ("YAML 文字中不允许出现控制字符 #x{code}",
                      "control character #x{code} is not allowed in YAML text"),
