@@ -307,11 +307,14 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
         else _problems(doc, curriculum, plans)
     problems = [*with_locale(doc.problems, doc.locale), *found,
                 *with_locale(list(flow_punctuation(doc)), doc.locale)]
-    try:
-        record = model.model_validate(doc.data)
-    except ValidationError as exc:
-        raise InputError(merge(problems, schema_problems(doc, exc, model))) from None
-    record._source = doc.path
+    record = doc.validated.get(model)
+    if record is None:
+        try:
+            record = model.model_validate(doc.data)
+        except ValidationError as exc:
+            raise InputError(merge(problems, schema_problems(doc, exc, model))) from None
+        record._source = doc.path
+        doc.validated[model] = record
     return record, sorted(set(problems), key=Problem.sort_key)
 
 

@@ -56,7 +56,27 @@ Path_ = tuple[str | int, ...]
 
 
 class _Resolver(BaseResolver):
-    """YAML tag resolution without YAML 1.1's surprises (see the module docstring)."""
+    """YAML tag resolution without YAML 1.1's surprises (see the module docstring).
+
+    A scalar's tag depends on its text alone (no path resolvers are added), and a year's
+    records repeat the same ids and words thousands of times: each text is resolved once.
+    """
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        if kind is not ScalarNode:
+            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        key = (value, tuple(implicit))
+        tag = _SCALAR_TAGS.get(key)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+            if len(_SCALAR_TAGS) > _RESOLVED_MOST:   # a bound, for long-running notebooks
+                _SCALAR_TAGS.clear()
+            _SCALAR_TAGS[key] = tag
+        return tag
+
+
+_SCALAR_TAGS: dict[tuple[Any, tuple[bool, ...]], str] = {}
+_RESOLVED_MOST = 100_000
 
 
 _Resolver.add_implicit_resolver(
@@ -132,6 +152,10 @@ class Document:
     """The language of the problems found in it (the curriculum's), once it is known."""
     _keys: dict[int, dict[str, tuple[Node, Node]]] = field(
         default_factory=dict, init=False, compare=False, repr=False)
+    validated: dict[type, Any] = field(default_factory=dict, init=False, compare=False,
+                                       repr=False)
+    """The data validated as a model, by model (it depends on the text alone): a file read
+    once and checked twice, against the curriculum and then the plans, is validated once."""
 
     def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node | None]:
         """(key node, value node) of ``step`` below ``node``; (None, None) if there is
