@@ -35,24 +35,26 @@ def indicator_text(loc: str, r: IndicatorResult) -> str:
                 target=_amount(r.target), unit=r.unit, mark=mark)
 
 
-def hours_text(loc: str, e: Evidence) -> str:
-    """36/32 学时, 达到 (or the hours alone where no floor applies)."""
+def hours_text(loc: str, e: Evidence, words: str = "eval") -> str:
+    """36/32学时，达到 (or the hours alone where no floor applies); with ``words="evdoc"``
+    the register's sentence (全年学习36学时，年度要求32学时，达到要求)."""
     h = e.hours
     if h is None:
         return ""
     if h.floor is None:
-        return text(loc, "eval.hours_only", hours=_amount(h.year))
-    return text(loc, "eval.hours", hours=_amount(h.year), floor=_amount(h.floor),
-                status=text(loc, "eval.met" if h.status == "met" else "eval.not_met"))
+        return text(loc, f"{words}.hours_only", hours=_amount(h.year))
+    return text(loc, f"{words}.hours", hours=_amount(h.year), floor=_amount(h.floor),
+                status=text(loc, f"{words}.met" if h.status == "met" else f"{words}.not_met"))
 
 
-def attendance_text(loc: str, e: Evidence) -> str:
-    """出勤 11/12（92%）."""
+def attendance_text(loc: str, e: Evidence, words: str = "eval") -> str:
+    """11/12次（92%）; with ``words="evdoc"`` the register's sentence, with the late ones."""
     a = e.attendance
     if not a.expected:
-        return text(loc, "eval.no_sessions")
-    return text(loc, "eval.attendance", attended=a.attended, expected=a.expected,
+        return text(loc, f"{words}.no_sessions")
+    said = text(loc, f"{words}.attendance", attended=a.attended, expected=a.expected,
                 rate=f"{a.rate or 0:.0%}")
+    return said + (text(loc, "evdoc.late", n=a.late) if words == "evdoc" and a.late else "")
 
 
 def absences_text(loc: str, e: Evidence, year: int) -> str:
@@ -266,24 +268,6 @@ def _tally(loc: str, e: Evidence) -> dict[str, Any] | None:
             "text": text(loc, "evdoc.tally", total=e.ballot.total, **counts)}
 
 
-def _hours_line(loc: str, e: Evidence) -> str:
-    h = e.hours
-    if h is None:
-        return ""
-    if h.floor is None:
-        return text(loc, "evdoc.hours_only", hours=_amount(h.year))
-    return text(loc, "evdoc.hours", hours=_amount(h.year), floor=_amount(h.floor),
-                status=text(loc, "evdoc.met" if h.status == "met" else "evdoc.not_met"))
-
-
-def _attendance_line(loc: str, e: Evidence) -> str:
-    a = e.attendance
-    if not a.expected:
-        return text(loc, "evdoc.no_sessions")
-    return text(loc, "evdoc.attendance", expected=a.expected, attended=a.attended,
-                rate=f"{a.rate or 0:.0%}") + (text(loc, "evdoc.late", n=a.late) if a.late else "")
-
-
 def _absences(loc: str, e: Evidence, year: int) -> list[str]:
     out = []
     for a in e.attendance.absences:
@@ -316,8 +300,8 @@ def member_context(ev: Evaluation, e: Evidence) -> dict[str, Any]:
         "pioneer": [{"post": p.post, "pledge": p.pledge,
                      "text": text(loc, "eval.pioneer", post=p.post, pledge=p.pledge)}
                     for p in e.pioneer],
-        "hours": _hours_line(loc, e),
-        "attendance": _attendance_line(loc, e),
+        "hours": hours_text(loc, e, "evdoc"),
+        "attendance": attendance_text(loc, e, "evdoc"),
         "absences": _absences(loc, e, year),
         "actions_line": actions_text(loc, e),
         "actions": [{"task": a.task, "status": text(loc, f"status.{a.status}"),
