@@ -548,6 +548,12 @@ def test_evaluate_prints_the_evidence_and_the_points_and_refuses_a_bad_record(
     assert not out.exists()
     # the year is asked for
     assert run("evaluate", cur.source, "--records", str(tmp_path / "records")).returncode == 2
+    # a session record that disagrees with the plan is counted where it can be, and said
+    (tmp_path / "records" / "evaluation.yaml").write_text(EVALUATION, encoding="utf-8")
+    (tmp_path / "records" / "pl-q3.yaml").write_text(
+        "session: pl\ndate: 2027-08-11\npresent: [a, b, c, d, zz]\n", encoding="utf-8")
+    said = run("evaluate", cur.source, "--records", str(tmp_path / "records"), "--year", "2027")
+    assert said.returncode == 0 and "pl-q3.yaml:3:" in said.stderr and "'zz'" in said.stderr
 
 
 def test_a_file_of_thousands_of_mistakes_shows_the_first_and_counts_the_rest(
