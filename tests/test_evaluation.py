@@ -361,3 +361,13 @@ def test_minutes_of_the_evaluation_meeting_say_grades_without_quorum_do_not_stan
         write_minutes_of(cur.source, [records / "ba-q4.yaml"], tmp_path / "again")
     assert "evaluation.yaml:8:" in caught.value.said("zh-CN")
     assert not (tmp_path / "again").exists()
+
+
+def test_a_meeting_record_that_disagrees_with_the_plan_is_not_called_missing(
+        tmp_path: Path) -> None:
+    # the assembly's record dated in January: not a session of that quarter's plan
+    wrong = RECORDS["ba-q4.yaml"].replace("2027-12-08", "2028-01-10")
+    ev = evaluated(tmp_path, **{"ba-q4.yaml": wrong})
+    (flag,) = [f for f in ev.flags if f.rule == "no_record"]
+    assert "活动记录中有与课程文件或计划不一致的地方" in flag.message.text("zh-CN")
+    assert ev.ledger.problems
