@@ -41,6 +41,18 @@ def test_a_chinese_font_is_found_or_its_absence_is_said() -> None:
     assert charts.cjk_font() in charts.CJK_FONTS
 
 
+def real_picture(png: Path) -> Any:
+    """The pixels of a picture of some size with something drawn in it."""
+    assert png.stat().st_size > 10_000
+    pixels = matplotlib.image.imread(png)
+    height, width = pixels.shape[:2]
+    assert width >= 600 and height >= 300
+    grey = pixels[..., :3].mean(axis=2)
+    assert grey.std() > 0.05                         # not one flat colour
+    assert (grey < 0.5).mean() > 0.005               # some dark ink: text, bars, lines
+    return pixels
+
+
 @pytest.mark.parametrize("name", ["gap_heatmap", "quarter_calendar", "hours_chart",
                                   "meetings_chart"])
 def test_each_chart_is_a_real_picture(name: str, example: tuple[studykit.Needs, studykit.Plan,
@@ -50,13 +62,7 @@ def test_each_chart_is_a_real_picture(name: str, example: tuple[studykit.Needs, 
     subject = {"gap_heatmap": needs, "quarter_calendar": plan}.get(name, ledger)
     fig = getattr(charts, name)(subject)
     png = charts.save(fig, tmp_path / f"{name}.png")
-    assert png.stat().st_size > 10_000
-    pixels = matplotlib.image.imread(png)
-    height, width = pixels.shape[:2]
-    assert width >= 600 and height >= 300
-    grey = pixels[..., :3].mean(axis=2)
-    assert grey.std() > 0.05                         # not one flat colour
-    assert (grey < 0.5).mean() > 0.005               # some dark ink: text, bars, lines
+    pixels = real_picture(png)
     svg = charts.save(fig, tmp_path / f"{name}.svg")
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     again = charts.save(getattr(charts, name)(subject), tmp_path / f"{name}-again.png")
@@ -87,12 +93,7 @@ def test_each_evaluation_chart_is_a_real_picture(name: str, evaluation: Any,
                                                  tmp_path: Path) -> None:
     fig = getattr(charts, name)(evaluation)
     png = charts.save(fig, tmp_path / f"{name}.png")
-    assert png.stat().st_size > 10_000
-    pixels = matplotlib.image.imread(png)
-    height, width = pixels.shape[:2]
-    assert width >= 600 and height >= 300
-    grey = pixels[..., :3].mean(axis=2)
-    assert grey.std() > 0.05 and (grey < 0.5).mean() > 0.005
+    pixels = real_picture(png)
     again = charts.save(getattr(charts, name)(evaluation), tmp_path / f"{name}-again.png")
     assert np.array_equal(matplotlib.image.imread(again), pixels)
 

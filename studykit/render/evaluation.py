@@ -57,8 +57,8 @@ def attendance_text(loc: str, e: Evidence, words: str = "eval") -> str:
     return said + (text(loc, "evdoc.late", n=a.late) if words == "evdoc" and a.late else "")
 
 
-def absences_text(loc: str, e: Evidence, year: int) -> str:
-    """Each absence: the session, the day, the reason (or 无故缺席), the make-up done."""
+def absence_lines(loc: str, e: Evidence, year: int) -> list[str]:
+    """Each absence: the day, the session, the reason (or 无故缺席), the make-up done."""
     out = []
     for a in e.attendance.absences:
         why = a.reason if a.reason else text(
@@ -67,7 +67,12 @@ def absences_text(loc: str, e: Evidence, year: int) -> str:
             if a.made_up else ""
         out.append(text(loc, "eval.absence", day=cell_text(loc, a.held, year), title=a.title,
                         why=why, made=made))
-    return text(loc, "reason.sep").join(out)
+    return out
+
+
+def absences_text(loc: str, e: Evidence, year: int) -> str:
+    """The absences in one cell of the evidence table."""
+    return text(loc, "reason.sep").join(absence_lines(loc, e, year))
 
 
 def actions_text(loc: str, e: Evidence) -> str:
@@ -268,18 +273,6 @@ def _tally(loc: str, e: Evidence) -> dict[str, Any] | None:
             "text": text(loc, "evdoc.tally", total=e.ballot.total, **counts)}
 
 
-def _absences(loc: str, e: Evidence, year: int) -> list[str]:
-    out = []
-    for a in e.attendance.absences:
-        why = a.reason if a.reason else text(
-            loc, "doc.without_leave" if a.reason is None else "doc.on_leave")
-        made = text(loc, "evdoc.made_up", day=cell_text(loc, a.made_up, year)) \
-            if a.made_up else ""
-        out.append(text(loc, "evdoc.absence", day=cell_text(loc, a.held, year),
-                        title=a.title, why=why, made=made))
-    return out
-
-
 def _indicator_line(loc: str, r: IndicatorResult) -> str:
     if r.value is None:
         return text(loc, "evdoc.indicator_none", name=r.name)
@@ -302,7 +295,7 @@ def member_context(ev: Evaluation, e: Evidence) -> dict[str, Any]:
                     for p in e.pioneer],
         "hours": hours_text(loc, e, "evdoc"),
         "attendance": attendance_text(loc, e, "evdoc"),
-        "absences": _absences(loc, e, year),
+        "absences": absence_lines(loc, e, year),
         "actions_line": actions_text(loc, e),
         "actions": [{"task": a.task, "status": text(loc, f"status.{a.status}"),
                      "due": cell_text(loc, a.due, year) if a.due else ""}

@@ -550,8 +550,6 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Attended {attended} of {expected} ({rate})"),
     "evdoc.no_sessions": ("无应参加的活动", "No sessions expected"),
     "evdoc.late": ("（其中迟到{n}次）", ", late {n} times"),
-    "evdoc.absence": ("{day}　{title}（{why}{made}）", "{day}, {title} ({why}{made})"),
-    "evdoc.made_up": ("，{day}已补学", "; made up on {day}"),
     "evdoc.indicator": ("{name}：完成{value}{unit}，目标{target}{unit}，{mark}",
                         "{name}: {value}{unit} against a target of {target}{unit}, {mark}"),
     "evdoc.indicator_none": ("{name}：未填报", "{name}: not recorded"),
