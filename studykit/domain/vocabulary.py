@@ -52,3 +52,8 @@ is counted over in the year's evaluation."""
 GRADES = ("excellent", "qualified", "basic", "unqualified")
 """The grades of 民主评议党员: 优秀, 合格, 基本合格, 不合格."""
 Grade = Literal["excellent", "qualified", "basic", "unqualified"]
+ATTENDANCE = ("present", "late", "leave", "absent")
+"""A member's attendance at a held session (出勤情况): 出席, 迟到, 请假 (with a reason) and
+缺席 (absent without leave); in a record, ``present``, ``late``, ``absent`` and
+``unexcused``."""
+Attendance = Literal["present", "late", "leave", "absent"]

@@ -599,4 +599,9 @@ LISTS: dict[str, tuple[list[str], list[str]]] = {
                            "导入"],
                           ["introduction", "talk", "discussion", "summary", "sign-in",
                            "wrap-up", "remarks", "q&a"]),
+    # --- a member's attendance at a held session (出勤情况), as a record's form says it
+    "attendance.present": ("出席", "present"),
+    "attendance.late": ("迟到", "late"),
+    "attendance.leave": ("请假", "on leave"),
+    "attendance.absent": ("缺席", "absent"),
 }
