@@ -618,6 +618,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.beside": ("这个文件手工改过，新版本写在它旁边：{path}",
                    "changed by hand, new version beside it: {path}"),
     "cli.warning": ("提示：{message}", "warning: {message}"),
+    "cli.kept": ("已经在填写的活动登记簿保留原样，没有重写：{path}",
+                 "the record workbook being filled in is kept as it is: {path}"),
     "cli.plan_failed": ("studykit：{total}项活动中有{n}项无法安排，{errors}条规则未满足{nothing}",
                         "studykit: {n} of {total} sessions could not be placed, {errors} rule(s) "
                         "broken{nothing}"),
@@ -785,6 +787,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "写出这一年的计划",
         "{when}, and the year's folder {folder} has no {id} folder: write that year's plan "
         "first (studykit plan --year {year})"),
+    # --- record drafts (studykit records draft)
+    "draft.no_session": ("{quarter} 的计划里没有活动 {id}（{hint}）",
+                         "the plan of {quarter} has no session {id} ({hint})"),
+    "draft.signin_needs_session": ("--signin 要和 --session 一起用：签到表是哪一次活动的",
+                                   "--signin needs --session: which session the sign-in is of"),
+    "cli.draft_exists": ("已有，没有覆盖：{path}", "already there, not replaced: {path}"),
+    "cli.drafts": ("已写出 {n} 份记录草稿到 {out}：补全后用 studykit minutes 生成会议记录",
+                   "wrote {n} record drafts into {out}: complete them, then studykit minutes "
+                   "writes the minutes"),
+    "help.records_cmd": ("活动记录：按计划预先填好的记录草稿", "session records: drafts pre-filled "
+                         "from the plan"),
+    "help.records.draft": ("为一个季度的活动（或其中一次）写出 YAML 记录草稿，日期、时间、地点、"
+                           "主持人和应到人员已按计划填好",
+                           "write YAML record drafts for a quarter's sessions (or one), with "
+                           "the day, time, venue, chair and members expected filled in"),
+    "help.records.quarter": ("季度，如 2027Q1", "the quarter, e.g. 2027Q1"),
+    "help.records.session": ("只写这一次活动（活动编号见 plan.yaml）",
+                             "only this session (its id as in plan.yaml)"),
+    "help.records.out": ("写到这个文件夹（默认 records），已有的文件不会被覆盖",
+                         "the folder to write into (default: records); files there are never "
+                         "replaced"),
+    "help.records.records": ("已有的活动记录（文件夹或 records.xlsx），与 plan --records 相同",
+                             "the records so far (a folder or records.xlsx), as for plan "
+                             "--records"),
+    "help.records.signin": ("签到表（问卷或表格导出的 CSV / xlsx），据此填写出席和迟到；"
+                            "须与 --session 一起用",
+                            "a sign-in export (CSV or xlsx from a form or a spreadsheet): "
+                            "present and late from it; needs --session"),
+    # --- the record workbook (records.xlsx)
+    "workbook.unreadable": ("不是可以读取的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再试",
+                            "not an Excel workbook (.xlsx) that can be read: save it as .xlsx "
+                            "in Excel or WPS and try again"),
+    "workbook.too_big": ("工作簿解压后过大，不像活动登记簿", "the workbook unpacks to too much "
+                         "to be a record workbook"),
+    "workbook.too_many_sheets": ("工作表超过 {most} 张，不像一个支部的活动登记簿",
+                                 "more than {most} sheets: not one branch's record workbook"),
+    "workbook.too_many_rows": ("工作表“{sheet}”超过 {most} 行，不像一次活动的登记",
+                               "sheet '{sheet}' has more than {most} rows: not one session's "
+                               "record"),
+    "workbook.bad_status": ("“{found}”不是 {choices} 之一", "'{found}' is not one of {choices}"),
+    "workbook.no_status": ("未填写：请选择出勤情况", "not filled in: choose the attendance"),
+    "workbook.leave_reason": ("请假要写明原因", "on leave: give the reason"),
+    "workbook.status_no_name": ("填了出勤情况，但没有姓名", "an attendance without a name"),
+    "workbook.unknown_name": ("“{name}”不是支部成员（{hint}）", "'{name}' is not a member ({hint})"),
+    "workbook.name_ambiguous": ("支部里有不止一位“{name}”：请在下拉列表中选择（{ids}）",
+                                "more than one member is called '{name}': choose one from the "
+                                "drop-down list ({ids})"),
 }
 
 ARGPARSE_ZH: dict[str, str] = {
