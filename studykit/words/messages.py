@@ -834,6 +834,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.name_ambiguous": ("支部里有不止一位“{name}”：请在下拉列表中选择（{ids}）",
                                 "more than one member is called '{name}': choose one from the "
                                 "drop-down list ({ids})"),
+    # sign-in sheets (studykit.reading.signin)
+    "signin.xls": (
+        "这是旧版 Excel 文件（.xls），studykit 不读这种格式：请在 Excel 或 WPS 中打开它，"
+        "另存为 Excel 工作簿（.xlsx）或 CSV，再导入另存的文件",
+        "this is an old Excel file (.xls), a format studykit does not read: open it in Excel "
+        "or WPS, save it as an Excel workbook (.xlsx) or as CSV, and import that file"),
+    "signin.not_workbook": (
+        "不是能读取的 Excel 工作簿（.xlsx）：文件可能已损坏，或是别的文件改了扩展名",
+        "not an Excel workbook (.xlsx) that can be read: the file may be damaged, or another "
+        "kind of file renamed"),
+    "signin.not_text": ("既不是 CSV 文字文件，也不是 Excel 工作簿（.xlsx）",
+                        "neither a CSV text file nor an Excel workbook (.xlsx)"),
+    "signin.encoding": (
+        "既不是 UTF-8 也不是 GBK（GB18030）编码的文字（字节 0x{byte}）；"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        "text in neither UTF-8 nor GBK (GB18030) (byte 0x{byte}); save it from Excel as "
+        "\"CSV UTF-8 (Comma delimited)\""),
+    "signin.csv_bad": ("CSV 文件读不下去（{raw}）", "the CSV file cannot be read ({raw})"),
+    "signin.empty": ("签到表是空的：没有表头，也没有签到",
+                     "the sign-in sheet is empty: no header and no sign-ins"),
+    "signin.no_columns": (
+        "找不到{what}。这一行的表头是：{headers}。能识别的姓名列表头：{names}；"
+        "能识别的时间列表头：{times}（见 docs/records.md）",
+        "no {what} found. The headers of this row are: {headers}. Name columns recognised: "
+        "{names}; time columns recognised: {times} (see docs/records.md)"),
+    "signin.what.name": ("姓名列", "name column"),
+    "signin.what.time": ("签到时间列", "sign-in time column"),
+    "signin.what.both": ("姓名列和签到时间列", "name column or sign-in time column"),
+    "signin.too_many": (
+        "签到表超过 {most} 行，不像是一次活动的签到：请只导出这次活动的签到",
+        "the sign-in sheet has more than {most} rows, more than one session's sign-in: "
+        "export only this session's"),
+    "signin.no_name": ("有签到时间，却没有姓名", "a sign-in time without a name"),
+    "signin.time_bad": ("'{value}' 不是签到时间：请写成 2027-01-06 14:55 或 14:55 这样",
+                        "'{value}' is not a sign-in time: write it like 2027-01-06 14:55 "
+                        "or 14:55"),
+    "signin.no_clock": ("'{value}' 只有日期，没有签到的时刻",
+                        "'{value}' is a day without the time of signing in"),
+    "signin.other_day": (
+        "签到时间在{day}，这次活动在{held}：是另一次活动的签到吗？这一行不计入",
+        "signed in on {day}, but the session is on {held}: is this another session's "
+        "sign-in? The row is not counted"),
+    "signin.unknown": ("'{name}' 不是本支部的人员（{hint}）",
+                       "'{name}' is not a member of the branch ({hint})"),
+    "signin.close": ("是不是 {names}？", "did you mean {names}?"),
+    "signin.none_close": ("没有名字相近的人员；列席的客人请写在记录的 guests 中",
+                          "no member has a name like it; a guest goes into the record's "
+                          "guests"),
+    "signin.ambiguous": (
+        "有{count}位人员叫 '{name}'（{ids}），不知道是哪一位签到：请把这一格改成那位人员的编号",
+        "{count} members are called '{name}' ({ids}), so who signed in is not known: write "
+        "that member's id in this cell instead"),
+    "signin.not_in_branch": ("'{name}' 在{day}不在本支部（见课程文件中的 joined / left）",
+                             "'{name}' is not in the branch on {day} (see joined / left in "
+                             "the curriculum)"),
 }
 
 ARGPARSE_ZH: dict[str, str] = {
