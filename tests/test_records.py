@@ -343,3 +343,17 @@ def test_a_mapping_with_any_key_of_a_record_is_a_record() -> None:
     assert {"session", "makeup", "assessment", "evaluation", "results", "visits", "votes",
             "present"} <= RECORD_KEYS
     assert not RECORD_KEYS & {"studykit", "organization", "members", "quarter", "sessions"}
+
+
+def test_a_loop_of_links_among_the_records_is_said_not_a_crash(tmp_path: Path) -> None:
+    from studykit.reading.records import parse_records, record_files
+
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "r.yaml").write_text(COMMITTEE, encoding="utf-8")
+    files = record_files([tmp_path])
+    assert [p.name for p in files] == ["loop.yaml", "r.yaml"]
+    with pytest.raises(studykit.InputError) as info:
+        parse_records(files)
+    assert [p.path for p in info.value.problems] == [str(tmp_path / "loop.yaml")]
+    assert [d.path for d in parse_records(files, skip_unreadable=True)] == \
+        [str(tmp_path / "r.yaml")]

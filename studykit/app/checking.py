@@ -127,7 +127,7 @@ def check_paths(names: Iterable[Path | str]) -> tuple[list[tuple[Path, str]], li
         else:
             files = [path]
         for file in files:
-            seen.setdefault(file.resolve(), (file, name))
+            seen.setdefault(yamlio.real_path(file), (file, name))
     if not seen and not problems:
         raise UserError(msg("check.nothing", where=", ".join(given)))
     return list(seen.values()), problems
@@ -192,7 +192,7 @@ def check_files(names: Iterable[Path | str]) -> Checked:
     for owner, group in _branches(curricula, records, notes):
         problems.extend(_check_group(owner, group))
     if not curricula and records:
-        notes.append(_name_the_curriculum(records, {p.resolve() for p, _ in paths}))
+        notes.append(_name_the_curriculum(records, {yamlio.real_path(p) for p, _ in paths}))
     problems = sorted(set(problems), key=Problem.sort_key)
     wrong = {p.path for p in problems}
     passed = [_passed(f) for f in files if f.plan_file or (
@@ -344,14 +344,15 @@ def _nearby_curriculum(folders: Iterable[Path], given: set[Path]) -> Path | None
         except OSError:
             continue
         for path in candidates:
-            if path.resolve() in given or path.resolve() in found:
+            real = yamlio.real_path(path)
+            if real in given or real in found:
                 continue
             try:
                 data = yamlio.load(path).data
             except InputError:
                 continue
             if file_kind(data) == "curriculum":
-                found[path.resolve()] = path
+                found[real] = path
             if len(found) > 1:
                 return None
     return next(iter(found.values()), None)

@@ -341,7 +341,7 @@ def parse_records(paths: Iterable[Path | str],
     docs, fatal = [], []
     unique: dict[Path, Path | str] = {}
     for path in paths:
-        unique.setdefault(Path(path).resolve(), path)
+        unique.setdefault(yamlio.real_path(path), path)
     for path in unique.values():
         try:
             docs.append(yamlio.load(path))
@@ -586,5 +586,5 @@ def record_files(folders: Iterable[Path]) -> list[Path]:
     seen: dict[Path, Path] = {}
     for folder in folders:
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            seen.setdefault(path.resolve(), path)
+            seen.setdefault(yamlio.real_path(path), path)
     return list(seen.values())
