@@ -42,7 +42,10 @@ def test_check_reports_every_problem_of_every_file_and_exits_1(tmp_path: Path) -
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         f"{bad1}:5:34: members[0].role（M）: 未知的岗位 'nope'（还没有定义任何一个）",
-        f"{bad2}:1:1: 文件开头应是一组键（studykit、organization……），这里是一个列表",
+        f"{bad2}:1:1: 不是 studykit 认得的文件：文件里是一个列表。studykit 检查的是课程文件"
+        "（以 `studykit: 1` 开头）和各种记录：活动记录（`session`）、补学记录（`makeup`）、"
+        "能力测评记录（`assessment`）、民主评议记录（`evaluation`）、业务结果记录（`results`）、"
+        "走访服务企业记录（`visits`），以及 `studykit plan` 写出的活动登记簿",
         "2个文件中共有2处问题",
     ]
 

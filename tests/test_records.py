@@ -309,3 +309,51 @@ def test_chinese_commas_in_a_record_are_named_as_such(tmp_path: Path, setting: S
                     setting) == ["3:18: YAML syntax: this comma is a Chinese one; the items "
                                  "inside [...] or {...} are separated by an ASCII ',', like "
                                  "{excellent: 9, qualified: 2}"]
+
+
+def test_checking_every_record_raises_nothing_and_finds_everything(
+        setting: Setting) -> None:
+    from studykit.reading import yamlio
+    from studykit.reading.records import check_every_record
+
+    def docs() -> list[yamlio.Document]:
+        """A record of no date, one naming a stranger, and a copy of a third."""
+        return [yamlio.parse("session: committee-2027-02\ndate: 2027-02-30\n", "shape.yaml"),
+                yamlio.parse(COMMITTEE.replace("gaoyun]", "gaoyun, nobody]"), "stranger.yaml"),
+                yamlio.parse(COMMITTEE, "z-copy.yaml")]
+
+    read, found, plans = check_every_record(docs(), setting[0])
+    assert [doc.path for doc, _ in read] == ["stranger.yaml", "z-copy.yaml"]
+    assert [(p.path, p.key, p.message.key) for p in found] == [
+        ("shape.yaml", "date", "not_a_date"),
+        ("stranger.yaml", "present[5]", "ref.unknown"),
+        ("z-copy.yaml", "session", "record.second")]
+    assert all(p.locale == "zh-CN" for p in found)
+    assert {q.year for q in plans} == {2027}
+    # without a curriculum: the shape and the records against each other, nothing else
+    read, found, plans = check_every_record(docs(), None, "en")
+    assert plans == {} and len(read) == 2
+    assert [(p.path, p.message.key, p.locale) for p in found] == [
+        ("shape.yaml", "not_a_date", "en"), ("z-copy.yaml", "record.second", "en")]
+
+
+def test_a_mapping_with_any_key_of_a_record_is_a_record() -> None:
+    from studykit.reading.records import RECORD_KEYS
+
+    assert {"session", "makeup", "assessment", "evaluation", "results", "visits", "votes",
+            "present"} <= RECORD_KEYS
+    assert not RECORD_KEYS & {"studykit", "organization", "members", "quarter", "sessions"}
+
+
+def test_a_loop_of_links_among_the_records_is_said_not_a_crash(tmp_path: Path) -> None:
+    from studykit.reading.records import parse_records, record_files
+
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / "r.yaml").write_text(COMMITTEE, encoding="utf-8")
+    files = record_files([tmp_path])
+    assert [p.name for p in files] == ["loop.yaml", "r.yaml"]
+    with pytest.raises(studykit.InputError) as info:
+        parse_records(files)
+    assert [p.path for p in info.value.problems] == [str(tmp_path / "loop.yaml")]
+    assert [d.path for d in parse_records(files, skip_unreadable=True)] == \
+        [str(tmp_path / "r.yaml")]

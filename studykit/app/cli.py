@@ -161,20 +161,19 @@ def _shown() -> Iterator[None]:
 # --- the commands ------------------------------------------------------------------------
 
 def _check(args: argparse.Namespace, say: _Say) -> int:
-    from .workflows import check_files
+    from .checking import check_files
 
-    checked = check_files(args.curricula)
-    locales = {cur.locale for _, cur in checked.loaded} | {
-        p.locale for p in checked.problems if p.locale}
+    checked = check_files(args.files)
+    locales = checked.locales
     if len(locales) == 1:
         say.about(locales.pop())
-    for path, cur in checked.loaded:
-        print(text(cur.locale, "cli.ok", path=str(path), members=len(cur.members),
-                   roles=len(cur.roles), competencies=len(cur.competencies),
-                   courses=len(cur.courses)))
+    for line in checked.passed:
+        print(line.text(say.locale))
+    for note in checked.notes:
+        print(text(note.locale or say.locale, "check.note", message=note.message))
     if checked.problems:
         for problem in checked.problems:
-            print(problem.text(problem.locale or say.lang), file=sys.stderr)
+            print(problem.text(problem.locale or say.locale), file=sys.stderr)
         say("cli.count", err=True, n=len(checked.problems), files=checked.files_with_problems)
         return 1
     return 0
@@ -427,7 +426,7 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = _command(sub, "check", "help.check", _check)
-    p.add_argument("curricula", nargs="+", metavar="CURRICULUM",
+    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER",
                    help=h.text("help.check.files"))
 
     p = _command(sub, "needs", "help.needs", _needs)

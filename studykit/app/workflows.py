@@ -75,19 +75,6 @@ def _about(curriculum: Curriculum) -> Iterator[None]:
         raise
 
 
-@dataclass(frozen=True)
-class Checked:
-    """What ``check`` found: the curricula that loaded, and every problem of the others."""
-
-    loaded: list[tuple[Path, Curriculum]]
-    problems: list[Problem]
-
-    @property
-    def files_with_problems(self) -> int:
-        """How many files have problems."""
-        return len({p.path for p in self.problems})
-
-
 def curriculum_files(names: Iterable[Path | str]) -> list[Path]:
     """The curriculum files named, a folder standing for its *.yaml; none is a mistake."""
     given = [str(n) for n in names]
@@ -95,17 +82,6 @@ def curriculum_files(names: Iterable[Path | str]) -> list[Path]:
     if not paths:
         raise UserError(msg("cli.no_curricula", where=", ".join(given)))
     return paths
-
-
-def check_files(names: Iterable[Path | str]) -> Checked:
-    """Load every curriculum named; collect the problems of all of them in one pass."""
-    loaded, problems = [], []
-    for path in curriculum_files(names):
-        try:
-            loaded.append((path, load(path)))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    return Checked(loaded, problems)
 
 
 def records_folder(name: Path | str, locale: str | None = None) -> Path:

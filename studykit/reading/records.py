@@ -156,7 +156,10 @@ def _problems(doc: yamlio.Document, cur: Curriculum,
                                                hint=suggest(match[1], sorted(known))))
     if sessions is not None and isinstance(session_id, str) and session_id in sessions:
         expected = [*sessions[session_id].attendees]
-        missing = [m for m in expected if m not in seen and m not in absent]
+        # a workbook's row whose attendance is wrong or empty is said at its cell already
+        settled = doc.unsettled if isinstance(doc, SheetDocument) else set()
+        missing = [m for m in expected if m not in seen and m not in absent
+                   and m not in settled]
         if missing:
             yield doc.problem((), msg("record.unlisted", ids=", ".join(missing)))
 
@@ -291,21 +294,24 @@ def read_record(path: Path | str, curriculum: Curriculum,
     return _from_document(yamlio.load(path), curriculum, plans)
 
 
-def _from_document(doc: yamlio.Document, curriculum: Curriculum,
-                   plans: Mapping[Quarter, Plan] | None,
+def _from_document(doc: yamlio.Document, curriculum: Curriculum | None,
+                   plans: Mapping[Quarter, Plan] | None, locale: str | None = None,
                    ) -> tuple[AnyRecord, list[Problem]]:
-    doc.locale = curriculum.locale
+    """A parsed record as a record, with its disagreements; without a curriculum only its
+    shape is checked (the problems then in ``locale``)."""
+    doc.locale = curriculum.locale if curriculum is not None else locale
     if isinstance(doc, SheetDocument):
         doc.bind(curriculum)
     if doc.data is None:
         raise InputError([Problem(doc.path, 1, 1, "", msg("record.empty"),
-                                  locale=curriculum.locale)])
+                                  locale=doc.locale)])
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), msg("record.not_mapping"))])
     if "studykit" in doc.data and "session" not in doc.data:
         raise InputError([doc.problem(("studykit",), msg("record.is_curriculum"), key=True)])
     model = record_kind(doc.data)
-    found = _assessment_problems(doc, curriculum) if model is AssessmentRecord \
+    found: Iterable[Problem] = () if curriculum is None \
+        else _assessment_problems(doc, curriculum) if model is AssessmentRecord \
         else _year_problems(doc, curriculum, plans) if model in YEAR_RECORDS \
         else _problems(doc, curriculum, plans)
     problems = [*with_locale(doc.problems, doc.locale), *found,
@@ -342,7 +348,7 @@ def parse_records(paths: Iterable[Path | str],
     fatal: list[Problem] = []
     unique: dict[Path, Path | str] = {}
     for path in paths:
-        unique.setdefault(Path(path).resolve(), path)
+        unique.setdefault(yamlio.real_path(path), path)
     for path in unique.values():
         try:
             if is_workbook(path):
@@ -474,6 +480,16 @@ def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
     the records, their disagreements, and those plans."""
     # first for the dates (which years to plan), then against those plans
     first, _ = check_records(docs, curriculum, None, skip_unreadable)
+    plans = _plans_for(curriculum, first, years)
+    records, problems = check_records(docs, curriculum, plans, skip_unreadable)
+    return records, problems, plans
+
+
+def _plans_for(curriculum: Curriculum, first: Sequence[AnyRecord],
+               years: Iterable[int]) -> dict[Quarter, Plan]:
+    """The plans of every year ``first`` (the records read without plans) touch, and of
+    ``years``."""
+    years = set(years)
     touched = {r.date.year for r in first if isinstance(r, Record)}
     touched |= {m.date.year for r in first if isinstance(r, (Record, MakeupRecord))
                 for m in r.makeup}
@@ -485,8 +501,52 @@ def checked_records(docs: Sequence[yamlio.Document], curriculum: Curriculum,
                                    for i in p.by_id}} - {q.year for q in plans}
     if later:
         plans = year_plans(curriculum, {*years, *touched, *evaluated, *later}, first)
-    records, problems = check_records(docs, curriculum, plans, skip_unreadable)
-    return records, problems, plans
+    return plans
+
+
+RECORD_KEYS = frozenset(field.alias or name for model in (
+    Record, MakeupRecord, AssessmentRecord, EvaluationRecord, ResultsRecord, VisitLog)
+    for name, field in model.model_fields.items())
+"""Every top-level key of any kind of record: a mapping with one of them is a record (of
+the kind :func:`record_kind` tells), however wrong the rest of it."""
+
+
+def check_every_record(docs: Sequence[yamlio.Document], curriculum: Curriculum | None,
+                       locale: str | None = None,
+                       ) -> tuple[list[tuple[yamlio.Document, AnyRecord]], list[Problem],
+                                  dict[Quarter, Plan]]:
+    """For ``check``: every problem of every record, none raised. With ``curriculum``, each
+    is checked against it and the plans of the years the records touch, as
+    :func:`checked_records` does, and the records are checked against each other (a
+    session recorded twice…) as far as they read; without one, only their shape, and
+    against each other (the problems in ``locale``). Returns the records that read (with
+    their documents), every problem, and the plans."""
+    if curriculum is None:
+        plans: dict[Quarter, Plan] = {}
+    else:
+        first, _ = _each(docs, curriculum, None, None)
+        plans = _plans_for(curriculum, [r for _, r in first], ())
+    read, problems = _each(docs, curriculum, plans if curriculum is not None else None, locale)
+    problems.extend(with_locale(list(_across(read)),
+                                curriculum.locale if curriculum is not None else locale))
+    return read, sorted(set(problems), key=Problem.sort_key), plans
+
+
+def _each(docs: Iterable[yamlio.Document], curriculum: Curriculum | None,
+          plans: Mapping[Quarter, Plan] | None, locale: str | None,
+          ) -> tuple[list[tuple[yamlio.Document, AnyRecord]], list[Problem]]:
+    """Each document as a record where it reads as one, and the problems of all of them
+    (those that make a file no record among them)."""
+    read, problems = [], []
+    for doc in docs:
+        try:
+            record, found = _from_document(doc, curriculum, plans, locale)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        read.append((doc, record))
+        problems.extend(found)
+    return read, problems
 
 
 def read_ledger(curriculum: Curriculum, paths: Sequence[Path | str], year: int | None = None,
@@ -541,5 +601,5 @@ def record_files(folders: Iterable[Path]) -> list[Path]:
             p for pattern in ("*.yaml", "*.yml", "*.xlsx") for p in folder.glob(pattern)
             if not p.name.startswith("~$"))
         for path in found:
-            seen.setdefault(path.resolve(), path)
+            seen.setdefault(yamlio.real_path(path), path)
     return list(seen.values())

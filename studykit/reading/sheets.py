@@ -34,6 +34,9 @@ from .problems import suggest
 
 MARK = "studykit-record"
 """The hidden cell ``KEY``1 of every record sheet (sheets without it are not records)."""
+NAMES_MARK = "studykit-names"
+"""The hidden cell ``KEY``1 of the hidden sheet of names the drop-downs offer (A), with
+their ids (B)."""
 KEY, VALUE = "H", "I"
 """The hidden columns: what a row is, and the ids."""
 FIELDS: dict[str, tuple[str, str]] = {
@@ -94,6 +97,11 @@ class SheetDocument(yamlio.Document):
     names: dict[tuple[str | int, ...], str] = field(default_factory=dict)
     """Where the data holds a name as typed, to resolve to a member id."""
     bound: int | None = None
+    unsettled: set[str] = field(default_factory=set)
+    """Members whose attendance is said to be wrong or missing at its cell."""
+    roster: dict[str, str] = field(default_factory=dict)
+    """The workbook's own names and their ids (its hidden list), for when no curriculum
+    is at hand (``check`` of a workbook alone)."""
     reported: dict[tuple[str | int, ...], Problem] = field(default_factory=dict)
     """What the sheet's own reading found, by the place in the data it is about: a check
     of the record that finds something there too says the same thing once."""
@@ -119,21 +127,27 @@ class SheetDocument(yamlio.Document):
             where = where[:-1]
         return self.places.get(where) or self.places[()]
 
-    def bind(self, curriculum: Curriculum) -> None:
+    def bind(self, curriculum: Curriculum | None) -> None:
         """Resolve the names typed in the sheet to member ids: a member's name (when no
-        other member has it) or id. A name that is no member's is a problem, with the
-        names it is close to; a speaker may be a guest, by any name."""
+        other member has it), the drop-down's label, or the id. A name that is no
+        member's is a problem, with the names it is close to; a speaker may be a guest,
+        by any name. Without a curriculum, the workbook's own list of names is used."""
         if self.bound == id(curriculum):
             return
         self.bound = id(curriculum)
-        labels = member_labels(curriculum)
+        if curriculum is not None:
+            labels = member_labels(curriculum)
+            known = set(curriculum.member_by_id)
+        else:
+            labels = {m: label for label, m in self.roster.items()}
+            known = set(labels)
         by_label = {label: m for m, label in labels.items()}
         by_name: dict[str, list[str]] = {}
-        for m in curriculum.members:
-            by_name.setdefault(m.name, []).append(m.id)
+        for m, label in labels.items():
+            by_name.setdefault(label.partition("（")[0], []).append(m)
         for where, name in self.names.items():
             ids = by_name.get(name, [])
-            resolved = name if name in curriculum.member_by_id else by_label.get(name) \
+            resolved = name if name in known else by_label.get(name) \
                 or (ids[0] if len(ids) == 1 else None)
             if resolved is not None and where[0] == "absent":
                 # on leave: the member is the key
@@ -265,10 +279,15 @@ def read_workbook(path: Path | str) -> list[SheetDocument]:
         if len(book.sheetnames) > MAX_SHEETS:
             raise refused("workbook.too_many_sheets", most=MAX_SHEETS)
         out = []
+        roster: dict[str, str] = {}
         for sheet in book.worksheets:
             doc = _sheet_document(name, sheet)
             if doc is not None:
                 out.append(doc)
+            elif sheet.sheet_state == "hidden":
+                roster = roster or _roster(sheet, name)
+        for doc in out:
+            doc.roster = roster
         return out
     finally:
         book.close()
@@ -291,6 +310,14 @@ def _col(letter: str) -> int:
     return "ABCDEFGHI".index(letter)
 
 
+def _roster(sheet: Any, path: str) -> dict[str, str]:
+    """The hidden list of names (label → id), if ``sheet`` is it."""
+    rows = _rows(sheet, path)
+    if not rows or rows[0][_col(KEY)] != NAMES_MARK:
+        return {}
+    return {str(r[0]): str(r[1]) for r in rows[1:] if r[0] is not None and r[1] is not None}
+
+
 def _sheet_document(path: str, sheet: Any) -> SheetDocument | None:
     rows = _rows(sheet, path)
     if not rows or rows[0][_col(KEY)] != MARK:
@@ -307,6 +334,7 @@ class _SheetReader:
         self.places: dict[tuple[str | int, ...], _Cell] = {}
         self.names: dict[tuple[str | int, ...], str] = {}
         self.problems: list[tuple[tuple[str | int, ...], Message, _Cell]] = []
+        self.unsettled: set[str] = set()
         self.locale = _text(self.at("I2")) or "zh-CN"
 
     def at(self, ref: str) -> Any:
@@ -339,7 +367,8 @@ class _SheetReader:
         filled = self.sections(data) or filled
         if not filled:
             return None
-        doc = SheetDocument(self.path, data, places=self.places, names=self.names)
+        doc = SheetDocument(self.path, data, places=self.places, names=self.names,
+                            unsettled=self.unsettled)
         doc.locale = self.locale
         for where, message, cell in self.problems:
             doc.reported[where] = doc.at(cell, message)
@@ -385,9 +414,11 @@ class _SheetReader:
                 self.names[("attendance-name", number)] = who
             if status is None:
                 blank.append((number, subject))
+                self.unsettled.add(who)
                 continue
             chosen = words.get(status) or (status if status in ATTENDANCE else None)
             if chosen is None:
+                self.unsettled.add(who)
                 self.problems.append(((f"row{number}",), msg(
                     "workbook.bad_status", found=status, choices="/".join(words)),
                     _Cell(f"D{number}", status_label or "", subject)))

@@ -275,6 +275,13 @@ def read_file(path: Path | str, most: int = MAX_FILE_BYTES, follow: bool = True)
     return raw
 
 
+def real_path(path: Path | str) -> Path:
+    """The file ``path`` names, for telling two names of one file apart: links followed as
+    far as they go. A loop of links is no error here (``Path.resolve`` raises for one);
+    reading the file says what is wrong with it."""
+    return Path(os.path.realpath(path))
+
+
 def read_text(path: Path | str) -> str:
     """Read a file as UTF-8 text, or raise :class:`InputError` saying where it is not."""
     raw = read_file(path)

@@ -29,6 +29,7 @@ from ..reading.sheets import (
     KEY,
     MARK,
     MEMBER_HEADER_ROW,
+    NAMES_MARK,
     SECTIONS,
     VALUE,
     member_labels,
@@ -127,18 +128,21 @@ class _Writer:
             value = printable(value)     # a control character would make the file unreadable
         return cell_type()(sheet, row=1, column=1, value=value, style_array=self.made[key])
 
-    def roster(self) -> list[str]:
-        """The drop-down's names: everyone in the branch during the quarter."""
+    def roster(self) -> list[tuple[str, str]]:
+        """The drop-down's names, with the ids: everyone in the branch during the quarter."""
         q = self.plan.quarter
         cur = self.plan.curriculum.during(q.first, q.last)
-        return [self.labels[m.id] for m in cur.members]
+        return [(self.labels[m.id], m.id) for m in cur.members]
 
-    def names_sheet(self, roster: Sequence[str]) -> None:
+    def names_sheet(self, roster: Sequence[tuple[str, str]]) -> None:
+        """The hidden list the drop-downs offer (column A), with each name's id (B), so
+        the workbook's names can be read back even without the curriculum."""
         sheet = self.book.create_sheet(text(self.loc, "recordbook.names_sheet"))
         sheet.sheet_state = "hidden"
-        sheet.append([self.cell(sheet, text(self.loc, "recordbook.name"), "label")])
-        for name in roster:
-            sheet.append([self.cell(sheet, name, "fixed")])
+        sheet.append([self.cell(sheet, text(self.loc, "recordbook.name"), "label"), None,
+                      *(None,) * 5, self.cell(sheet, NAMES_MARK, "key")])
+        for name, member in roster:
+            sheet.append([self.cell(sheet, name, "fixed"), self.cell(sheet, member, "key")])
 
     def guide_sheet(self) -> None:
         sheet = self.book.create_sheet(text(self.loc, "recordbook.guide_sheet"))

@@ -700,9 +700,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "the language of help, usage errors and messages about files whose language "
                   "cannot be read (default: Chinese, English where LANG starts with en); a "
                   "curriculum's messages always follow its organization.locale"),
-    "help.check": ("检查课程文件，逐条列出问题（文件:行:列）",
-                   "check curricula; list every problem as file:line:col"),
-    "help.check.files": ("课程文件，或存放 *.yaml 的文件夹", "curriculum files, or folders of *.yaml files"),
+    "help.check": ("检查课程文件和各种记录（按内容识别），一次列出所有问题（文件:行:列）；记录与一同"
+                   "给出的课程文件对照",
+                   "check curricula and every kind of record (told by their content) and list "
+                   "every problem as file:line:col; records are checked against the curriculum "
+                   "named with them"),
+    "help.check.files": ("课程文件、记录（.yaml，活动登记簿 .xlsx），或存放它们的文件夹（不含子文件夹）",
+                         "curricula, records (.yaml, record workbooks .xlsx), or folders of them "
+                         "(not their sub-folders)"),
     "help.curriculum": ("课程文件（.yaml）", "the curriculum file (.yaml)"),
     "help.needs": ("能力差距表、各门课程的参加人员，以及还没有课程补齐的差距",
                    "the gap table, the courses' audiences and uncovered gaps"),
@@ -889,6 +894,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signin.not_in_branch": ("'{name}' 在{day}不在本支部（见课程文件中的 joined / left）",
                              "'{name}' is not in the branch on {day} (see joined / left in "
                              "the curriculum)"),
+    # --- check: every file by its content (issue 15, item 4) ------------------------------
+    "check.ok": ("{path}：通过 — {what}", "{path}: ok — {what}"),
+    "check.ok_alone": ("{path}：格式无误（未对照课程文件）— {what}",
+                       "{path}: well-formed (not checked against a curriculum) — {what}"),
+    "check.session_record": ("活动记录：{title}（{day}）", "session record: {title} ({day})"),
+    "check.makeup_record": ("补学记录：{n}项补学", "make-up record: {n} make-up(s)"),
+    "check.assessment_record": ("能力测评记录：{day}，{n}人",
+                                "assessment record: {day}, {n} member(s)"),
+    "check.evaluation_record": ("民主评议记录：{year}年度", "evaluation record: {year}"),
+    "check.results_record": ("业务结果记录：{year}年度，{n}人",
+                             "business results: {year}, {n} member(s)"),
+    "check.visit_log": ("走访服务企业记录：{n}次走访", "log of service visits: {n} visit(s)"),
+    "check.unknown": ("不是 studykit 认得的文件：{looks}。studykit 检查的是课程文件（以 "
+                      "`studykit: 1` 开头）和各种记录：活动记录（`session`）、补学记录"
+                      "（`makeup`）、能力测评记录（`assessment`）、民主评议记录（`evaluation`）、"
+                      "业务结果记录（`results`）、走访服务企业记录（`visits`），以及 `studykit plan` "
+                      "写出的活动登记簿",
+                      "not a file studykit knows: {looks}. It checks curricula (starting with "
+                      "`studykit: 1`) and records: session records (`session`), make-up "
+                      "records (`makeup`), assessment records (`assessment`), evaluation "
+                      "records (`evaluation`), business results (`results`) and logs of "
+                      "service visits (`visits`), and the record workbook (records.xlsx) written by "
+                      "`studykit plan`"),
+    "check.looks_empty": ("文件是空的", "the file is empty"),
+    "check.looks_found": ("文件里是{found}", "it holds {found}"),
+    "check.looks_keys": ("它的键是 {keys}", "its keys are {keys}"),
+    "check.plan_file": ("{path}：不用检查 — `studykit plan` 写出的季度计划",
+                        "{path}: nothing to check — a quarter's plan written by "
+                        "`studykit plan`"),
+    "check.nothing": ("{where} 中没有可检查的文件（*.yaml、*.yml、*.xlsx）",
+                      "nothing to check in {where} (no *.yaml, *.yml or *.xlsx files)"),
+    "check.note": ("说明：{message}", "note: {message}"),
+    "check.name_curriculum": ("{n}个记录只检查了格式（文件能读、结构是记录）；要同时核对人员和"
+                              "活动，请把课程文件一起写上：studykit check {curriculum} {records}",
+                              "{n} record(s) checked for their form only (the file reads, its "
+                              "shape is a record's); to check members and sessions too, name "
+                              "the curriculum with them: studykit check {curriculum} {records}"),
+    "check.curriculum_file": ("课程文件.yaml", "CURRICULUM.yaml"),
+    "check.broken_curriculum": ("课程文件 {curriculum} 有问题，{n}个记录只检查了格式；改好课程文件"
+                                "再检查一次，就会核对人员和活动",
+                                "the curriculum {curriculum} has problems, so {n} record(s) "
+                                "were checked for their form only; correct it and check again "
+                                "to check members and sessions too"),
+    "check.no_branch": ("{folder} 中的{n}个记录只检查了格式：给了多个课程文件时，每个支部的记录"
+                        "要放在与它的课程文件同名的文件夹里（{names}），和区县汇总一样；这个"
+                        "文件夹叫 '{name}'，对不上任何一个",
+                        "{n} record(s) in {folder} checked for their form only: with several "
+                        "curricula, each branch's records go in a folder named like its "
+                        "curriculum file ({names}), as for a district report; this folder, "
+                        "'{name}', matches none"),
+    "check.branch_clash": ("{folder} 中的{n}个记录只检查了格式：有几个课程文件同名（{curricula}），"
+                           "分不清是哪个支部的",
+                           "{n} record(s) in {folder} checked for their form only: several "
+                           "curricula have that name ({curricula}), so whose they are cannot "
+                           "be told"),
 }
 
 ARGPARSE_ZH: dict[str, str] = {
