@@ -229,8 +229,8 @@ def test_a_corrected_name_is_no_reason_to_refuse(tmp_path: Path) -> None:
 
 
 def test_a_second_record_of_a_session_is_one_error_in_minutes_and_report(tmp_path: Path) -> None:
-    """A copied record that kept its session: the report counts the earlier one and names
-    the other; minutes are refused for the other, whether it comes alone or with it."""
+    """A copied record that kept its session: the report is refused, naming the other;
+    minutes are refused for the other, whether it comes alone or with it."""
     from studykit.app.workflows import branch_ledger, write_minutes_of
 
     records = tmp_path / "records"
@@ -239,8 +239,10 @@ def test_a_second_record_of_a_session_is_one_error_in_minutes_and_report(tmp_pat
     (records / "a.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     (records / "b.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     curriculum = ROOT / "curricula" / "employment-centre.yaml"
-    ledger = branch_ledger(curriculum, records, 2027)
-    (problem,) = [p for p in ledger.problems if p.message.key == "record.second"]
+    with pytest.raises(studykit.InputError) as refused:
+        branch_ledger(curriculum, records, 2027)
+    (problem,) = refused.value.problems
+    assert problem.message.key == "record.second"
     assert problem.path.endswith("b.yaml") and str(records / "a.yaml") in problem.text("en")
     for given in ([records / "b.yaml"], [records / "a.yaml", records / "b.yaml"]):
         with pytest.raises(studykit.InputError) as info:

@@ -213,6 +213,13 @@ def test_the_same_session_in_a_workbook_and_a_yaml_record_is_an_error(
     assert code == 1
     assert "committee-2027-01" in err and "records.xlsx:" in err
     assert not (tmp_path / "out").exists()
+    # the report and the evaluation of the folder: the same error, nothing written
+    for command in (["report", "--quarter", "2027Q1"], ["evaluate", "--year", "2027"]):
+        code = main([command[0], str(EXAMPLES / "employment-centre.yaml"), "--records",
+                     str(folder), *command[1:], "--out", str(tmp_path / "out")])
+        err = capsys.readouterr().err
+        assert code == 1 and "已经有一份记录" in err, command
+        assert not (tmp_path / "out").exists()
 
 
 def test_report_reads_a_workbook(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:

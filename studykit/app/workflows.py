@@ -409,18 +409,32 @@ def branch_needs(path: Path | str, records: Path | str | None = None,
         return analyse_needs(cur.during(chosen.first, chosen.last), projection)
 
 
+def _one_record_a_session(problems: Iterable[Problem]) -> None:
+    """A session recorded twice (two YAML files, two sheets, a sheet and a file) is an
+    error for a branch's report and evaluation: which one is right is the user's to say,
+    and nothing is written until it is."""
+    seconds = [p for p in problems if p.message.key == "record.second"]
+    if seconds:
+        raise InputError(seconds)
+
+
 def branch_ledger(path: Path | str, records: Path | str, year: int | None = None,
                   quarter: Quarter | None = None) -> Ledger:
-    """One branch's ledger from the records in a folder."""
+    """One branch's ledger from the records in a folder (or a record workbook)."""
     cur = load(path)
-    return read_ledger(cur, record_files([records_folder(records, cur.locale)]), year, quarter)
+    ledger = read_ledger(cur, record_files([records_folder(records, cur.locale)]), year,
+                         quarter)
+    _one_record_a_session(ledger.problems)
+    return ledger
 
 
 def branch_evaluation(path: Path | str, records: Path | str, year: int) -> Evaluation:
-    """One branch's evaluation of ``year`` from the records in a folder."""
+    """One branch's evaluation of ``year`` from the records in a folder (or a workbook)."""
     cur = load(path)
     with _about(cur):
-        return read_evaluation(cur, record_files([records_folder(records, cur.locale)]), year)
+        ev = read_evaluation(cur, record_files([records_folder(records, cur.locale)]), year)
+    _one_record_a_session(ev.ledger.problems)
+    return ev
 
 
 def write_evaluation(ev: Evaluation, out: Path | str, templates: Path | str | None = None,
