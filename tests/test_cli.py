@@ -153,7 +153,7 @@ def test_plan_writes_plan_and_calendar(centre_path: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         ".studykit-files.json", ".studykit.lock", "calendar.docx", "calendar.ics", "calendars",
-        "notices.txt", "plan.yaml", "sessions"]
+        "notices.txt", "plan.yaml", "records.xlsx", "sessions"]
     planned = studykit.plan_quarter(studykit.load(centre_path), "2027Q1").sessions
     sessions = sorted(p.name for p in (out / "sessions").iterdir())
     assert sessions == sorted(s.id for s in planned) and "committee-2027-01" in sessions

@@ -58,12 +58,18 @@ def _docx_text(path: Path) -> Iterator[str]:
 
 
 def _xlsx_text(path: Path) -> Iterator[str]:
+    """What a person sees of a workbook: its visible sheets and columns (the record
+    workbook keeps the ids it reads back in hidden columns)."""
     book = openpyxl.load_workbook(path)
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
         yield sheet.title
         yield str(sheet.oddHeader.center.text or "") + str(sheet.oddFooter.center.text or "")
-        for row in sheet.iter_rows(values_only=True):
-            yield from (v for v in row if isinstance(v, str))
+        hidden = {letter for letter, d in sheet.column_dimensions.items() if d.hidden}
+        for row in sheet.iter_rows():
+            yield from (c.value for c in row
+                        if isinstance(c.value, str) and c.column_letter not in hidden)
 
 
 def documents(folder: Path) -> Iterator[tuple[Path, str]]:

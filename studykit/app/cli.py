@@ -114,6 +114,8 @@ def _said(say: _Say, out: str, done: Written, quiet: bool = False) -> None:
         if done.unchanged else "")
     for path in done.beside:
         say("cli.beside", err=quiet, path=str(path))
+    for path in done.kept:
+        say("cli.kept", err=quiet, path=str(path))
 
 
 def _progress(done: int, total: int) -> None:
@@ -346,6 +348,20 @@ def _evaluate(args: argparse.Namespace, say: _Say) -> int:
     return 0
 
 
+def _records_draft(args: argparse.Namespace, say: _Say) -> int:
+    from .workflows import write_drafts
+
+    run = write_drafts(args.curriculum, args.quarter, args.out, args.session, args.records,
+                       args.signin)
+    say.about(run.curriculum.locale)
+    for problem in run.problems:
+        say("cli.warning", err=True, message=problem.text(run.curriculum.locale))
+    for path in run.existing:
+        say("cli.draft_exists", path=str(path))
+    say("cli.drafts", n=len(run.written), out=args.out)
+    return 0
+
+
 def _templates_copy(args: argparse.Namespace, say: _Say) -> int:
     from ..render.resources import copy_templates
 
@@ -459,6 +475,17 @@ def build_parser(locale: str = "zh-CN") -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help=h.text("help.evaluate.out"))
     p.add_argument("--json", action="store_true", help=h.text("help.evaluate.json"))
     _output_options(p, h)
+
+    records = _command(sub, "records", "help.records_cmd").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    c = _command(records, "draft", "help.records.draft", _records_draft)
+    c.add_argument("curriculum", metavar="CURRICULUM", help=h.text("help.curriculum"))
+    c.add_argument("--quarter", type=_quarter, metavar="2027Q1", required=True,
+                   help=h.text("help.records.quarter"))
+    c.add_argument("--session", metavar="ID", help=h.text("help.records.session"))
+    c.add_argument("--out", metavar="DIR", default="records", help=h.text("help.records.out"))
+    c.add_argument("--records", metavar="DIR", help=h.text("help.records.records"))
+    c.add_argument("--signin", metavar="FILE", help=h.text("help.records.signin"))
 
     templates = _command(sub, "templates", "help.templates_cmd").add_subparsers(
         dest="action", metavar="ACTION", required=True)

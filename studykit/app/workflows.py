@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from ..domain.errors import InputError, Problem, UserError
 from ..domain.models import Curriculum
-from ..domain.plan import Plan
+from ..domain.plan import Plan, Session
 from ..domain.records import (
     AnyRecord,
     AssessmentRecord,
@@ -29,6 +29,7 @@ from ..domain.records import (
 )
 from ..domain.time import Quarter, quarter_of
 from ..engine.checker import Finding, check_plan
+from ..engine.drafts import draft
 from ..engine.evaluation import Evaluation
 from ..engine.ledger import Ledger, followups
 from ..engine.levels import project_levels
@@ -37,6 +38,7 @@ from ..engine.overview import BranchResult, District, district_overview
 from ..engine.planner import plan_quarter
 from ..reading import yamlio
 from ..reading.curriculum import expand, load
+from ..reading.problems import suggest
 from ..reading.records import (
     YEAR_RECORDS,
     check_records,
@@ -47,14 +49,16 @@ from ..reading.records import (
     record_files,
     record_kind,
 )
+from ..reading.sheets import is_workbook
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
 from ..render.docxtemplate import Templates
+from ..render.drafts import draft_yaml
 from ..render.evaluation import evaluation_files, minutes_evaluation
 from ..render.ical import member_calendars, read_previous, year_ics
 from ..render.minutes import minutes_basis, minutes_document
-from ..render.output import Batch, Written, write_batches, write_outputs
+from ..render.output import Batch, Written, write_batches, write_files, write_outputs
 from ..render.report import write_report
 from ..words import DEFAULT_LOCALE, Message, day_message, msg, quarter_title, text
 
@@ -105,9 +109,9 @@ def check_files(names: Iterable[Path | str]) -> Checked:
 
 
 def records_folder(name: Path | str, locale: str | None = None) -> Path:
-    """A folder of session records that must exist."""
+    """A folder of session records that must exist, or a record workbook."""
     folder = Path(name)
-    if not folder.is_dir():
+    if not folder.is_dir() and not (folder.is_file() and is_workbook(folder)):
         raise UserError(msg("cli.no_records_folder", folder=str(folder)), locale)
     return folder
 
@@ -571,3 +575,64 @@ def write_district(run: DistrictRun, out: Path | str, templates: Path | str | No
         "district.docx": chosen.get("district.docx").render(
             district_context(run.district, run.title)),
         "district.xlsx": district_xlsx(run.district, run.title)}, force=force, beside=beside)
+
+
+@dataclass
+class DraftRun:
+    """Record drafts written (``studykit records draft``): the files written, those that
+    were there already and are left alone, and what a sign-in export could not match."""
+
+    curriculum: Curriculum
+    written: list[Path]
+    existing: list[Path]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def write_drafts(path: Path | str, quarter: Quarter | str, out: Path | str,
+                 session: str | None = None, records: Path | str | None = None,
+                 signin: Path | str | None = None) -> DraftRun:
+    """Write a YAML record draft for each session of the quarter (or the one ``session``)
+    into folder ``out``, pre-filled from the plan (:func:`studykit.engine.drafts.draft`).
+    A draft never replaces a file that is there: it may be a record being written.
+    ``records`` plans the quarter as ``plan --records`` does (the same sessions);
+    ``signin`` (with ``session``) fills ``present`` and ``late`` from a sign-in export."""
+    cur = load(path)
+    chosen = Quarter.parse(quarter)
+    with _about(cur):
+        ledger = read_ledger(cur, record_files([records_folder(records)]), chosen.year) \
+            if records is not None else None
+        plan = _planned(cur, chosen, ledger).plan
+        if session is not None and session not in plan.by_id:
+            raise UserError(msg("draft.no_session", id=session, quarter=str(chosen),
+                                hint=suggest(session, list(plan.by_id))), cur.locale)
+        if signin is not None and session is None:
+            raise UserError(msg("draft.signin_needs_session"), cur.locale)
+        chosen_sessions = [plan.session(session)] if session else list(plan.sessions)
+        signed: dict[str, str] | None = None
+        notes: list[str] = []
+        problems: list[Problem] = []
+        if signin is not None:
+            signed, notes, problems = _signed_in(cur, chosen_sessions[0], signin)
+        folder = Path(out)
+        files, existing = {}, []
+        for s in chosen_sessions:
+            target = folder / f"{s.id}.yaml"
+            if target.exists():
+                existing.append(target)
+                continue
+            files[target] = draft_yaml(cur, draft(cur, s), signed, notes).encode("utf-8")
+        written = write_files(folder, files) if files else []
+        return DraftRun(cur, written, existing, problems)
+
+
+def _signed_in(cur: Curriculum, session: Session, path: Path | str,
+               ) -> tuple[dict[str, str], list[str], list[Problem]]:
+    """Who signed in (member → present or late) from a sign-in export, the lines the draft
+    says about what could not be matched, and those problems. A file that cannot be read
+    as a sign-in raises."""
+    from ..reading.signin import read_signin
+
+    signin = read_signin(path, cur, session)
+    signed = {**{m: "present" for m in signin.present}, **{m: "late" for m in signin.late}}
+    notes = [p.text(cur.locale) for p in signin.problems]
+    return signed, notes, list(signin.problems)

@@ -34,11 +34,15 @@ class Problem:
     message: Message
     subject: str = ""
     locale: str | None = None
+    cell: bool = False
+    """The problem is in a workbook's cell: ``path`` is ``book.xlsx:<sheet>``, and it is
+    said as ``book.xlsx:<sheet>!D7`` (the column from ``col``, the row from ``line``)."""
 
     def text(self, locale: str | None = None) -> str:
         """The problem as one line, in ``locale`` (default: the file's language)."""
         loc = locale or self.locale
-        where = f"{self.path}:{self.line}:{self.col}"
+        where = f"{self.path}!{_column(self.col)}{self.line}" if self.cell \
+            else f"{self.path}:{self.line}:{self.col}"
         key = self.key
         if key and self.subject:
             key += text(loc or "zh-CN", "problem.subject", name=self.subject)
@@ -51,6 +55,15 @@ class Problem:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def _column(number: int) -> str:
+    """A workbook's column letters: 1 → A, 27 → AA."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
 
 
 class UserError(Exception):

@@ -47,6 +47,7 @@ from .problems import (
     suggest,
     with_locale,
 )
+from .sheets import SheetDocument, is_workbook, read_workbook
 
 
 def _votes_value(vote: Any, key: str) -> Any:
@@ -294,6 +295,8 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum,
                    plans: Mapping[Quarter, Plan] | None,
                    ) -> tuple[AnyRecord, list[Problem]]:
     doc.locale = curriculum.locale
+    if isinstance(doc, SheetDocument):
+        doc.bind(curriculum)
     if doc.data is None:
         raise InputError([Problem(doc.path, 1, 1, "", msg("record.empty"),
                                   locale=curriculum.locale)])
@@ -335,13 +338,17 @@ def parse_records(paths: Iterable[Path | str],
     """Read and parse record files once, for :func:`check_records` to look at as often as
     needed; files that cannot be parsed raise (all together) unless skipped. A file named
     twice (``records/a.yaml ./records/a.yaml``) is read once: it is no second record."""
-    docs, fatal = [], []
+    docs: list[yamlio.Document] = []
+    fatal: list[Problem] = []
     unique: dict[Path, Path | str] = {}
     for path in paths:
         unique.setdefault(Path(path).resolve(), path)
     for path in unique.values():
         try:
-            docs.append(yamlio.load(path))
+            if is_workbook(path):
+                docs.extend(read_workbook(path))     # a record workbook: its filled sheets
+            else:
+                docs.append(yamlio.load(path))
         except InputError as exc:
             if not skip_unreadable:
                 fatal.extend(exc.problems)
@@ -524,10 +531,15 @@ def read_evaluation(curriculum: Curriculum, paths: Sequence[Path | str], year: i
 
 
 def record_files(folders: Iterable[Path]) -> list[Path]:
-    """The ``*.yaml`` records in ``folders``, in name order, each once (as the paths were
-    given, so messages name them the way the user did)."""
+    """The records in ``folders`` (``*.yaml`` files and record workbooks ``*.xlsx``), in
+    name order, each once (as the paths were given, so messages name them the way the user
+    did). A workbook given instead of a folder is its own list; the lock file Excel keeps
+    beside a workbook it has open (``~$records.xlsx``) is not a record."""
     seen: dict[Path, Path] = {}
     for folder in folders:
-        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+        found = [folder] if folder.is_file() else sorted(
+            p for pattern in ("*.yaml", "*.yml", "*.xlsx") for p in folder.glob(pattern)
+            if not p.name.startswith("~$"))
+        for path in found:
             seen.setdefault(path.resolve(), path)
     return list(seen.values())

@@ -38,6 +38,7 @@ from .ical import member_calendars, read_previous, to_ics
 from .notices import audience_words, notice_files, preparation, run_on
 from .output import Basis, Batch, Written, write_batches
 from .planfile import dump_plan
+from .recordbook import record_workbook
 
 GUEST_ROWS = 3
 """Empty rows for guests (列席) on a sign-in sheet."""
@@ -349,9 +350,10 @@ def plan_batch(plan: Plan, out: Path | str, templates: Templates | None = None,
     """The files of a plan for folder ``out``, ready for
     :func:`studykit.render.output.write_batches`: plan.yaml, calendar.ics (and each
     member's ``calendars/<member>.ics``, numbering revisions from the files already in
-    ``out``), the notices (``notices.txt``), calendar.docx and per session its plan,
-    sign-in sheet and notice. The documents of the sessions in ``held``
-    are filed: a changed curriculum does not silently rewrite them."""
+    ``out``), the notices (``notices.txt``), calendar.docx, the record workbook
+    (``records.xlsx``) and per session its plan, sign-in sheet and notice. The documents
+    of the sessions in ``held`` are filed: a changed curriculum does not silently rewrite
+    them."""
     templates = templates or Templates.for_curriculum(plan.curriculum)
     folder = Path(out)
     files = {"plan.yaml": dump_plan(plan),
@@ -359,13 +361,15 @@ def plan_batch(plan: Plan, out: Path | str, templates: Templates | None = None,
     files.update(member_calendars([plan], lambda rel: read_previous(folder / rel)))
     files.update(notice_files(plan))
     files.update(plan_documents(plan, templates, followups))
+    files["records.xlsx"] = record_workbook(plan)
     bases = {}
     for session in plan.sessions:
         if session.id in held:
             basis = session_basis(plan, session)
             bases[f"sessions/{session.id}/plan.docx"] = basis
             bases[f"sessions/{session.id}/attendance.docx"] = basis
-    return Batch(Path(out), files, bases, lambda stale: explain_stale(plan.curriculum, stale))
+    return Batch(Path(out), files, bases, lambda stale: explain_stale(plan.curriculum, stale),
+                 kept=frozenset({"records.xlsx"}))
 
 
 def write_plan(plan: Plan, out: Path | str, templates: Templates | None = None,

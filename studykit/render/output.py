@@ -263,6 +263,8 @@ class Written:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     beside: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    """Files the user has filled in, left as they are (:attr:`Batch.kept`)."""
 
 
 class Inside:
@@ -333,6 +335,9 @@ class Batch:
     files: Mapping[str, bytes]
     bases: Mapping[str, Basis] = field(default_factory=dict)
     explain: Callable[[list[Stale]], Message] | None = None
+    kept: frozenset[str] = frozenset()
+    """Files the user fills in (the record workbook): once changed by hand they are the
+    user's, kept as they are even with ``force``, and no reason to stop the run."""
 
 
 def write_outputs(root: Path, files: Mapping[str, bytes], force: bool = False,
@@ -472,6 +477,9 @@ def _judge(batch: Batch, force: bool, beside: bool,
             if current == new:
                 result.unchanged.append(path)
                 manifest[rel] = new
+                continue
+            if manifest.get(rel) != current and rel in batch.kept:
+                result.kept.append(path)
                 continue
             if manifest.get(rel) != current and not force:
                 if beside:

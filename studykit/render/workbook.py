@@ -93,7 +93,7 @@ class Sheet:
 
 
 @cache
-def _cell_type() -> Any:
+def cell_type() -> Any:
     """openpyxl's cell, but quick to name: a streaming sheet names each styled cell it is
     given (in the message of an error it catches) before it writes it as it is."""
     from openpyxl.cell import Cell
@@ -292,7 +292,7 @@ class Book:
         return self._styles[key]
 
     def _cell(self, sheet: Any, value: Value, role: str, number_format: str = "General") -> Any:
-        return _cell_type()(sheet, row=1, column=1, value=value,
+        return cell_type()(sheet, row=1, column=1, value=value,
                             style_array=self._style(sheet, role, number_format))
 
     def _date_format(self, day: date) -> str:
@@ -387,7 +387,7 @@ class Book:
                 # a streaming sheet writes a row as it is appended: the cell a column had
                 # in the row before, if it had this style, is taken again for its new value
                 if reuse[col] is None or reuse[col][0] is not style:
-                    reuse[col] = (style, _cell_type()(sheet, row=1, column=1,
+                    reuse[col] = (style, cell_type()(sheet, row=1, column=1,
                                                       style_array=style))
                 cell = reuse[col][1]
                 cell.value = value

@@ -570,6 +570,81 @@ TEXT: dict[str, tuple[str, str]] = {
     "attendance.late": ("迟到", "late"),
     "attendance.leave": ("请假", "on leave"),
     "attendance.absent": ("缺席", "absent"),
+    # --- the record workbook (活动登记簿, records.xlsx)
+    "recordbook.kind.committee": ("支委会", "committee"),
+    "recordbook.kind.branch-assembly": ("党员大会", "branch assembly"),
+    "recordbook.kind.group": ("党小组会", "group meeting"),
+    "recordbook.kind.theme-day": ("主题党日", "theme day"),
+    "recordbook.kind.life-meeting": ("组织生活会", "life meeting"),
+    "recordbook.kind.party-lecture": ("党课", "party lecture"),
+    "recordbook.names_sheet": ("名单", "Names"),
+    "recordbook.name": ("姓名", "Name"),
+    "recordbook.guide_sheet": ("填写说明", "How to fill in"),
+    "recordbook.quarter": ("{year}年第{n}季度", "Q{n} {year}"),
+    "recordbook.guide_title": ("{org}{quarter}活动登记簿", "{org}: record workbook, {quarter}"),
+    "recordbook.title": ("{title}　活动登记", "{title}: record"),
+    "recordbook.field.date": ("日期", "Date"),
+    "recordbook.field.venue": ("地点", "Venue"),
+    "recordbook.field.start": ("开始时间", "Start"),
+    "recordbook.field.end": ("结束时间", "End"),
+    "recordbook.field.chair": ("主持人", "Chair"),
+    "recordbook.field.recorder": ("记录人", "Recorder"),
+    "recordbook.field.guests": ("列席人员", "Guests"),
+    "recordbook.column.number": ("序号", "No."),
+    "recordbook.column.name": ("姓名", "Name"),
+    "recordbook.column.standing": ("身份", "Standing"),
+    "recordbook.column.status": ("出勤情况", "Attendance"),
+    "recordbook.column.reason": ("原因", "Reason"),
+    "recordbook.section.topics": ("议题", "Topics"),
+    "recordbook.section.materials": ("学习材料", "Materials"),
+    "recordbook.section.speeches": ("发言", "Speeches"),
+    "recordbook.section.votes": ("表决", "Votes"),
+    "recordbook.section.decisions": ("决定事项", "Decisions"),
+    "recordbook.section.actions": ("工作任务", "Actions"),
+    "recordbook.section.summary": ("小结", "Summary"),
+    "recordbook.column.speeches.who": ("发言人", "Speaker"),
+    "recordbook.column.speeches.said": ("发言要点", "What was said"),
+    "recordbook.column.votes.motion": ("表决事项", "Motion"),
+    "recordbook.column.votes.for": ("同意", "For"),
+    "recordbook.column.votes.against": ("反对", "Against"),
+    "recordbook.column.votes.abstain": ("弃权", "Abstain"),
+    "recordbook.column.actions.task": ("任务", "Task"),
+    "recordbook.column.actions.owner": ("负责人", "Owner"),
+    "recordbook.column.actions.due": ("完成时限", "Due"),
+    "recordbook.status_error_title": ("出勤情况", "Attendance"),
+    "recordbook.status_error": ("请从下拉列表中选择：{choices}", "Choose from the list: {choices}"),
+    "recordbook.name_error_title": ("姓名", "Name"),
+    "recordbook.name_error": ("请从下拉列表中选择支部成员", "Choose a member from the list"),
+    "recordbook.count_error": ("请填写人数（0 或正整数）", "Enter a number of people (0 or more)"),
+    "recordbook.date_error": ("请填写日期，如 2027-01-15", "Enter a date, e.g. 2027-01-15"),
+    # --- record drafts (studykit records draft): the comments in the YAML
+    "draft.head": ("活动记录草稿：{title}，{day}", "Record draft: {title}, {day}"),
+    "draft.how": ("日期、时间、地点、主持人和应到人员已按计划填好；改成实际情况，补全其余内容，"
+                  "再用 studykit minutes 生成会议记录（格式见 docs/records.md）",
+                  "The day, time, venue, chair and members expected are from the plan: make "
+                  "them what happened, fill in the rest, then studykit minutes writes the "
+                  "minutes (format: docs/records.md)"),
+    "draft.chair": ("主持人（成员编号）", "the chair (a member id)"),
+    "draft.recorder": ("记录人（成员编号）", "the recorder (a member id)"),
+    "draft.present": ("出席：应到人员默认全部出席，没到的移到 absent（请假）或 unexcused（缺席）",
+                      "present: everyone expected, to begin with; move who did not come to "
+                      "absent (on leave) or unexcused"),
+    "draft.present_signed": ("出席：按签到表，开始前签到的", "present: signed in by the start"),
+    "draft.late": ("迟到", "late"),
+    "draft.absent": ("请假：成员编号: 原因", "on leave: member id: reason"),
+    "draft.unexcused": ("缺席（无故缺席）：成员编号", "absent without leave: member ids"),
+    "draft.missing": ("应到但没有签到（请移到 absent 写明原因，或 unexcused）：",
+                      "expected but did not sign in (move to absent with the reason, or to "
+                      "unexcused):"),
+    "draft.topics": ("议题", "topics"),
+    "draft.speeches": ("发言：- {who: 成员编号或来宾姓名, said: 发言要点}",
+                       "speeches: - {who: member id or a guest's name, said: what was said}"),
+    "draft.votes": ("表决：- {motion: 表决事项, for: 同意, against: 反对, abstain: 弃权}",
+                    "votes: - {motion: ..., for: 0, against: 0, abstain: 0}"),
+    "draft.decisions": ("决定事项", "decisions"),
+    "draft.actions": ("工作任务：- {task: 任务, owner: 负责人编号, due: 完成日期}",
+                      "actions: - {task: ..., owner: member id, due: 2027-01-31}"),
+    "draft.summary": ("小结", "the chair's summary"),
     "attendance.all": ("出席/迟到/请假/缺席", "present/late/on leave/absent"),
     # --- the notebooks: what they show, and the record form (studykit/show/forms.py)
     "nb.quarter": ("{quarter}（{why}）", "{quarter} ({why})"),
@@ -659,4 +734,33 @@ LISTS: dict[str, tuple[list[str], list[str]]] = {
                            "导入"],
                           ["introduction", "talk", "discussion", "summary", "sign-in",
                            "wrap-up", "remarks", "q&a"]),
+    # --- the record workbook's guide sheet
+    "recordbook.guide": ([
+        "每次活动一张工作表，按日期排列。日期、时间、地点、主持人和应到人员已按计划填好，如有变化直接改。",
+        "活动结束后，给每位应到人员在“出勤情况”中选择：出席、迟到、请假或缺席（无故缺席）。请假要在“原因”中写明原因。",
+        "计划时已知请假的人员（如外出学习、病假）已填为请假，并写了原因；如实际到会，改为出席。",
+        "应到名单以外来参加的人员，写在名单下方的空行里（从下拉列表选择姓名）。列席的非党员写在“列席人员”中，用顿号分隔。",
+        "再填写议题、学习材料、发言、表决、决定事项、工作任务（负责人从下拉列表选择）和小结。行不够时可以插入行。",
+        "还没有开的活动不用填，留空即可；只有填了出勤情况的工作表才算已召开。",
+        "表格结构已锁定（没有密码），需要时可在“审阅”中撤销工作表保护；请不要改动表头和隐藏的列。",
+        "填好后保存，交给生成会议记录的同志（或按使用说明自己生成）：会议记录和学习台账都从这里来，有问题时会指出是哪个单元格。",
+    ], [
+        "One sheet per session, in date order. The day, time, venue, chair and the members "
+        "expected are filled in from the plan; change them if they changed.",
+        "After the session, choose each expected member's attendance: present, late, on leave "
+        "or absent (without leave). Give the reason for a leave.",
+        "Members the plan knew to be away (training, sick leave) are already on leave with "
+        "the reason; change it to present if they came.",
+        "Someone not on the list who came goes in an empty row below the list (choose the "
+        "name from the drop-down). Non-members attending go under Guests, separated by commas.",
+        "Then fill in the topics, materials, speeches, votes, decisions, actions (owner from "
+        "the drop-down) and the summary. Insert rows if there are not enough.",
+        "Leave the sessions not held yet empty: only a sheet with attendance filled in counts "
+        "as held.",
+        "The structure is locked (no password): Review > Unprotect Sheet opens it if needed. "
+        "Do not change the headers or the hidden columns.",
+        "Save it and pass it on to whoever writes the minutes (or write them yourself, as the "
+        "user guide says): the minutes and the ledger come from here, and any problem is "
+        "said at its cell.",
+    ]),
 }

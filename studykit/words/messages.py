@@ -618,6 +618,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.beside": ("这个文件手工改过，新版本写在它旁边：{path}",
                    "changed by hand, new version beside it: {path}"),
     "cli.warning": ("提示：{message}", "warning: {message}"),
+    "cli.kept": ("已经在填写的活动登记簿保留原样，没有重写：{path}",
+                 "the record workbook being filled in is kept as it is: {path}"),
     "cli.plan_failed": ("studykit：{total}项活动中有{n}项无法安排，{errors}条规则未满足{nothing}",
                         "studykit: {n} of {total} sessions could not be placed, {errors} rule(s) "
                         "broken{nothing}"),
@@ -785,6 +787,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "写出这一年的计划",
         "{when}, and the year's folder {folder} has no {id} folder: write that year's plan "
         "first (studykit plan --year {year})"),
+    # --- record drafts (studykit records draft)
+    "draft.no_session": ("{quarter} 的计划里没有活动 {id}（{hint}）",
+                         "the plan of {quarter} has no session {id} ({hint})"),
+    "draft.signin_needs_session": ("--signin 要和 --session 一起用：签到表是哪一次活动的",
+                                   "--signin needs --session: which session the sign-in is of"),
+    "cli.draft_exists": ("已有，没有覆盖：{path}", "already there, not replaced: {path}"),
+    "cli.drafts": ("已写出 {n} 份记录草稿到 {out}：补全后用 studykit minutes 生成会议记录",
+                   "wrote {n} record drafts into {out}: complete them, then studykit minutes "
+                   "writes the minutes"),
+    "help.records_cmd": ("活动记录：按计划预先填好的记录草稿", "session records: drafts pre-filled "
+                         "from the plan"),
+    "help.records.draft": ("为一个季度的活动（或其中一次）写出 YAML 记录草稿，日期、时间、地点、"
+                           "主持人和应到人员已按计划填好",
+                           "write YAML record drafts for a quarter's sessions (or one), with "
+                           "the day, time, venue, chair and members expected filled in"),
+    "help.records.quarter": ("季度，如 2027Q1", "the quarter, e.g. 2027Q1"),
+    "help.records.session": ("只写这一次活动（活动编号见 plan.yaml）",
+                             "only this session (its id as in plan.yaml)"),
+    "help.records.out": ("写到这个文件夹（默认 records），已有的文件不会被覆盖",
+                         "the folder to write into (default: records); files there are never "
+                         "replaced"),
+    "help.records.records": ("已有的活动记录（文件夹或 records.xlsx），与 plan --records 相同",
+                             "the records so far (a folder or records.xlsx), as for plan "
+                             "--records"),
+    "help.records.signin": ("签到表（问卷或表格导出的 CSV / xlsx），据此填写出席和迟到；"
+                            "须与 --session 一起用",
+                            "a sign-in export (CSV or xlsx from a form or a spreadsheet): "
+                            "present and late from it; needs --session"),
+    # --- the record workbook (records.xlsx)
+    "workbook.unreadable": ("不是可以读取的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再试",
+                            "not an Excel workbook (.xlsx) that can be read: save it as .xlsx "
+                            "in Excel or WPS and try again"),
+    "workbook.too_big": ("工作簿解压后过大，不像活动登记簿", "the workbook unpacks to too much "
+                         "to be a record workbook"),
+    "workbook.too_many_sheets": ("工作表超过 {most} 张，不像一个支部的活动登记簿",
+                                 "more than {most} sheets: not one branch's record workbook"),
+    "workbook.too_many_rows": ("工作表“{sheet}”超过 {most} 行，不像一次活动的登记",
+                               "sheet '{sheet}' has more than {most} rows: not one session's "
+                               "record"),
+    "workbook.bad_status": ("“{found}”不是 {choices} 之一", "'{found}' is not one of {choices}"),
+    "workbook.no_status": ("未填写：请选择出勤情况", "not filled in: choose the attendance"),
+    "workbook.leave_reason": ("请假要写明原因", "on leave: give the reason"),
+    "workbook.status_no_name": ("填了出勤情况，但没有姓名", "an attendance without a name"),
+    "workbook.unknown_name": ("“{name}”不是支部成员（{hint}）", "'{name}' is not a member ({hint})"),
+    "workbook.name_ambiguous": ("支部里有不止一位“{name}”：请在下拉列表中选择（{ids}）",
+                                "more than one member is called '{name}': choose one from the "
+                                "drop-down list ({ids})"),
+    # sign-in sheets (studykit.reading.signin)
+    "signin.xls": (
+        "这是旧版 Excel 文件（.xls），studykit 不读这种格式：请在 Excel 或 WPS 中打开它，"
+        "另存为 Excel 工作簿（.xlsx）或 CSV，再导入另存的文件",
+        "this is an old Excel file (.xls), a format studykit does not read: open it in Excel "
+        "or WPS, save it as an Excel workbook (.xlsx) or as CSV, and import that file"),
+    "signin.not_workbook": (
+        "不是能读取的 Excel 工作簿（.xlsx）：文件可能已损坏，或是别的文件改了扩展名",
+        "not an Excel workbook (.xlsx) that can be read: the file may be damaged, or another "
+        "kind of file renamed"),
+    "signin.not_text": ("既不是 CSV 文字文件，也不是 Excel 工作簿（.xlsx）",
+                        "neither a CSV text file nor an Excel workbook (.xlsx)"),
+    "signin.encoding": (
+        "既不是 UTF-8 也不是 GBK（GB18030）编码的文字（字节 0x{byte}）；"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        "text in neither UTF-8 nor GBK (GB18030) (byte 0x{byte}); save it from Excel as "
+        "\"CSV UTF-8 (Comma delimited)\""),
+    "signin.csv_bad": ("CSV 文件读不下去（{raw}）", "the CSV file cannot be read ({raw})"),
+    "signin.empty": ("签到表是空的：没有表头，也没有签到",
+                     "the sign-in sheet is empty: no header and no sign-ins"),
+    "signin.no_columns": (
+        "找不到{what}。这一行的表头是：{headers}。能识别的姓名列表头：{names}；"
+        "能识别的时间列表头：{times}（见 docs/records.md）",
+        "no {what} found. The headers of this row are: {headers}. Name columns recognised: "
+        "{names}; time columns recognised: {times} (see docs/records.md)"),
+    "signin.what.name": ("姓名列", "name column"),
+    "signin.what.time": ("签到时间列", "sign-in time column"),
+    "signin.what.both": ("姓名列和签到时间列", "name column or sign-in time column"),
+    "signin.too_many": (
+        "签到表超过 {most} 行，不像是一次活动的签到：请只导出这次活动的签到",
+        "the sign-in sheet has more than {most} rows, more than one session's sign-in: "
+        "export only this session's"),
+    "signin.no_name": ("有签到时间，却没有姓名", "a sign-in time without a name"),
+    "signin.time_bad": ("'{value}' 不是签到时间：请写成 2027-01-06 14:55 或 14:55 这样",
+                        "'{value}' is not a sign-in time: write it like 2027-01-06 14:55 "
+                        "or 14:55"),
+    "signin.no_clock": ("'{value}' 只有日期，没有签到的时刻",
+                        "'{value}' is a day without the time of signing in"),
+    "signin.other_day": (
+        "签到时间在{day}，这次活动在{held}：是另一次活动的签到吗？这一行不计入",
+        "signed in on {day}, but the session is on {held}: is this another session's "
+        "sign-in? The row is not counted"),
+    "signin.unknown": ("'{name}' 不是本支部的人员（{hint}）",
+                       "'{name}' is not a member of the branch ({hint})"),
+    "signin.close": ("是不是 {names}？", "did you mean {names}?"),
+    "signin.none_close": ("没有名字相近的人员；列席的客人请写在记录的 guests 中",
+                          "no member has a name like it; a guest goes into the record's "
+                          "guests"),
+    "signin.ambiguous": (
+        "有{count}位人员叫 '{name}'（{ids}），不知道是哪一位签到：请把这一格改成那位人员的编号",
+        "{count} members are called '{name}' ({ids}), so who signed in is not known: write "
+        "that member's id in this cell instead"),
+    "signin.not_in_branch": ("'{name}' 在{day}不在本支部（见课程文件中的 joined / left）",
+                             "'{name}' is not in the branch on {day} (see joined / left in "
+                             "the curriculum)"),
     # --- the notebooks' record form (studykit/show/forms.py, studykit/app/workflows.py)
     "form.leave_reason": ("{name}请假，请写明原因", "{name} is on leave: say why"),
     "form.no_status": ("{name}的出勤情况没有填写", "no attendance given for {name}"),

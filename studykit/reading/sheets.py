@@ -1,0 +1,511 @@
+"""The record workbook (活动登记簿, ``records.xlsx``) read as session records.
+
+``plan --out`` writes one sheet per session (:mod:`studykit.render.recordbook`), pre-filled
+with what the plan knows; the secretary fills in each member's attendance (出勤情况) and
+what happened. Here each filled sheet becomes a :class:`SheetDocument`: the same data a
+YAML record holds (``docs/records.md``), so it is checked and counted exactly like one,
+and every problem is located at its cell: ``records.xlsx:1月6日支委会!D7: 出勤情况: …``.
+
+The layout (:data:`LAYOUT`) is shared with the writer. Two hidden columns carry what a
+reader must not have to type: the column ``KEY`` says what each row is (a field row, a
+member, the start of a section), ``VALUE`` holds the session's and the members' ids. Rows
+the user inserts belong to the section they are in; a member added at the end of the
+attendance table is found by name. A sheet nobody has filled yet (no attendance, nothing
+said or decided) is a session not held yet, and is no record.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import InputError, Problem
+from ..domain.models import Curriculum
+from ..domain.vocabulary import ATTENDANCE
+from ..engine.drafts import attendance_lists
+from ..words import Message, msg, text
+from . import yamlio
+from .problems import suggest
+
+MARK = "studykit-record"
+"""The hidden cell ``KEY``1 of every record sheet (sheets without it are not records)."""
+KEY, VALUE = "H", "I"
+"""The hidden columns: what a row is, and the ids."""
+FIELDS: dict[str, tuple[str, str]] = {
+    # record key → (label cell, value cell) on the sheet's head rows
+    "date": ("A2", "B2"), "venue": ("C2", "D2"),
+    "start": ("A3", "B3"), "end": ("C3", "D3"),
+    "chair": ("A4", "B4"), "recorder": ("C4", "D4"),
+    "guests": ("A5", "B5"),
+}
+"""The head of a sheet: each record field's label and value cell."""
+MEMBER_HEADER_ROW = 6
+"""The attendance table's header row; members follow from row 7."""
+COLUMNS = {"name": "B", "standing": "C", "status": "D", "reason": "E"}
+"""The attendance table's columns (A is the number)."""
+SECTIONS: dict[str, tuple[str, ...]] = {
+    # section → the record keys of its columns B, C, D, E ('' for a merged or unused one)
+    "topics": ("text",),
+    "materials": ("text",),
+    "speeches": ("who", "said"),
+    "votes": ("motion", "for", "against", "abstain"),
+    "decisions": ("text",),
+    "actions": ("task", "", "owner", "due"),
+    "summary": ("text",),
+}
+"""The sections below the attendance, in order, and what their columns hold."""
+MAX_SHEETS = 2000
+MAX_ROWS = 20_000
+"""The most sheets a workbook, and rows a sheet, may have (a 2,000-member branch's
+quarter has about 100 sheets, the largest of 2,000 rows)."""
+MAX_UNPACKED = 256 * 1024 * 1024
+"""The most a workbook may unpack to (a zip of a few MB must not fill the memory)."""
+
+
+def status_words(locale: str) -> dict[str, str]:
+    """出席 → present, …: the statuses as the sheet's drop-down offers them."""
+    return {text(locale, f"attendance.{s}"): s for s in ATTENDANCE}
+
+
+@dataclass
+class _Cell:
+    """Where a value stands on the sheet, and the label a problem names it by."""
+
+    ref: str
+    label: str
+    subject: str = ""
+
+
+@dataclass
+class SheetDocument(yamlio.Document):
+    """One filled sheet of a record workbook, as a record's data; its problems are located
+    at cells (``path`` is ``records.xlsx:<sheet>``).
+
+    Names typed in the sheet (the chair, a speaker, an action's owner, a member added by
+    hand) are resolved to member ids by :meth:`bind`, against the curriculum it is
+    checked with."""
+
+    places: dict[tuple[str | int, ...], _Cell] = field(default_factory=dict)
+    names: dict[tuple[str | int, ...], str] = field(default_factory=dict)
+    """Where the data holds a name as typed, to resolve to a member id."""
+    bound: int | None = None
+    reported: dict[tuple[str | int, ...], Problem] = field(default_factory=dict)
+    """What the sheet's own reading found, by the place in the data it is about: a check
+    of the record that finds something there too says the same thing once."""
+
+    def problem(self, where: Sequence[str | int], message: Message,
+                key: bool = False) -> Problem:
+        """The problem at the cell ``where`` stands in (the nearest one known)."""
+        if tuple(where) in self.reported:
+            return self.reported[tuple(where)]
+        return self.at(self.cell(where), message)
+
+    def at(self, cell: _Cell, message: Message) -> Problem:
+        """A problem at ``cell``."""
+        from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+        letter, row = coordinate_from_string(cell.ref)
+        return Problem(self.path, row, column_index_from_string(letter), cell.label,
+                       message, cell.subject, self.locale, cell=True)
+
+    def cell(self, where: Sequence[str | int]) -> _Cell:
+        """The cell of ``where``, or of the nearest thing around it."""
+        where = tuple(where)
+        while where and where not in self.places:
+            where = where[:-1]
+        return self.places.get(where) or self.places[()]
+
+    def bind(self, curriculum: Curriculum) -> None:
+        """Resolve the names typed in the sheet to member ids: a member's name (when no
+        other member has it) or id. A name that is no member's is a problem, with the
+        names it is close to; a speaker may be a guest, by any name."""
+        if self.bound == id(curriculum):
+            return
+        self.bound = id(curriculum)
+        labels = member_labels(curriculum)
+        by_label = {label: m for m, label in labels.items()}
+        by_name: dict[str, list[str]] = {}
+        for m in curriculum.members:
+            by_name.setdefault(m.name, []).append(m.id)
+        for where, name in self.names.items():
+            ids = by_name.get(name, [])
+            resolved = name if name in curriculum.member_by_id else by_label.get(name) \
+                or (ids[0] if len(ids) == 1 else None)
+            if resolved is not None and where[0] == "absent":
+                # on leave: the member is the key
+                self.data["absent"] = {resolved if k == name else k: v
+                                       for k, v in self.data["absent"].items()}
+                self.places[("absent", resolved)] = self.places[where]
+            elif resolved is not None:
+                _put(self.data, where, resolved)
+            elif where[0] == "speeches":
+                continue                        # a guest speaks under their own name
+            elif len(ids) > 1:
+                self._refuse(where, msg("workbook.name_ambiguous", name=name,
+                                        ids="、".join(labels[i] for i in ids)))
+            else:
+                self._refuse(where, msg("workbook.unknown_name", name=name,
+                                        hint=close_names(name, list(by_label))))
+
+    def _refuse(self, where: tuple[str | int, ...], message: Message) -> None:
+        self.reported[where] = self.problem(where, message)
+        self.problems.append(self.reported[where])
+
+
+def close_names(name: str, known: Sequence[str]) -> Message:
+    """"did you mean 'x'?" for a name typed a little wrong, else the names known. Names
+    are short (唐数 for 唐树 is one character in two): closer than a half is close."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return msg("ref.close", close=close[0]) if close else suggest(name, known)
+
+
+def member_labels(cur: Curriculum) -> dict[str, str]:
+    """How each member is named in the workbook (its drop-downs, its attendance table):
+    the name; where two members share it, the name with the post (王芳（政策咨询窗口）),
+    and a number where that is shared too. No ids: a person reads them."""
+    names = Counter(m.name for m in cur.members)
+    used: Counter[tuple[str, str]] = Counter()
+    out = {}
+    for m in cur.members:
+        if names[m.name] == 1:
+            out[m.id] = m.name
+            continue
+        post = cur.roles[m.role].name if m.role in cur.roles else m.role
+        used[post, m.name] += 1
+        n = used[post, m.name]
+        out[m.id] = f"{m.name}（{post}{n if n > 1 else ''}）"
+    return out
+
+
+def _put(data: dict[str, Any], where: tuple[str | int, ...], value: Any) -> None:
+    target: Any = data
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text, or None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    out = str(value).strip()
+    return out or None
+
+
+def _day(value: Any) -> Any:
+    """A day as a date (a date cell, or text the schema will check)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        value = value.strip()
+        for form in ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d"):
+            try:
+                return datetime.strptime(value, form).date()
+            except ValueError:
+                pass
+    return value
+
+
+def _clock(value: Any) -> Any:
+    """A time of day as a time (a time cell, or text the schema will check)."""
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, float) and 0 <= value < 1:     # a time Excel kept as a fraction
+        minutes = round(value * 24 * 60)
+        return time(minutes // 60, minutes % 60)
+    if isinstance(value, str):
+        return value.strip().replace("：", ":")
+    return value
+
+
+def _count(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
+def read_workbook(path: Path | str) -> list[SheetDocument]:
+    """The filled record sheets of a workbook, as documents (sheets not filled yet, and
+    sheets that are not record sheets, are left out).
+
+    A file that is not a workbook, is too large, or has too many sheets or rows raises
+    :class:`~studykit.domain.errors.InputError`."""
+    import io
+
+    from openpyxl import load_workbook
+
+    name = str(path)
+    raw = yamlio.read_file(path)
+
+    def refused(key: str, **values: Any) -> InputError:
+        return InputError([Problem(name, 1, 1, "", msg(key, **values))])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
+                raise refused("workbook.too_big")
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except InputError:
+        raise
+    except Exception:       # openpyxl raises many kinds for a file that is no workbook
+        raise refused("workbook.unreadable") from None
+    try:
+        if len(book.sheetnames) > MAX_SHEETS:
+            raise refused("workbook.too_many_sheets", most=MAX_SHEETS)
+        out = []
+        for sheet in book.worksheets:
+            doc = _sheet_document(name, sheet)
+            if doc is not None:
+                out.append(doc)
+        return out
+    finally:
+        book.close()
+
+
+def _rows(sheet: Any, path: str) -> list[tuple[Any, ...]]:
+    """The sheet's values, row by row, columns A to I; more than :data:`MAX_ROWS` rows
+    are refused (a sheet's stated size may be missing or wrong: the rows are counted)."""
+    out: list[tuple[Any, ...]] = []
+    # no max_row: a streaming sheet would pad up to it with empty rows
+    for r in sheet.iter_rows(min_col=1, max_col=9, values_only=True):
+        if len(out) == MAX_ROWS:
+            raise InputError([Problem(path, 1, 1, "", msg(
+                "workbook.too_many_rows", sheet=sheet.title, most=MAX_ROWS))])
+        out.append(tuple(r) + (None,) * (9 - len(r)))
+    return out
+
+
+def _col(letter: str) -> int:
+    return "ABCDEFGHI".index(letter)
+
+
+def _sheet_document(path: str, sheet: Any) -> SheetDocument | None:
+    rows = _rows(sheet, path)
+    if not rows or rows[0][_col(KEY)] != MARK:
+        return None
+    reader = _SheetReader(f"{path}:{sheet.title}", rows)
+    return reader.document()
+
+
+class _SheetReader:
+    """One record sheet's cells → a record's data, each value's cell remembered."""
+
+    def __init__(self, path: str, rows: list[tuple[Any, ...]]) -> None:
+        self.path, self.rows = path, rows
+        self.places: dict[tuple[str | int, ...], _Cell] = {}
+        self.names: dict[tuple[str | int, ...], str] = {}
+        self.problems: list[tuple[tuple[str | int, ...], Message, _Cell]] = []
+        self.locale = _text(self.at("I2")) or "zh-CN"
+
+    def at(self, ref: str) -> Any:
+        row = int(ref[1:]) - 1
+        return self.rows[row][_col(ref[0])] if row < len(self.rows) else None
+
+    def label(self, ref: str) -> str:
+        return (_text(self.at(ref)) or "").rstrip("：:")
+
+    def document(self) -> SheetDocument | None:
+        data: dict[str, Any] = {"session": _text(self.at(f"{VALUE}1"))}
+        title = _text(self.at("A1")) or ""
+        self.places[()] = self.places[("session",)] = _Cell("A1", title)
+        for key, (label, value) in FIELDS.items():
+            self.places[(key,)] = _Cell(value, self.label(label))
+            raw = self.at(value)
+            if raw is None or _text(raw) is None:
+                continue
+            if key == "date":
+                data[key] = _day(raw)
+            elif key in ("start", "end"):
+                data[key] = _clock(raw)
+            elif key in ("chair", "recorder"):
+                data[key] = self.name((key,), raw)
+            elif key == "guests":
+                data[key] = [g for g in _split(str(raw)) if g]
+            else:
+                data[key] = _text(raw)
+        filled = self.attendance(data)
+        filled = self.sections(data) or filled
+        if not filled:
+            return None
+        doc = SheetDocument(self.path, data, places=self.places, names=self.names)
+        doc.locale = self.locale
+        for where, message, cell in self.problems:
+            doc.reported[where] = doc.at(cell, message)
+            doc.problems.append(doc.reported[where])
+        return doc
+
+    def name(self, where: tuple[str | int, ...], raw: Any) -> str | None:
+        value = _text(raw)
+        if value is not None:
+            self.names[where] = value
+        return value
+
+    def attendance(self, data: dict[str, Any]) -> bool:
+        """The attendance table into the record's lists; whether anyone's is filled."""
+        words = status_words(self.locale)
+        header = self.rows[MEMBER_HEADER_ROW - 1] if len(self.rows) >= MEMBER_HEADER_ROW \
+            else ()
+        status_label = _text(header[_col("D")]) if header else None
+        reason_label = _text(header[_col("E")]) if header else None
+        name_label = _text(header[_col("B")]) if header else None
+        statuses: dict[str, str] = {}
+        reasons: dict[str, str] = {}
+        cells: dict[str, tuple[int, str]] = {}
+        blank: list[tuple[int, str]] = []
+        for index in range(MEMBER_HEADER_ROW, len(self.rows)):
+            row = self.rows[index]
+            key = row[_col(KEY)]
+            if isinstance(key, str) and key.startswith("section:"):
+                break
+            number = index + 1
+            member = _text(row[_col(VALUE)]) if key == "member" else None
+            typed = _text(row[_col("B")])
+            status, reason = _text(row[_col("D")]), _text(row[_col("E")])
+            if member is None and typed is None:
+                if status is not None:      # a status with no one's name
+                    self.problems.append(((f"row{number}",), msg("workbook.status_no_name"),
+                                          _Cell(f"B{number}", name_label or "")))
+                continue
+            who = member or typed or ""
+            subject = typed or who
+            if member is None:
+                # a member written in by hand (someone not expected came)
+                self.names[("attendance-name", number)] = who
+            if status is None:
+                blank.append((number, subject))
+                continue
+            chosen = words.get(status) or (status if status in ATTENDANCE else None)
+            if chosen is None:
+                self.problems.append(((f"row{number}",), msg(
+                    "workbook.bad_status", found=status, choices="/".join(words)),
+                    _Cell(f"D{number}", status_label or "", subject)))
+                continue
+            if chosen == "leave" and reason is None:
+                self.problems.append((("absent", who), msg("workbook.leave_reason"),
+                                      _Cell(f"E{number}", reason_label or "", subject)))
+            statuses[who] = chosen
+            if reason is not None:
+                reasons[who] = reason
+            cells[who] = (number, subject)
+        lists = attendance_lists(statuses, reasons)
+        for key in ("present", "late", "unexcused"):
+            data[key] = lists[key]
+            for i, m in enumerate(lists[key]):
+                self._member_cell((key, i), cells[m], status_label, key)
+        data["absent"] = lists["absent"]
+        for m in lists["absent"]:
+            self._member_cell(("absent", m), cells[m], status_label, "absent")
+        filled = bool(statuses) or bool(self.problems)
+        if filled:
+            for number, subject in blank:
+                self.problems.append(((f"row{number}",), msg("workbook.no_status"),
+                                      _Cell(f"D{number}", status_label or "", subject)))
+        return filled
+
+    def _member_cell(self, where: tuple[str | int, ...], cell: tuple[int, str],
+                     label: str | None, key: str) -> None:
+        number, subject = cell
+        self.places[where] = _Cell(f"D{number}", label or "", subject)
+        if ("attendance-name", number) in self.names:
+            # the hand-written name is what to resolve, in the list it went into
+            self.names[where] = self.names.pop(("attendance-name", number))
+            self.places[where] = _Cell(f"B{number}", label or "", subject)
+
+    def sections(self, data: dict[str, Any]) -> bool:
+        """The sections below the attendance; whether any has anything written by hand
+        (the topics are pre-filled from the agenda, so they alone do not make a sheet
+        filled)."""
+        section: str | None = None
+        labels: dict[str, str] = {}
+        filled = False
+        items: dict[str, list[Any]] = {s: [] for s in SECTIONS}
+        for index, row in enumerate(self.rows):
+            key = row[_col(KEY)]
+            number = index + 1
+            if isinstance(key, str) and key.startswith("section:"):
+                section = key.removeprefix("section:")
+                if section not in SECTIONS:
+                    section = None
+                    continue
+                title = _text(row[0]) or ""
+                for c, name in zip("BCDE", SECTIONS[section], strict=False):
+                    labels[f"{section}.{name}"] = \
+                        f"{title}·{_text(row[_col(c)]) or ''}".rstrip("·")
+                labels[section] = title
+                continue
+            if section is None or key == "member":
+                continue
+            cells = [row[_col(c)] for c in "BCDE"]
+            if all(_text(v) is None for v in cells):
+                continue
+            if key != "prefilled":
+                filled = True
+            items[section].append((number, cells))
+        for name, rows in items.items():
+            self._section(data, name, rows, labels)
+        return filled
+
+    def _section(self, data: dict[str, Any], name: str, rows: list[tuple[int, list[Any]]],
+                 labels: Mapping[str, str]) -> None:
+        columns = SECTIONS[name]
+        if columns == ("text",):
+            values = [" ".join(t for v in cells if (t := _text(v))) for _, cells in rows]
+            for i, (number, _) in enumerate(rows):
+                self.places[(name, i)] = _Cell(f"B{number}", labels.get(name, name))
+            if name == "summary":
+                if values:
+                    data["summary"] = "\n".join(values)
+                    self.places[("summary",)] = self.places[("summary", 0)]
+            elif values:
+                data[name] = values
+            return
+        out = []
+        for i, (number, cells) in enumerate(rows):
+            item: dict[str, Any] = {}
+            for letter, key, value in zip("BCDE", columns, cells, strict=False):
+                if not key:
+                    continue
+                self.places[(name, i, key)] = _Cell(f"{letter}{number}",
+                                                    labels.get(f"{name}.{key}", name))
+                if _text(value) is None:
+                    continue
+                if key in ("for", "against", "abstain"):
+                    item[key] = _count(value)
+                elif key == "due":
+                    item[key] = _day(value)
+                elif key in ("who", "owner"):
+                    item[key] = self.name((name, i, key), value)
+                else:
+                    item[key] = _text(value)
+            self.places[(name, i)] = self.places[(name, i, columns[0])]
+            if name == "actions" and not item.get("task"):
+                # the task is written across B:C; a hand-inserted row may put it in C
+                task = _text(cells[1])
+                if task:
+                    item["task"] = task
+            out.append(item)
+        if out:
+            data[name] = out
+
+
+def _split(value: str) -> Iterator[str]:
+    for part in value.replace("，", ",").replace("、", ",").replace("；", ",").split(","):
+        yield part.strip()
+
+
+def is_workbook(path: Path | str) -> bool:
+    """Whether ``path`` names an Excel workbook (by its name: ``.xlsx``, ``.xlsm``)."""
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
