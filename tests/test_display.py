@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -135,3 +136,13 @@ def escape(text: str) -> str:
     from html import escape as html_escape
 
     return html_escape(text)
+
+
+def test_a_plan_without_a_course_says_there_is_nothing_to_try() -> None:
+    from studykit.engine.trials import Trial
+    from studykit.show.display import trial_view
+
+    assert str(trial_view(None, "zh-CN")) == "本季度计划中没有课程，没有可以试着调整的。"
+    trial = Trial("c", "课程", date(2027, 3, 3), date(2027, 3, 10), 0)
+    assert str(trial_view(trial, "zh-CN")).splitlines() == [
+        "试着调整：把「课程」从3月3日改到3月10日", "它是本季度计划中的第一门课程。"]

@@ -167,13 +167,16 @@ def test_what_cannot_be_filled_in_is_said_and_nothing_filed(
     cur, drafts = nursing
     clerk = Clerk(cur)
     form = RecordForm(cur, drafts, clerk, session="committee-2027-01")
-    form.fill(statuses={"王五": "出席", "李红": "出差", "王丽": "请假"}, colour="red")
+    form.fill(statuses={"王五": "出席", "李红": "出差", "王丽": "请假"}, colour="red",
+              due="下周", votes=(5, 0))
     outcome = form.submit()
     assert not outcome.saved and clerk.given == []
     assert str(outcome).splitlines() == [
         "没有保存，请先改正：",
         "  表单中没有「colour」这一项（可以填写：chair, recorder, topics, decisions, summary, "
         "motion, votes, task, owner, due）",
+        "  期限「下周」不是日期，请写成 2027-03-12 这样",
+        "  票数「(5, 0)」应是赞成、反对、弃权三个数，如 (5, 0, 0)",
         "  本次活动的应到人员中没有「王五」（已有：李红, 王丽, 张敏）",
         "  李红的出勤情况「出差」不是 出席/迟到/请假/缺席 之一",
         "  王丽请假，请写明原因"]

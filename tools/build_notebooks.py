@@ -79,10 +79,11 @@ charts.gap_heatmap(needs)"""),
 gaps, a week later; or pin a date, change an audience.*"""),
     new_code_cell("""\
 from studykit.engine.trials import suggest_trial
+from studykit.show.display import trial_view
 
 first = studykit.plan_quarter(cur, quarter)
 idea = suggest_trial(needs, first)   # 没有课程时为 None (None: no course to move)
-idea"""),
+trial_view(idea, cur.locale)"""),
     new_code_cell("""\
 trial = studykit.with_course(cur, idea.course, date=idea.day) if idea else cur   # 固定日期 (pin a date)
 plan = studykit.plan_quarter(trial, quarter)

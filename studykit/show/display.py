@@ -314,6 +314,14 @@ def levels_view(cur: Curriculum, projections: Sequence[Projection]) -> View:
                 table(headers, rows))
 
 
+def trial_view(trial: Trial | None, locale: str) -> View:
+    """The change to try, or that the plan has no course to try one on."""
+    if trial is None:
+        said = text(locale, "nb.no_trial")
+        return View(f"<div class='studykit'><p>{escape(said)}</p></div>", said)
+    return View(trial_html(trial), trial_text(trial))
+
+
 def trial_html(trial: Trial) -> str:
     """The change to try, and why this course."""
     head, why = trial_text(trial).split("\n")

@@ -341,9 +341,19 @@ class RecordForm:
             elif key in ("topics", "decisions"):
                 setattr(entry, key, [value] if isinstance(value, str) else list(value))
             elif key == "due" and isinstance(value, str):
-                entry.due = date.fromisoformat(value) if value else None
+                try:
+                    entry.due = date.fromisoformat(value) if value else None
+                except ValueError:
+                    self._pending.append(msg("form.bad_due", value=value))
             elif key == "votes":
-                entry.votes = tuple(int(v) for v in value)  # type: ignore[assignment]
+                try:
+                    votes = [int(v) for v in value]
+                except (TypeError, ValueError):
+                    votes = []
+                if len(votes) != 3 or min(votes) < 0:
+                    self._pending.append(msg("form.bad_votes", value=str(value)))
+                else:
+                    entry.votes = (votes[0], votes[1], votes[2])
             else:
                 setattr(entry, key, value)
         for who, said in (statuses or {}).items():

@@ -666,7 +666,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "nb.curriculum_line": ("{org}：{members}名人员，{courses}门课程",
                            "{org}: {members} members, {courses} courses"),
     "nb.record_line": ("{title}，{day}", "{title}, {day}"),
-    "nb.none": ("无", "none"),
     "nb.topics": ("议题", "Topics"),
     "nb.line": ("{head}：{said}", "{head}: {said}"),
     "form.title": ("填写会议记录", "Fill in a session record"),
@@ -681,7 +680,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.members": ("出勤情况（应到{n}人）", "Attendance ({n} expected)"),
     "form.expected_n": ("（应到{n}人）", " ({n} expected)"),
     "form.member": ("{name}（{standing}）", "{name} ({standing})"),
-    "form.reason": ("原因", "Reason"),
     "form.reason_hint": ("请假时写明原因", "the reason, when on leave"),
     "form.topics": ("议题（每行一项）", "Topics (one a line)"),
     "form.decisions": ("决定事项（每行一项）", "Decisions (one a line)"),
@@ -697,9 +695,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.saved": ("已保存记录 {record}", "Saved the record {record}"),
     "form.minutes": ("会议记录：{minutes}", "Minutes: {minutes}"),
     "form.not_saved": ("没有保存，请先改正：", "Not saved; first correct:"),
-    "form.expected": ("应到", "Expected"),
-    "form.attended": ("实到", "Attended"),
-    "form.counts": ("应到{expected}人，实到{attended}人", "{attended} of {expected} attended"),
 }
 
 LISTS: dict[str, tuple[list[str], list[str]]] = {

@@ -909,6 +909,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "edit that file to change it"),
     "form.file_exists": ("文件 {path} 已经存在，不会覆盖", "{path} exists already and is not "
                          "overwritten"),
+    "form.bad_due": ("期限「{value}」不是日期，请写成 2027-03-12 这样", "due '{value}' is not a "
+                     "date: write it as 2027-03-12"),
+    "form.bad_votes": ("票数「{value}」应是赞成、反对、弃权三个数，如 (5, 0, 0)",
+                       "votes '{value}' should be three numbers, for, against and abstain: "
+                       "(5, 0, 0)"),
     "form.no_widgets": ("表单需要 ipywidgets：请运行 make notebook，或 pip install "
                         "'studykit[notebooks]'",
                         "the form needs ipywidgets: run make notebook, or pip install "
