@@ -43,6 +43,9 @@ CHECKS = {
              "[ok] growth: every size's plan has sessions",
              "[ok] courses: every one of 200 courses is placed or reported unplaced"],
     "render": ["[ok] checks of attendance:", "[ok] checks of minutes:"],
+    "workbook": ["[ok] every sheet read as a record", "[ok] no problem found (0)",
+                 "[ok] attendance as filled in, member for member, in every record (0 differ)",
+                 "[ok] the ledger counts every session held"],
 }
 # With docxtpl: its comparison passed; without: the one line that says it is skipped.
 DOCXTPL = {
