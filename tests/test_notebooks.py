@@ -387,3 +387,29 @@ def test_a_record_the_minutes_refuse_is_taken_back_out(tmp_path: Path) -> None:
     assert "40" in str(refused.value) and "Traceback" not in str(refused.value)
     assert not (folder / "committee-2027-02.yaml").exists()
     assert not (out / "sessions").exists()
+
+
+def test_a_session_filled_in_the_record_workbook_is_recorded_too(tmp_path: Path) -> None:
+    """The records folder may hold the record workbook (records.xlsx) beside YAML records:
+    a session filled in there is recorded, and the form refuses to file it again."""
+    from openpyxl import load_workbook
+
+    from studykit.app.workflows import plan_branch
+
+    cur = studykit.load(NURSING)
+    folder = tmp_path / "records"
+    shutil.copytree(NURSING_RECORDS, folder)
+    plan_branch(NURSING, "2027Q1", out=tmp_path / "plan")
+    book = load_workbook(tmp_path / "plan" / "records.xlsx")
+    ws = next(ws for ws in book.worksheets if ws["I1"].value == "group-2-2027-01")
+    for r in range(7, ws.max_row + 1):
+        if ws.cell(r, 8).value == "member":
+            ws.cell(r, 4).value, ws.cell(r, 5).value = "出席", None
+    book.save(folder / "records.xlsx")
+    form = record_form(cur, folder, tmp_path / "out", "2027Q1", today=date(2027, 2, 1))
+    assert "group-2-2027-01" in form.held and form.session.value == "group-1-2027-01"
+    form.fill(session="group-2-2027-01")
+    refused = form.submit()
+    assert not refused.saved and "records.xlsx" in str(refused) and "不会覆盖" in str(refused)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*(p.name for p in NURSING_RECORDS.iterdir()), "records.xlsx"])
