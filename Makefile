@@ -52,10 +52,13 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check studykit tests benchmarks tools
 	$(BIN)/mypy
 
-# Jupyter on the project's environment, with a kernel named "studykit".
+# Jupyter on the project's environment. The notebooks ask for the standard kernel
+# "python3" (as nbclient on a clean checkout finds it): installed into .venv, which
+# Jupyter started from .venv searches before the user's own kernels, it is .venv's Python
+# with studykit, whatever other "python3" kernel the user has.
 notebook: $(STAMP)
 	$(BIN)/pip install --quiet --editable '.[notebooks]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name studykit --display-name "studykit"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (studykit)"
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(JUPYTER_ARGS)
 
 clean:

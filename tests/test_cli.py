@@ -193,7 +193,7 @@ def test_plan_quarter_errors(centre_path: Path) -> None:
     assert run("plan", str(centre_path), "--quarter", "2026Q5").returncode == 2
     team = run("plan", str(centre_path.parent / "small-team.en.yaml"))
     assert team.returncode == 0, team.stderr          # calendar.quarter: 2027Q1
-    assert "study plan 2027Q1" in team.stdout
+    assert "study plan Q1 2027" in team.stdout
 
 
 def test_minutes_command(centre_path: Path, tmp_path: Path) -> None:

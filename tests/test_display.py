@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -79,3 +80,69 @@ def test_the_evaluation_check_in_english_before_any_grade() -> None:
     check = excellent_check_html(ev)
     assert "No grades decided yet: 3 to be evaluated, at most 33% of them excellent." in check
     assert "there is no record of the 2026 evaluation yet" in check
+
+
+def test_a_record_shows_names_and_leaves_out_what_is_empty() -> None:
+    from studykit.show.display import record_html
+
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    record = studykit.load_record(ROOT / "curricula" / "records" / "committee-2027-03.yaml",
+                                  cur, {plan.quarter: plan})
+    assert record.late == [] and record.absences == {} and record.votes == []
+    html = record_html(record, cur, "3月支部委员会会议")
+    assert "<h3>3月支部委员会会议，2027年3月4日</h3>" in html
+    assert "<td>出席</td><td>唐树、陈静、周海燕、徐明、高云</td>" in html
+    assert "<td>主持人</td><td>唐树</td>" in html and "各项任务要按时限落实" in html
+    # nobody late, absent, no vote: no line for them (never an empty one)
+    assert "迟到" not in html and "缺席" not in html and "表决" not in html
+    assert "<td></td></tr>" not in html
+
+
+def test_what_the_notebooks_show_is_said_in_the_curriculum_s_language(tmp_path: Path) -> None:
+    from studykit.render.output import Written
+    from studykit.show.display import findings_view, ledger_view, levels_view, written_view
+
+    cur = studykit.load(ROOT / "curricula" / "employment-centre.yaml")
+    plan = studykit.plan_quarter(cur, "2027Q1")
+    assert str(findings_view(studykit.check_plan(cur, plan), "zh-CN")) == "全部符合规定。"
+    team = studykit.load(ROOT / "curricula" / "small-team.en.yaml")
+    team_plan = studykit.plan_quarter(team, "2026Q4")
+    findings = studykit.check_plan(team, team_plan)
+    found = findings_view(findings, "en")
+    assert str(found).splitlines()[0] == f"The check found {len(findings)} point(s)"
+    assert f"<li>{escape(str(findings[0]))}</li>" in found._repr_html_()
+    # what was written, by its place under the folder
+    written = Written([tmp_path / "plan.yaml", tmp_path / "sessions" / "a" / "plan.docx"],
+                      [tmp_path / "calendar.ics"])
+    view = written_view(written, tmp_path, "zh-CN", also=[tmp_path / "calendar.png"])
+    assert str(view).splitlines() == [f"已在 {tmp_path} 中写入3个文件，1个没有变化",
+                                      "  plan.yaml", "  sessions/a/plan.docx", "  calendar.png"]
+    # the ledger's statuses in words, an empty table as 无
+    ledger = studykit.read_ledger(cur, sorted((ROOT / "curricula" / "records").glob("*.yaml")),
+                                  quarter=studykit.Quarter(2027, 1))
+    shown_ = ledger_view(ledger, "makeup", "actions")
+    assert "已逾期" in shown_.html and "overdue" not in shown_.html + str(shown_)
+    assert "四、补学情况" in str(shown_) and "<th>状态</th>" in shown_.html
+    data = ROOT / "tests" / "data" / "branches"
+    nursing = studykit.read_ledger(studykit.load(data / "nursing-evaluation.yaml"),
+                                   sorted((data / "nursing-records").glob("*.yaml")), 2027)
+    empty = ledger_view(nursing, "votes")                 # no vote in the nursing records
+    assert "无。" in empty.html and str(empty).endswith("无。")
+    assert str(levels_view(cur, [])) == "无。"
+
+
+def escape(text: str) -> str:
+    from html import escape as html_escape
+
+    return html_escape(text)
+
+
+def test_a_plan_without_a_course_says_there_is_nothing_to_try() -> None:
+    from studykit.engine.trials import Trial
+    from studykit.show.display import trial_view
+
+    assert str(trial_view(None, "zh-CN")) == "本季度计划中没有课程，没有可以试着调整的。"
+    trial = Trial("c", "课程", date(2027, 3, 3), date(2027, 3, 10), 0)
+    assert str(trial_view(trial, "zh-CN")).splitlines() == [
+        "试着调整：把「课程」从3月3日改到3月10日", "它是本季度计划中的第一门课程。"]

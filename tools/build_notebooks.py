@@ -12,6 +12,10 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent.parent / "notebooks"
+# The standard kernel name: JupyterLab started by `make notebook` finds it in the project's
+# .venv (the Makefile installs it there, ahead of any other), and nbclient on a clean
+# checkout (the tests, CI) finds the one ipykernel brings; see the README.
+KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
 def parameters(source: str) -> nbformat.NotebookNode:
@@ -20,6 +24,9 @@ def parameters(source: str) -> nbformat.NotebookNode:
     cell.metadata["tags"] = ["parameters"]
     return cell
 
+
+QUARTER_LINE = ('QUARTER = None                                        # 季度，如 "2027Q1"；None：'
+                '课程文件 calendar.quarter 写的季度，没写则今天所在的季度')
 
 PLAN = [
     new_markdown_cell("""\
@@ -31,19 +38,23 @@ PLAN = [
 *This notebook loads the branch's curriculum, shows who needs what, plans the quarter and
 writes the documents.*
 
-**怎么用：** 把下面第一个代码格里的路径改成本支部的课程文件，然后依次运行（菜单 Run → Run All Cells）。"""),
-    parameters("""\
+**怎么用：** 只需改下面第一个代码格：本支部的课程文件、季度和输出文件夹，然后依次运行
+（菜单 Run → Run All Cells）。其余各格都从课程文件本身取数据，不用改。"""),
+    parameters(f"""\
 CURRICULUM = "../curricula/employment-centre.yaml"   # 本支部的课程文件 (your curriculum)
-QUARTER = "2027Q1"                                    # 要安排的季度 (the quarter)
+{QUARTER_LINE}
 OUT = "../out/notebook"                               # 文件输出到这里 (where files go)"""),
     new_code_cell("""\
 %matplotlib inline
 from datetime import date
 
 import studykit
+from studykit.app.notebooks import chosen_quarter
 from studykit.show import charts
 
 cur = studykit.load(CURRICULUM)   # 有错误会逐条列出行号 (every problem with its line)
+quarter, said = chosen_quarter(cur, QUARTER)
+print(said)
 cur"""),
     new_markdown_cell("""\
 ## 一、能力差距 · Who needs what
@@ -59,18 +70,28 @@ charts.gap_heatmap(needs)"""),
     new_markdown_cell("""\
 ## 二、调整后再安排 · Adjust and plan again
 
-可以先试着调整，不必改课程文件：例如把某门课固定在某一天，或改变参加范围。
-调整只在本笔记本里生效；满意后再把同样的修改写进课程文件。
+可以先试着调整，不必改课程文件。下面从本支部的数据中选出本季度补能力差距最多的一门课，
+试着把它推后一周（没有课程时不作调整）。也可以自己写调整，例如
+`studykit.with_course(cur, "课程编号", date=date(2027, 3, 10))` 把某门课固定在某一天，
+`audience="party"` 只请党员参加。调整只在本笔记本里生效；满意后再把同样的修改写进课程文件。
 
-*Try a change without editing the file: pin a date, change an audience.*"""),
+*Try a change without editing the file: here the quarter's course that closes the largest
+gaps, a week later; or pin a date, change an audience.*"""),
     new_code_cell("""\
-trial = studykit.with_course(cur, "window-communication", date=date(2027, 3, 10))   # 固定日期 (pin a date)
-trial = studykit.with_course(trial, "employment-forum", audience="party")            # 只请党员参加 (audience)
-plan = studykit.plan_quarter(trial, QUARTER)
+from studykit.engine.trials import suggest_trial
+from studykit.show.display import trial_view
+
+first = studykit.plan_quarter(cur, quarter)
+idea = suggest_trial(needs, first)   # 没有课程时为 None (None: no course to move)
+trial_view(idea, cur.locale)"""),
+    new_code_cell("""\
+trial = studykit.with_course(cur, idea.course, date=idea.day) if idea else cur   # 固定日期 (pin a date)
+plan = studykit.plan_quarter(trial, quarter)
 plan"""),
     new_code_cell("""\
-problems = studykit.check_plan(trial, plan)   # 独立检查：是否违反规定 (an independent check)
-[str(p) for p in problems] or "全部符合规定 (every rule holds)\""""),
+from studykit.show.display import findings_view
+
+findings_view(studykit.check_plan(trial, plan), cur.locale)   # 独立检查：是否违反规定 (an independent check)"""),
     new_code_cell("""\
 charts.quarter_calendar(plan)"""),
     new_markdown_cell("""\
@@ -80,87 +101,62 @@ charts.quarter_calendar(plan)"""),
 
 *Writes calendar.docx, calendar.ics and per session plan.docx and attendance.docx.*"""),
     new_code_cell("""\
+from studykit.show.display import written_view
+
 written = studykit.write_plan(plan, OUT)
-charts.save(charts.quarter_calendar(plan), f"{OUT}/calendar.png")
-print(f"写入 {len(written.written)} 个文件，{len(written.unchanged)} 个未变，位于 {OUT}")"""),
+picture = charts.save(charts.quarter_calendar(plan), f"{OUT}/calendar.png")
+written_view(written, OUT, cur.locale, also=[picture])"""),
 ]
 
 MINUTES = [
     new_markdown_cell("""\
-# 填写会议记录 · Write the minutes
+# 填写会议记录 · Fill in a session record
 
-活动结束后，在下面的格子里填写到会情况、发言、表决和决定，检查无误后生成会议记录（会议记录.docx）。
+活动结束后，在下面的表单里选择活动，填写每人的出勤情况、议题、决定事项和小结，
+点“保存记录并生成会议记录”：记录写进会议记录素材文件夹，会议记录（minutes.docx）写进输出文件夹。
 
-*Fill in a session record below, check it, and write minutes.docx.*
+*Fill in the form below after a session: the record goes into the records folder, the
+minutes into OUT.*
 
-**怎么用：** 改第一个代码格里的路径；在“记录”格里照样子填写，然后依次运行。"""),
-    parameters("""\
+**怎么用：** 只需改下面第一个代码格：本支部的课程文件、会议记录素材文件夹和季度，然后依次运行。"""),
+    parameters(f"""\
 CURRICULUM = "../curricula/employment-centre.yaml"   # 本支部的课程文件
-RECORDS = "../curricula/records"                      # 以往的会议记录素材（用于落实情况）
-OUT = "../out/notebook"                               # 文件输出到这里"""),
+RECORDS = "../curricula/records"                      # 会议记录素材文件夹：表单保存的记录写在这里
+{QUARTER_LINE}
+OUT = "../out/notebook"                               # 会议记录（minutes.docx）写在这里
+SAVE = False                                          # True：运行全部格子时按表单中填写的内容保存（与点“保存”按钮相同）"""),
     new_code_cell("""\
 import studykit
-from studykit.engine.ledger import followups
+from studykit.app.notebooks import chosen_quarter, record_form
 
 cur = studykit.load(CURRICULUM)
-plans = studykit.year_plans(cur, [2027])   # 各季度计划：会议编号据此查找 (the year's plans)"""),
+quarter, said = chosen_quarter(cur, QUARTER)
+print(said)"""),
     new_markdown_cell("""\
-## 一、填写记录 · The record
+## 一、填写记录 · The form
 
-格式与 `curricula/records/` 里的文件相同（见 docs/records.md）。人员写编号（如 `tangshu`），
-缺席写明原因；表决写赞成、反对、弃权票数。
+表单从季度计划开始：日期、时间、地点、主持人和应到人员（及其政治面貌）都已填好。
+先选择活动（已有记录的标着“已有记录”，不会被覆盖），再为每人选择出席、迟到、请假或缺席，
+请假的写明原因；议题和决定事项每行一项；表决和落实事项各可填一项。
 
-*Same format as the files in curricula/records/.*"""),
-    new_code_cell('''\
-RECORD = """
-session: committee-2027-03
-date: 2027-03-04
-start: "15:00"
-end: "16:30"
-chair: tangshu
-recorder: zhouhaiyan
-present: [tangshu, chenjing, zhouhaiyan, gaoyun]
-late: [xuming]
-topics:
-  - 听取上次支委会决定事项落实情况
-  - 研究3月主题党日安排
-speeches:
-  - {who: gaoyun, said: 就业困难人员走访台账已整理完毕。}
-votes:
-  - {motion: 同意3月主题党日到社区开展政策宣传, for: 5, against: 0, abstain: 0}
-decisions: [3月主题党日到社区开展就业政策宣传。]
-actions:
-  - {task: 联系社区确定宣传场地, owner: xuming, due: 2027-03-12}
-done: [committee-2027-01/2, committee-2027-02/1]
-summary: 各项任务要按时限落实。
-"""'''),
+*The form starts from the plan: choose the session, each member's attendance (a reason for
+leave), topics, decisions, the summary, one vote and one action.*"""),
+    new_code_cell("""\
+form = record_form(cur, RECORDS, OUT, quarter)
+form"""),
     new_markdown_cell("""\
-## 二、检查 · Check it
+## 二、保存 · Save
 
-有错误时，会指出第几行、哪一项、应当怎样写。
+点表单里的“保存记录并生成会议记录”，或者把第一格的 `SAVE` 改成 `True` 后运行下面这一格（效果相同）。
+也可以在代码里填写表单，例如
+`form.fill(statuses={"姓名": "请假"}, reasons={"姓名": "外出培训"}, decisions=["决定事项"])`，
+再运行 `form.submit()`。填写有误时会说明哪里要改，什么也不写入。
 
-*Problems are listed with their line in the cell above.*"""),
+*Click the form's button, or set SAVE = True and run the cell below; nothing is written when
+something is wrong.*"""),
     new_code_cell("""\
-record = studykit.loads_record(RECORD, cur, plans, path="RECORD")
-record"""),
-    new_markdown_cell("""\
-## 三、到会情况与会议记录 · Attendance and the minutes"""),
-    new_code_cell("""\
-from studykit.domain.time import quarter_of
-
-plan = plans[quarter_of(record.date)]
-session = plan.session(record.session)
-expected = [*session.attendees, *session.excused]
-names = cur.member_by_id
-{"应到": len(expected), "实到": len(record.attended),
- "未到": [names[m].name for m in expected if m not in record.attended and m not in record.absent]}"""),
-    new_code_cell("""\
-from pathlib import Path
-
-earlier = studykit.read_ledger(cur, sorted(Path(RECORDS).glob("*.yaml")), 2027)
-todo = followups(earlier.actions, session, record.date, cur)   # 上次会议决议落实情况
-written = studykit.write_minutes(plan, session, record, OUT, followups=todo)
-written.written or written.unchanged"""),
+saved = form.submit() if SAVE else None   # 与“保存”按钮相同 (what the button does)
+saved"""),
 ]
 
 LEDGER = [
@@ -170,22 +166,28 @@ LEDGER = [
 汇总会议记录素材：每人学时完成情况、组织生活开展情况、会议人数与表决、补学、决议事项落实和能力提升，
 并生成学习台账（report.docx）和 Excel 台账（ledger.xlsx）。
 
-*Counts the session records: hours, meetings, quorum, make-up study, actions, competencies.*"""),
-    parameters("""\
+*Counts the session records: hours, meetings, quorum, make-up study, actions, competencies.*
+
+**怎么用：** 只需改下面第一个代码格，然后依次运行。"""),
+    parameters(f"""\
 CURRICULUM = "../curricula/employment-centre.yaml"   # 本支部的课程文件
 RECORDS = "../curricula/records"                      # 会议记录素材所在文件夹
-QUARTER = "2027Q1"                                    # 统计截至该季度末 (up to the end of)
+{QUARTER_LINE.replace("# 季度", "# 统计截至该季度末")}
 OUT = "../out/notebook"                               # 文件输出到这里"""),
     new_code_cell("""\
 %matplotlib inline
 from pathlib import Path
 
 import studykit
+from studykit.app.notebooks import chosen_quarter, levels_by_quarter
+from studykit.reading.records import record_files
 from studykit.show import charts
+from studykit.show.display import ledger_view, written_view
 
 cur = studykit.load(CURRICULUM)
-ledger = studykit.read_ledger(cur, sorted(Path(RECORDS).glob("*.yaml")),
-                              quarter=studykit.Quarter.parse(QUARTER))
+quarter, said = chosen_quarter(cur, QUARTER)
+print(said)
+ledger = studykit.read_ledger(cur, record_files([Path(RECORDS)]), quarter=quarter)
 ledger"""),
     new_markdown_cell("""\
 ## 学时 · Study hours
@@ -200,42 +202,26 @@ charts.hours_chart(ledger)"""),
     new_code_cell("""\
 charts.meetings_chart(ledger)"""),
     new_markdown_cell("""\
-## 补学与决议事项 · Make-up study and action items still open"""),
+## 补学与决议事项 · Make-up study and action items"""),
     new_code_cell("""\
-names = {m.id: m.name for m in cur.members}
-[(names[m.member], m.title, m.due.isoformat(), m.status) for m in ledger.makeup
- if m.status != "done"]"""),
-    new_code_cell("""\
-[(a.ref, a.task, names[a.owner], a.status) for a in ledger.actions if a.status != "done"]"""),
+ledger_view(ledger, "makeup", "actions")"""),
     new_markdown_cell("""\
 ## 能力等级的变化 · Levels over the year
 
 每季度开始时的能力等级：课程文件中的测评等级，加上此后参加课程（出席、迟到或补学）带来的提升。
-各季度的计划按这些等级安排“缺什么补什么”。
+各季度的计划按这些等级安排“缺什么补什么”。只列出一年中有变化的能力。
 
 *Each member's levels at the start of each quarter: as assessed, raised by the courses attended
 since. Each quarter's plan fills the gaps that remain.*"""),
     new_code_cell("""\
-from studykit.engine.levels import project_levels
-from studykit.reading.records import checked_records, parse_records
-
-year = studykit.Quarter.parse(QUARTER).year
-found, _, plans = checked_records(parse_records(sorted(Path(RECORDS).glob("*.yaml"))), cur, {year})
-starts = [studykit.Quarter(year, n).first for n in (1, 2, 3, 4)]
-projections = [project_levels(cur, plans, found, day) for day in starts]
-rows = [[m.name, cur.competencies[c], *(str(p.levels[m.id].get(c, 0)) for p in projections)]
-        for m in cur.members for c in cur.competencies
-        if len({p.levels[m.id].get(c, 0) for p in projections}) > 1]
-from studykit.show.display import html_table
-from IPython.display import HTML
-HTML(html_table(["姓名", "能力", *(f"{d.month}月{d.day}日" for d in starts)], rows))"""),
+levels_by_quarter(cur, RECORDS, quarter.year)"""),
     new_markdown_cell("""\
 ## 生成台账文件 · Write the report files"""),
     new_code_cell("""\
 written = studykit.write_report(ledger, OUT)
-charts.save(charts.hours_chart(ledger), f"{OUT}/hours.png")
-charts.save(charts.meetings_chart(ledger), f"{OUT}/meetings.png")
-sorted(p.name for p in Path(OUT).iterdir())"""),
+pictures = [charts.save(charts.hours_chart(ledger), f"{OUT}/hours.png"),
+            charts.save(charts.meetings_chart(ledger), f"{OUT}/meetings.png")]
+written_view(written, OUT, cur.locale, also=pictures)"""),
 ]
 
 EVALUATION = [
@@ -249,26 +235,26 @@ EVALUATION = [
 *Each party member's year side by side, as evidence: no score, no ranking; members in the
 curriculum's order. Then the check of the share of 优秀, and the documents.*
 
-**怎么用：** 把下面第一个代码格里的课程文件、记录文件夹和年度改成本支部的，然后依次运行。"""),
+**怎么用：** 只需改下面第一个代码格：课程文件、记录文件夹和年度，然后依次运行。"""),
     parameters("""\
 CURRICULUM = "../curricula/employment-centre.yaml"   # 本支部的课程文件 (your curriculum)
 RECORDS = "../curricula/records"                      # 会议记录、评议、业务指标和走访记录所在文件夹
-YEAR = 2027                                           # 评议的年度 (the year evaluated)
+YEAR = None                                           # 评议的年度，如 2027；None：课程文件 calendar.quarter 所在的年度，没写则今年
 OUT = "../out/notebook"                               # 文件输出到这里 (where files go)"""),
     new_code_cell("""\
 %matplotlib inline
 from pathlib import Path
 
-from IPython.display import HTML
-
 import studykit
+from studykit.app.notebooks import chosen_quarter
 from studykit.app.workflows import write_evaluation
 from studykit.reading.records import record_files
 from studykit.show import charts
-from studykit.show.display import excellent_check_html
+from studykit.show.display import excellent_check_view, written_view
 
 cur = studykit.load(CURRICULUM)   # 有错误会逐条列出行号 (every problem with its line)
-ev = studykit.read_evaluation(cur, record_files([Path(RECORDS)]), YEAR)
+year = YEAR or chosen_quarter(cur)[0].year
+ev = studykit.read_evaluation(cur, record_files([Path(RECORDS)]), year)
 ev"""),
     new_markdown_cell("""\
 ## 一、学时 · Study hours
@@ -304,7 +290,7 @@ charts.indicators_chart(ev)"""),
 *At most a third of those evaluated (rules.evaluation.excellent-max); then every point
 for the meeting, in words.*"""),
     new_code_cell("""\
-HTML(excellent_check_html(ev))"""),
+excellent_check_view(ev)"""),
     new_markdown_cell("""\
 ## 五、生成文书 · Write the documents
 
@@ -313,15 +299,15 @@ HTML(excellent_check_html(ev))"""),
 *Writes the evaluation's documents and the three charts into OUT.*"""),
     new_code_cell("""\
 written = write_evaluation(ev, OUT)
-for name in ("year_hours_chart", "attendance_chart", "indicators_chart"):
-    charts.save(getattr(charts, name)(ev), f"{OUT}/{name.removesuffix('_chart')}.png")
-sorted(p.name for p in Path(OUT).iterdir())"""),
+pictures = [charts.save(getattr(charts, name)(ev), f"{OUT}/{name.removesuffix('_chart')}.png")
+            for name in ("year_hours_chart", "attendance_chart", "indicators_chart")]
+written_view(written, OUT, cur.locale, also=pictures)"""),
 ]
 
 
 def write(name: str, cells: list[nbformat.NotebookNode]) -> Path:
     nb = new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "kernelspec": KERNEL,
         "language_info": {"name": "python"}})
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"{name.split('.')[0]}-{i}"

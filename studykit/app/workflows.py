@@ -251,7 +251,13 @@ def write_minutes_of(path: Path | str, record_paths: Sequence[Path | str], out: 
     """Write the minutes of every session record given, all or none, into the plan's
     folder ``out``. The other records beside them tell which earlier action items are
     still open."""
-    cur = load(path)
+    return write_minutes_for(load(path), record_paths, out, templates, force, beside)
+
+
+def write_minutes_for(cur: Curriculum, record_paths: Sequence[Path | str], out: Path | str,
+                      templates: Path | str | None = None, force: bool = False,
+                      beside: bool = False) -> MinutesRun:
+    """:func:`write_minutes_of` for a curriculum already loaded (a notebook's)."""
     with _about(cur):
         return _write_minutes(cur, record_paths, out, templates, force, beside)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.vocabulary import KINDS
 from ..domain.workdays import WorkCalendar
 from ..render.report import period_title
-from ..words import text, weekday_head
+from ..words import quarter_title, text, weekday_head
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -148,7 +148,8 @@ def quarter_calendar(plan: Plan) -> Figure:
     used = sorted({s.kind for s in plan.sessions}, key=KINDS.index)
     fig.legend(handles=[Patch(color=KIND_COLOURS[k], label=text(loc, f"kind.{k}"))
                         for k in used], loc="outside lower center", ncol=len(used), fontsize=9)
-    fig.suptitle(text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter))
+    fig.suptitle(text(loc, "plan.title", org=cur.organization.name,
+                 quarter=quarter_title(loc, plan.quarter)))
     return fig
 
 

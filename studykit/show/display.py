@@ -9,21 +9,28 @@ needs no alignment work in HTML: the browser lays the table out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..render.documents import calendar_context
 from ..render.evaluation import evaluation_tables, evaluation_title, summary_line
 from ..render.report import as_of_line, ledger_tables, report_title, text_rows
-from ..words import join, text
+from ..words import day_only, join, quarter_title, short_date, text
+from .tables import table
 
 if TYPE_CHECKING:
     from ..domain.models import Curriculum
     from ..domain.plan import Plan
     from ..domain.records import Record
+    from ..engine.checker import Finding
     from ..engine.evaluation import Evaluation
     from ..engine.ledger import Ledger
+    from ..engine.levels import Projection
     from ..engine.needs import Needs
+    from ..engine.trials import Trial
+    from ..render.output import Written
 
 _STYLE = ("<style>.studykit table{border-collapse:collapse;margin:0.3em 0 1em}"
           ".studykit th,.studykit td{border:1px solid #bbb;padding:2px 8px;text-align:left;"
@@ -112,12 +119,15 @@ def plan_html(plan: Plan) -> str:
     if plan.unplaced:
         extra += f"<h4>{escape(text(loc, 'plan.unplaced'))}</h4><ul>" + "".join(
             f"<li>{escape(str(u))}</li>" for u in plan.unplaced) + "</ul>"
-    return _page(text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter),
+    return _page(text(loc, "plan.title", org=cur.organization.name,
+                 quarter=quarter_title(loc, plan.quarter)),
                  extra, table)
 
 
-def record_html(record: Record, curriculum: Curriculum | None = None) -> str:
-    """Who was there and what was decided at one session."""
+def record_html(record: Record, curriculum: Curriculum | None = None,
+                title: str | None = None) -> str:
+    """Who was there and what was said and decided at one session, names for ids; a line
+    with nothing in it (nobody late) is left out."""
     loc = curriculum.locale if curriculum else "zh-CN"
 
     def name(m: str) -> str:
@@ -129,19 +139,26 @@ def record_html(record: Record, curriculum: Curriculum | None = None) -> str:
 
     sep = t("reason.sep")
     without_leave = t("doc.without_leave")
-    rows = [[t("record.present"), join(loc, map(name, record.present))],
+    rows = [[t("form.chair"), name(record.chair) if record.chair else ""],
+            [t("form.recorder"), name(record.recorder) if record.recorder else ""],
+            [t("record.present"), join(loc, map(name, record.present))],
             [t("record.late"), join(loc, map(name, record.late))],
             [t("record.absent"), sep.join(t("record.absent_item", name=name(m),
                                             why=why or without_leave)
                                           for m, why in record.absences.items())],
+            [t("nb.topics"), sep.join(record.topics)],
             [t("record.votes"), sep.join(t("record.vote_item", motion=v.motion,
                                            votes_for=v.for_, against=v.against,
                                            abstain=v.abstain) for v in record.votes)],
             [t("record.decisions"), sep.join(record.decisions)],
             [t("record.actions"), sep.join(t("record.action_item", task=a.task,
-                                             owner=name(a.owner), due=a.due or "")
-                                           for a in record.actions)]]
-    return _page(f"{record.session} {record.date}", html_table(["", ""], rows))
+                                             owner=name(a.owner),
+                                             due=day_only(loc, a.due) if a.due else "")
+                                           for a in record.actions)],
+            [t("form.summary"), record.summary or ""]]
+    heading = t("nb.record_line", title=title or record.session,
+                day=day_only(loc, record.date))
+    return _page(heading, html_table(["", ""], [r for r in rows if r[1]]))
 
 
 def ledger_html(ledger: Ledger) -> str:
@@ -175,6 +192,11 @@ def evaluation_html(ev: Evaluation) -> str:
 def excellent_check_html(ev: Evaluation) -> str:
     """The check of the share of 优秀 in plain words (优秀 n of N evaluated, the most
     allowed, within the limit or past it), then every point for the meeting in words."""
+    return excellent_check_view(ev).html
+
+
+def excellent_check_view(ev: Evaluation) -> View:
+    """:func:`excellent_check_html`, with its text."""
     loc = ev.curriculum.locale
     limit = f"{float(ev.curriculum.rules.evaluation.excellent_max):.0%}"
     evaluated, excellent = len(ev.evaluated), ev.count("excellent")
@@ -184,10 +206,133 @@ def excellent_check_html(ev: Evaluation) -> str:
         verdict = text(loc, "nb.check_over", over=excellent - ev.excellent_max) \
             if excellent > ev.excellent_max else text(loc, "nb.check_ok")
         lead = f"<p><b>{escape(share)}</b> {escape(verdict)}</p>"
+        said = f"{share} {verdict}"
     else:
         due = sum(1 for e in ev.evidence if e.due)
-        lead = f"<p><b>{escape(text(loc, 'nb.check_none', due=due, limit=limit))}</b></p>"
-    points = (f"<ol>{''.join(f'<li>{escape(f.message.text(loc))}</li>' for f in ev.flags)}</ol>"
-              if ev.flags else f"<p>{escape(text(loc, 'nb.no_points'))}</p>")
-    return _page(text(loc, "nb.check_title"), lead,
-                 f"<h4>{escape(text(loc, 'nb.points', n=len(ev.flags)))}</h4>", points)
+        said = text(loc, "nb.check_none", due=due, limit=limit)
+        lead = f"<p><b>{escape(said)}</b></p>"
+    points = [f.message.text(loc) for f in ev.flags]
+    listed = (f"<ol>{''.join(f'<li>{escape(p)}</li>' for p in points)}</ol>" if points
+              else f"<p>{escape(text(loc, 'nb.no_points'))}</p>")
+    title, heading = text(loc, "nb.check_title"), text(loc, "nb.points", n=len(points))
+    return View(_page(title, lead, f"<h4>{escape(heading)}</h4>", listed),
+                "\n".join([title, said, "", heading,
+                           *(f"{i}. {p}" for i, p in enumerate(points, 1)),
+                           *([] if points else [text(loc, "nb.no_points")])]))
+
+
+# --- what the notebooks show besides the public objects ------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """Something a notebook shows: HTML in Jupyter, text anywhere else (never a raw
+    object's repr)."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def curriculum_text(cur: Curriculum) -> str:
+    """The curriculum in one line: the branch, its members and courses."""
+    return text(cur.locale, "nb.curriculum_line", org=cur.organization.name,
+                members=len(cur.members), courses=len(cur.courses))
+
+
+def findings_view(findings: Sequence[Finding], locale: str) -> View:
+    """The check of a plan: every rule holds, or each point found, in words."""
+    if not findings:
+        said = text(locale, "nb.rules_hold")
+        return View(f"<div class='studykit'><p>{escape(said)}</p></div>", said)
+    head = text(locale, "nb.findings", n=len(findings))
+    lines = [str(f) for f in findings]
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return View(_page(head, f"<ul>{items}</ul>"), "\n".join([head, *lines]))
+
+
+def written_view(written: Written, out: Path | str, locale: str,
+                 also: Sequence[Path] = ()) -> View:
+    """What was written into ``out``: how many files (``also``: files written besides, the
+    charts), each by its path under ``out``, and those put beside a file changed by hand."""
+    root = Path(out)
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return str(path)
+
+    unchanged = text(locale, "cli.unchanged", n=len(written.unchanged)) \
+        if written.unchanged else ""
+    head = text(locale, "nb.written", n=len(written.written) + len(also), out=str(out),
+                unchanged=unchanged)
+    lines = [shown(p) for p in [*written.written, *also]]
+    lines += [text(locale, "cli.beside", path=shown(p)) for p in written.beside]
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return View(f"<div class='studykit'><p>{escape(head)}</p>"
+                + (f"<ul>{items}</ul>" if items else "") + "</div>",
+                "\n".join([head, *(f"  {line}" for line in lines)]))
+
+
+def ledger_view(ledger: Ledger, *keys: str) -> View:
+    """The ledger's tables named by ``keys`` (``makeup``, ``actions``…), each under its
+    heading; an empty one says 无."""
+    loc = ledger.curriculum.locale
+    parts, lines = [], []
+    for t in ledger_tables(ledger, upcoming_shown=3):
+        if t.key not in keys:
+            continue
+        rows = text_rows(t, loc, ledger.year)
+        parts.append(f"<h4>{escape(t.title)}</h4>")
+        parts.append(html_table(t.headers, rows) if rows
+                     else f"<p>{escape(text(loc, 'ledger.none'))}</p>")
+        lines += ["", t.title, table(t.headers, rows) if rows else text(loc, "ledger.none")]
+    return View(f"<div class='studykit'>{_STYLE}{''.join(parts)}</div>",
+                "\n".join(lines).strip("\n"))
+
+
+def levels_view(cur: Curriculum, projections: Sequence[Projection]) -> View:
+    """Each member's level at each day projected, for the competencies that change."""
+    loc = cur.locale
+    headers = [text(loc, "col.name"), text(loc, "col.competency"),
+               *(short_date(loc, p.day) for p in projections)]
+    rows = [[m.name, cur.competencies[c], *(str(p.levels[m.id].get(c, 0)) for p in projections)]
+            for m in cur.members for c in cur.competencies
+            if len({p.levels.get(m.id, {}).get(c, 0) for p in projections}) > 1]
+    if not rows:
+        none = text(loc, "ledger.none")
+        return View(f"<div class='studykit'><p>{escape(none)}</p></div>", none)
+    return View(f"<div class='studykit'>{_STYLE}{html_table(headers, rows)}</div>",
+                table(headers, rows))
+
+
+def trial_view(trial: Trial | None, locale: str) -> View:
+    """The change to try, or that the plan has no course to try one on."""
+    if trial is None:
+        said = text(locale, "nb.no_trial")
+        return View(f"<div class='studykit'><p>{escape(said)}</p></div>", said)
+    return View(trial_html(trial), trial_text(trial))
+
+
+def trial_html(trial: Trial) -> str:
+    """The change to try, and why this course."""
+    head, why = trial_text(trial).split("\n")
+    return f"<div class='studykit'><p><b>{escape(head)}</b></p><p>{escape(why)}</p></div>"
+
+
+def trial_text(trial: Trial) -> str:
+    """The change to try on one line, why this course on the next."""
+    loc = trial.locale
+    head = text(loc, "nb.trial", title=trial.title, planned=short_date(loc, trial.planned),
+                day=short_date(loc, trial.day))
+    why = text(loc, "nb.trial_why", levels=trial.levels) if trial.levels \
+        else text(loc, "nb.trial_first")
+    return f"{head}\n{why}"

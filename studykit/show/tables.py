@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from ..domain.text import visible, width
 from ..render.report import as_of_line, ledger_tables, report_title, text_rows
-from ..words import MONTHS, day_only, join, text, weekday
+from ..words import MONTHS, day_only, join, quarter_title, text, weekday
 
 if TYPE_CHECKING:
     from ..domain.plan import Plan
+    from ..domain.records import Record
     from ..engine.evaluation import Evaluation
     from ..engine.ledger import Ledger
     from ..engine.needs import Needs
@@ -115,7 +116,8 @@ def plan_report(plan: Plan) -> str:
     cur = plan.curriculum
     loc = cur.locale
     names = {m.id: m.name for m in cur.members}
-    out = [text(loc, "plan.title", org=cur.organization.name, quarter=plan.quarter)]
+    out = [text(loc, "plan.title", org=cur.organization.name,
+                 quarter=quarter_title(loc, plan.quarter))]
     out += plan.notes
     rows, month_of = [], []
     for s in plan.sessions:
@@ -197,3 +199,21 @@ def evaluation_report(ev: Evaluation) -> str:
         out.append(table(tab.headers, text_rows(tab, loc, ev.year)) if tab.rows
                    else text(loc, "ledger.none"))
     return "\n".join(out)
+
+
+def record_text(record: Record, locale: str = "zh-CN") -> str:
+    """A session record in a few lines (ids as written): who was there, who was not and
+    why, what was decided; a line with nothing in it is left out."""
+    def t(key: str, **values: object) -> str:
+        return text(locale, key, **values)
+
+    sep = t("reason.sep")
+    lines = [(t("record.present"), join(locale, record.present)),
+             (t("record.late"), join(locale, record.late)),
+             (t("record.absent"), sep.join(
+                 t("record.absent_item", name=m, why=why or t("doc.without_leave"))
+                 for m, why in record.absences.items())),
+             (t("record.decisions"), sep.join(record.decisions))]
+    return "\n".join([t("nb.record_line", title=record.session, day=day_only(locale, record.date)),
+                      *("  " + t("nb.line", head=head, said=said)
+                        for head, said in lines if said)])

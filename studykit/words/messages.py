@@ -949,6 +949,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{n} record(s) in {folder} checked for their form only: several "
                            "curricula have that name ({curricula}), so whose they are cannot "
                            "be told"),
+    # --- the notebooks' record form (studykit/show/forms.py, studykit/app/workflows.py)
+    "form.leave_reason": ("{name}请假，请写明原因", "{name} is on leave: say why"),
+    "form.no_status": ("{name}的出勤情况没有填写", "no attendance given for {name}"),
+    "form.unknown_member": ("本次活动的应到人员中没有「{name}」（{hint}）",
+                            "'{name}' is not expected at this session ({hint})"),
+    "form.unknown_status": ("{name}的出勤情况「{status}」不是 {known} 之一",
+                            "attendance '{status}' of {name} is not one of {known}"),
+    "form.unknown_session": ("本季度计划中没有活动「{id}」（{hint}）",
+                             "the quarter's plan has no session '{id}' ({hint})"),
+    "form.unknown_field": ("表单中没有「{name}」这一项（可以填写：{known}）",
+                           "the form has no field '{name}' (known: {known})"),
+    "form.vote_motion": ("填写了表决票数，请写明表决事项", "votes given: say what was voted on"),
+    "form.action_owner": ("落实事项「{task}」请选择责任人", "action '{task}': choose its owner"),
+    "form.action_task": ("选择了落实事项的责任人或期限，请写明事项",
+                         "an action's owner or due date is given: say what is to be done"),
+    "form.recorded": ("{title}已有记录 {path}，不会覆盖；要修改请直接编辑这个文件",
+                      "{title} is already recorded in {path}, which is not overwritten: "
+                      "edit that file to change it"),
+    "form.file_exists": ("文件 {path} 已经存在，不会覆盖", "{path} exists already and is not "
+                         "overwritten"),
+    "form.bad_due": ("期限「{value}」不是日期，请写成 2027-03-12 这样", "due '{value}' is not a "
+                     "date: write it as 2027-03-12"),
+    "form.bad_votes": ("票数「{value}」应是赞成、反对、弃权三个数，如 (5, 0, 0)",
+                       "votes '{value}' should be three numbers, for, against and abstain: "
+                       "(5, 0, 0)"),
+    "form.no_widgets": ("表单需要 ipywidgets：请运行 make notebook，或 pip install "
+                        "'studykit[notebooks]'",
+                        "the form needs ipywidgets: run make notebook, or pip install "
+                        "'studykit[notebooks]'"),
 }
 
 ARGPARSE_ZH: dict[str, str] = {
