@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from ..domain.plan import Plan
-from ..domain.text import printable
+from ..domain.text import printable, width
 from ..engine.drafts import Draft, draft
 from ..reading.sheets import (
     FIELDS,
@@ -34,7 +34,7 @@ from ..reading.sheets import (
     VALUE,
     member_labels,
 )
-from ..words import english, items, short_date, text
+from ..words import english, items, quarter_title, short_date, text
 from .workbook import PAPER_A4, cell_type, save_workbook
 
 _SHORT = {"committee", "branch-assembly", "group", "theme-day", "life-meeting",
@@ -46,6 +46,8 @@ WIDTHS = {"A": 9.0, "B": 16.0, "C": 13.0, "D": 12.0, "E": 30.0}
 BLANK_ROWS = {"topics": 2, "materials": 3, "speeches": 8, "votes": 3, "decisions": 4,
               "actions": 5, "summary": 1}
 """Empty rows each section offers beyond what is pre-filled (more may be inserted)."""
+GUIDE_WIDTH = 80.0
+"""The guide sheet's one column: as wide as a session sheet's five, which A4 portrait holds."""
 EXTRA_MEMBERS = 3
 """Empty rows below the expected members, for someone who came unexpected."""
 
@@ -105,6 +107,8 @@ class _Writer:
                      "protection": Protection(locked=False)},
             "number": {"font": Font(name=body, size=11), "border": box,
                        "alignment": Alignment(horizontal="center", vertical="center")},
+            "guide": {"font": Font(name=body, size=11),
+                      "alignment": Alignment(vertical="top", wrap_text=True)},
             "key": {"font": Font(name=body, size=9, color="808080")},
         }
         self.labels = member_labels(plan.curriculum)
@@ -145,15 +149,27 @@ class _Writer:
             sheet.append([self.cell(sheet, name, "fixed"), self.cell(sheet, member, "key")])
 
     def guide_sheet(self) -> None:
+        """The first sheet: how to fill the workbook in, one paragraph a row, printable."""
+        from openpyxl.worksheet.properties import PageSetupProperties
+
         sheet = self.book.create_sheet(text(self.loc, "recordbook.guide_sheet"))
-        sheet.column_dimensions["A"].width = 100
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.column_dimensions["A"].width = GUIDE_WIDTH
         title = text(self.loc, "recordbook.guide_title",
                      org=self.plan.curriculum.organization.name,
-                     quarter=text(self.loc, "recordbook.quarter", year=self.plan.quarter.year,
-                                  n=self.plan.quarter.number))
+                     quarter=quarter_title(self.loc, self.plan.quarter))
+        sheet.row_dimensions[1].height = 36
         sheet.append([self.cell(sheet, title, "title")])
-        for line in items(self.loc, "recordbook.guide"):
-            sheet.append([self.cell(sheet, line, "key" if not line else "fixed")])
+        for number, line in enumerate(items(self.loc, "recordbook.guide"), start=2):
+            # a paragraph as high as the lines it wraps onto (a Chinese character is two)
+            lines = max(1, -(-width(line) // int(GUIDE_WIDTH - 4)))
+            sheet.row_dimensions[number].height = 18 * lines + 6
+            sheet.append([self.cell(sheet, line, "guide")])
+        setup = sheet.page_setup
+        setup.orientation, setup.paperSize = "portrait", PAPER_A4
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        sheet.print_area = f"A1:A{number}"
+        sheet.page_margins.left = sheet.page_margins.right = 0.5
         sheet.protection.sheet = True
 
     def session_sheet(self, name: str, d: Draft, roster_size: int) -> None:

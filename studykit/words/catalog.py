@@ -580,7 +580,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "recordbook.names_sheet": ("名单", "Names"),
     "recordbook.name": ("姓名", "Name"),
     "recordbook.guide_sheet": ("填写说明", "How to fill in"),
-    "recordbook.quarter": ("{year}年第{n}季度", "Q{n} {year}"),
     "recordbook.guide_title": ("{org}{quarter}活动登记簿", "{org}: record workbook, {quarter}"),
     "recordbook.title": ("{title}　活动登记", "{title}: record"),
     "recordbook.field.date": ("日期", "Date"),
