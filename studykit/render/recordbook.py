@@ -327,8 +327,7 @@ class _Writer:
                 date_dv.add(f"E{number}")
             key = "prefilled" if i < len(prefilled) else None
             rows.append([self.cell(sheet, i + 1 if section != "summary" else None, "number"),
-                         *cells, None, None,
-                         self.cell(sheet, key, "key") if key else None])
+                         *cells, *((None, None, self.cell(sheet, key, "key")) if key else ())])
 
     def _set_up(self, sheet: Any, last: int) -> None:
         """A4 portrait, one page wide, the title row on every page; locked structure."""
