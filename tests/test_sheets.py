@@ -20,10 +20,11 @@ from studykit.app.cli import main
 from studykit.app.workflows import branch_ledger, write_minutes_of
 from studykit.domain.errors import InputError
 from studykit.domain.models import Curriculum
+from studykit.domain.records import Record
 from studykit.domain.time import Quarter
 from studykit.engine.planner import plan_quarter
-from studykit.reading.curriculum import load
-from studykit.reading.records import checked_records, parse_records
+from studykit.reading.curriculum import load, loads
+from studykit.reading.records import check_every_record, checked_records, parse_records
 from studykit.reading.sheets import FIELDS, read_workbook
 from studykit.render.recordbook import record_workbook, sheet_names
 
@@ -183,7 +184,7 @@ def test_problems_are_said_at_their_cells(cur: Curriculum, blank: Path, tmp_path
     assert f"{path}:{sheet}!D8: 出勤情况（陈静）: “出差”不是 出席/迟到/请假/缺席 之一" in said
     assert f"{sheet}!E9: 原因（周海燕）: 请假要写明原因" in said
     assert f"{sheet}!D10: 出勤情况（徐明）: 未填写" in said
-    assert f"{sheet}!B4: 主持人: “唐数”不是支部成员（是不是 '唐树'？）" in said
+    assert f"{sheet}!B4: 主持人: '唐数' 不是本支部的人员（是不是 '唐树'？）" in said
     assert "Traceback" not in said
 
 
@@ -287,3 +288,107 @@ def test_a_workbook_being_filled_is_kept_when_the_plan_is_written_again(
     # and the minutes come from it into the plan's folder
     assert main(["minutes", path, str(out / "records.xlsx"), "--out", str(out)]) == 0
     assert (out / "sessions" / "committee-2027-01" / "minutes.docx").exists()
+
+
+def said_of(path: Path, cur: Curriculum) -> str:
+    """Every problem found in the workbook at ``path``, as the user reads them."""
+    try:
+        _, problems, _ = checked_records(parse_records([path]), cur)
+    except InputError as exc:
+        return exc.text("zh-CN")
+    return "\n".join(p.text("zh-CN") for p in problems)
+
+
+def load_text(text: str) -> Curriculum:
+    return loads(text, str(EXAMPLES / "employment-centre.yaml"))
+
+
+def _committee(blank: Path) -> tuple[Any, Any]:
+    book = load_workbook(blank)
+    return book, _sheet_of(book, "committee-2027-01")
+
+
+def test_a_name_written_in_with_no_or_a_wrong_attendance_is_said_not_a_crash(
+        cur: Curriculum, blank: Path, tmp_path: Path) -> None:
+    book, ws = _committee(blank)
+    for r in range(7, 12):
+        ws.cell(r, 4).value = "出席"
+    ws["B12"] = "刘洋"                      # a member, no attendance
+    ws["B13"], ws["D13"] = "张山", "出差"    # no member, a wrong attendance
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    said = said_of(path, cur)
+    assert "!D12: 出勤情况（刘洋）: 未填写" in said
+    assert "!D13: 出勤情况（张山）: “出差”不是" in said
+    assert "!B13: 姓名（张山）: '张山' 不是本支部的人员" in said
+
+
+def test_a_leave_without_reason_and_an_unknown_name_are_both_said(
+        cur: Curriculum, blank: Path, tmp_path: Path) -> None:
+    book, ws = _committee(blank)
+    for r in range(7, 12):
+        ws.cell(r, 4).value = "出席"
+    ws["B12"], ws["D12"] = "张山", "请假"
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    said = said_of(path, cur)
+    assert "!E12: 原因（张山）: 请假要写明原因" in said and "'张山' 不是本支部的人员" in said
+
+
+def test_the_same_member_twice_is_said(cur: Curriculum, blank: Path, tmp_path: Path) -> None:
+    book, ws = _committee(blank)
+    for r in range(7, 12):
+        ws.cell(r, 4).value = "出席"
+    ws["D8"], ws["E8"] = "请假", "病假"
+    ws["B12"], ws["D12"], ws["E12"] = "陈静", "请假", "出差"
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    assert "!B12: 姓名（陈静）: 陈静的请假已经登记过一次" in said_of(path, cur)
+    ws["D12"] = "出席"
+    book.save(path)
+    assert "出勤情况（陈静）: 'chenjing' 同时写在了" in said_of(path, cur)
+
+
+def test_a_workbook_nobody_has_touched_holds_no_record_even_with_the_plans_leaves(
+        tmp_path: Path) -> None:
+    text = (EXAMPLES / "employment-centre.yaml").read_text(encoding="utf-8")
+    assert "unavailable: [2027-02-25]" in text
+    away = load_text(text.replace("unavailable: [2027-02-25]",
+                                  "unavailable: [2027-01-01..2027-03-31]"))
+    plan = plan_quarter(away, Quarter.parse("2027Q1"))
+    assert any(s.excused for s in plan.sessions)
+    path = tmp_path / "records.xlsx"
+    path.write_bytes(record_workbook(plan))
+    assert read_workbook(path) == []
+
+
+def test_a_row_inserted_in_the_head_moves_nothing(cur: Curriculum, blank: Path,
+                                                  tmp_path: Path) -> None:
+    book, ws = _committee(blank)
+    ws.insert_rows(3)
+    ws["A3"] = "（补充说明）"
+    ws["B6"] = "区人社局 李科长"           # 列席人员, one row lower now
+    for r in range(8, 13):
+        ws.cell(r, 4).value = "出席"
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    records, problems, _ = checked_records(parse_records([path]), cur)
+    assert problems == []
+    (record,) = records
+    assert isinstance(record, Record)
+    assert record.guests == ["区人社局 李科长"] and len(record.present) == 5
+    assert record.venue == "党员活动室" and record.chair == "tangshu"
+
+
+def test_a_names_list_shown_again_still_names_the_members(blank: Path, tmp_path: Path) -> None:
+    book, ws = _committee(blank)
+    for r in range(7, 12):
+        ws.cell(r, 4).value = "出席"
+    for sheet in book.worksheets:
+        sheet.sheet_state = "visible"
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    read, problems, _ = check_every_record(parse_records([path]), None, "zh-CN")
+    assert problems == []
+    (record,) = [r for _, r in read]
+    assert isinstance(record, Record) and record.chair == "tangshu"

@@ -17,10 +17,9 @@ said or decided) is a session not held yet, and is no record.
 from __future__ import annotations
 
 import zipfile
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from ..domain.vocabulary import ATTENDANCE
 from ..engine.drafts import attendance_lists
 from ..words import Message, msg, text
 from . import yamlio
-from .problems import suggest
+from .names import MemberNames, curriculum_labels
 
 MARK = "studykit-record"
 """The hidden cell ``KEY``1 of every record sheet (sheets without it are not records)."""
@@ -128,73 +127,45 @@ class SheetDocument(yamlio.Document):
         return self.places.get(where) or self.places[()]
 
     def bind(self, curriculum: Curriculum | None) -> None:
-        """Resolve the names typed in the sheet to member ids: a member's name (when no
-        other member has it), the drop-down's label, or the id. A name that is no
-        member's is a problem, with the names it is close to; a speaker may be a guest,
-        by any name. Without a curriculum, the workbook's own list of names is used."""
+        """Resolve the names written in the sheet to member ids (:class:`MemberNames`: a
+        name, the drop-down's label, an id; the workbook's own list of names first). A
+        name that is no member's, or two members', is a problem; a speaker may be a
+        guest, by any name. Without a curriculum, the workbook's own list stands in."""
         if self.bound == id(curriculum):
             return
         self.bound = id(curriculum)
+        day = self.data.get("date") if isinstance(self.data.get("date"), date) else None
         if curriculum is not None:
-            labels = member_labels(curriculum)
-            known = set(curriculum.member_by_id)
+            branch = [m.id for m in curriculum.as_of(day).members] if day else None
+            names = MemberNames(curriculum_labels(curriculum), self.locale or "zh-CN", day,
+                                branch, known=self.roster)
         else:
-            labels = {m: label for label, m in self.roster.items()}
-            known = set(labels)
-        by_label = {label: m for m, label in labels.items()}
-        by_name: dict[str, list[str]] = {}
-        for m, label in labels.items():
-            by_name.setdefault(label.partition("（")[0], []).append(m)
-        for where, name in self.names.items():
-            ids = by_name.get(name, [])
-            resolved = name if name in known else by_label.get(name) \
-                or (ids[0] if len(ids) == 1 else None)
-            if resolved is not None and where[0] == "absent":
+            names = MemberNames({m: label for label, m in self.roster.items()},
+                                self.locale or "zh-CN")
+        for where, written in self.names.items():
+            found = names.member(written)
+            if isinstance(found, str) and where[0] == "attendance-name":
+                continue                    # a row said to be wrong already: nothing to put
+            if isinstance(found, str) and where[0] == "absent" and found != written \
+                    and found in self.data["absent"]:
+                self._refuse(where, msg("workbook.twice_on_leave", name=written))
+            elif isinstance(found, str) and where[0] == "absent":
                 # on leave: the member is the key
-                self.data["absent"] = {resolved if k == name else k: v
+                self.data["absent"] = {found if k == written else k: v
                                        for k, v in self.data["absent"].items()}
-                self.places[("absent", resolved)] = self.places[where]
-            elif resolved is not None:
-                _put(self.data, where, resolved)
-            elif where[0] == "speeches":
-                continue                        # a guest speaks under their own name
-            elif len(ids) > 1:
-                self._refuse(where, msg("workbook.name_ambiguous", name=name,
-                                        ids="、".join(labels[i] for i in ids)))
-            else:
-                self._refuse(where, msg("workbook.unknown_name", name=name,
-                                        hint=close_names(name, list(by_label))))
+                self.places[("absent", found)] = self.places[where]
+            elif isinstance(found, str):
+                _put(self.data, where, found)
+            elif where[0] != "speeches":    # a guest speaks under their own name
+                self._refuse(where, found)
 
     def _refuse(self, where: tuple[str | int, ...], message: Message) -> None:
-        self.reported[where] = self.problem(where, message)
-        self.problems.append(self.reported[where])
-
-
-def close_names(name: str, known: Sequence[str]) -> Message:
-    """"did you mean 'x'?" for a name typed a little wrong, else the names known. Names
-    are short (唐数 for 唐树 is one character in two): closer than a half is close."""
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
-    return msg("ref.close", close=close[0]) if close else suggest(name, known)
-
-
-def member_labels(cur: Curriculum) -> dict[str, str]:
-    """How each member is named in the workbook (its drop-downs, its attendance table):
-    the name; where two members share it, the name with the post (王芳（政策咨询窗口）),
-    and a number where that is shared too. No ids: a person reads them."""
-    names = Counter(m.name for m in cur.members)
-    used: Counter[tuple[str, str]] = Counter()
-    out = {}
-    for m in cur.members:
-        if names[m.name] == 1:
-            out[m.id] = m.name
-            continue
-        post = cur.roles[m.role].name if m.role in cur.roles else m.role
-        used[post, m.name] += 1
-        n = used[post, m.name]
-        out[m.id] = f"{m.name}（{post}{n if n > 1 else ''}）"
-    return out
+        """A problem with a name, said even where the sheet's reading has said another
+        thing (a leave without its reason), and instead of what a later check would say
+        about the name as written."""
+        problem = self.at(self.cell(where), message)
+        self.reported.setdefault(where, problem)
+        self.problems.append(problem)
 
 
 def _put(data: dict[str, Any], where: tuple[str | int, ...], value: Any) -> None:
@@ -284,8 +255,8 @@ def read_workbook(path: Path | str) -> list[SheetDocument]:
             doc = _sheet_document(name, sheet)
             if doc is not None:
                 out.append(doc)
-            elif sheet.sheet_state == "hidden":
-                roster = roster or _roster(sheet, name)
+            elif not roster:
+                roster = _roster(sheet, name)
         for doc in out:
             doc.roster = roster
         return out
@@ -335,7 +306,26 @@ class _SheetReader:
         self.names: dict[tuple[str | int, ...], str] = {}
         self.problems: list[tuple[tuple[str | int, ...], Message, _Cell]] = []
         self.unsettled: set[str] = set()
-        self.locale = _text(self.at("I2")) or "zh-CN"
+        # the head's rows by what they hold (a row inserted above moves them), and the
+        # attendance table's header
+        self.head: dict[str, int] = {}
+        self.header_row = MEMBER_HEADER_ROW
+        for number, row in enumerate(rows, start=1):
+            key = row[_col(KEY)]
+            if key == "attendance":
+                self.header_row = number
+                break
+            if isinstance(key, str) and key.startswith("fields:"):
+                for name in key.removeprefix("fields:").split(","):
+                    self.head[name] = number
+        locale_row = self.head.get("date", 2)
+        self.locale = _text(self.at(f"{VALUE}{locale_row}")) or "zh-CN"
+
+    def field_cells(self, key: str) -> tuple[str, str]:
+        """The label's and the value's cell of a field of the head."""
+        label, value = FIELDS[key]
+        row = self.head.get(key, int(label[1:]))
+        return f"{label[0]}{row}", f"{value[0]}{row}"
 
     def at(self, ref: str) -> Any:
         row = int(ref[1:]) - 1
@@ -348,7 +338,8 @@ class _SheetReader:
         data: dict[str, Any] = {"session": _text(self.at(f"{VALUE}1"))}
         title = _text(self.at("A1")) or ""
         self.places[()] = self.places[("session",)] = _Cell("A1", title)
-        for key, (label, value) in FIELDS.items():
+        for key in FIELDS:
+            label, value = self.field_cells(key)
             self.places[(key,)] = _Cell(value, self.label(label))
             raw = self.at(value)
             if raw is None or _text(raw) is None:
@@ -384,7 +375,7 @@ class _SheetReader:
     def attendance(self, data: dict[str, Any]) -> bool:
         """The attendance table into the record's lists; whether anyone's is filled."""
         words = status_words(self.locale)
-        header = self.rows[MEMBER_HEADER_ROW - 1] if len(self.rows) >= MEMBER_HEADER_ROW \
+        header = self.rows[self.header_row - 1] if len(self.rows) >= self.header_row \
             else ()
         status_label = _text(header[_col("D")]) if header else None
         reason_label = _text(header[_col("E")]) if header else None
@@ -393,13 +384,14 @@ class _SheetReader:
         reasons: dict[str, str] = {}
         cells: dict[str, tuple[int, str]] = {}
         blank: list[tuple[int, str]] = []
-        for index in range(MEMBER_HEADER_ROW, len(self.rows)):
+        prefilled = 0
+        for index in range(self.header_row, len(self.rows)):
             row = self.rows[index]
             key = row[_col(KEY)]
             if isinstance(key, str) and key.startswith("section:"):
                 break
             number = index + 1
-            member = _text(row[_col(VALUE)]) if key == "member" else None
+            member = _text(row[_col(VALUE)]) if key in ("member", "member:excused") else None
             typed = _text(row[_col("B")])
             status, reason = _text(row[_col("D")]), _text(row[_col("E")])
             if member is None and typed is None:
@@ -412,6 +404,8 @@ class _SheetReader:
             if member is None:
                 # a member written in by hand (someone not expected came)
                 self.names[("attendance-name", number)] = who
+                self.places[("attendance-name", number)] = _Cell(f"B{number}",
+                                                                 name_label or "", subject)
             if status is None:
                 blank.append((number, subject))
                 self.unsettled.add(who)
@@ -423,9 +417,17 @@ class _SheetReader:
                     "workbook.bad_status", found=status, choices="/".join(words)),
                     _Cell(f"D{number}", status_label or "", subject)))
                 continue
+            if who in statuses:
+                # the same member twice (a name written in again, a copied row)
+                self.problems.append(((f"row{number}",), msg(
+                    "workbook.twice", row=cells[who][0]),
+                    _Cell(f"B{number}", name_label or "", subject)))
+                continue
             if chosen == "leave" and reason is None:
                 self.problems.append((("absent", who), msg("workbook.leave_reason"),
                                       _Cell(f"E{number}", reason_label or "", subject)))
+            # the plan's own 请假 for a member it knew away: not yet the user's entry
+            prefilled += key == "member:excused" and chosen == "leave"
             statuses[who] = chosen
             if reason is not None:
                 reasons[who] = reason
@@ -434,11 +436,11 @@ class _SheetReader:
         for key in ("present", "late", "unexcused"):
             data[key] = lists[key]
             for i, m in enumerate(lists[key]):
-                self._member_cell((key, i), cells[m], status_label, key)
+                self._member_cell((key, i), cells[m], status_label)
         data["absent"] = lists["absent"]
         for m in lists["absent"]:
-            self._member_cell(("absent", m), cells[m], status_label, "absent")
-        filled = bool(statuses) or bool(self.problems)
+            self._member_cell(("absent", m), cells[m], status_label)
+        filled = len(statuses) > prefilled or bool(self.problems)
         if filled:
             for number, subject in blank:
                 self.problems.append(((f"row{number}",), msg("workbook.no_status"),
@@ -446,13 +448,14 @@ class _SheetReader:
         return filled
 
     def _member_cell(self, where: tuple[str | int, ...], cell: tuple[int, str],
-                     label: str | None, key: str) -> None:
+                     label: str | None) -> None:
+        """Where the member's entry in the list ``where`` stands: their attendance; for a
+        name written in by hand, the name (what there is to resolve)."""
         number, subject = cell
         self.places[where] = _Cell(f"D{number}", label or "", subject)
         if ("attendance-name", number) in self.names:
-            # the hand-written name is what to resolve, in the list it went into
             self.names[where] = self.names.pop(("attendance-name", number))
-            self.places[where] = _Cell(f"B{number}", label or "", subject)
+            self.places[where] = self.places[("attendance-name", number)]
 
     def sections(self, data: dict[str, Any]) -> bool:
         """The sections below the attendance; whether any has anything written by hand
@@ -476,7 +479,7 @@ class _SheetReader:
                         f"{title}·{_text(row[_col(c)]) or ''}".rstrip("·")
                 labels[section] = title
                 continue
-            if section is None or key == "member":
+            if section is None or key in ("member", "member:excused"):
                 continue
             cells = [row[_col(c)] for c in "BCDE"]
             if all(_text(v) is None for v in cells):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import difflib
 import io
 import re
 import unicodedata
@@ -32,6 +31,7 @@ from ..domain.plan import Session
 from ..domain.text import spelt
 from ..words import Message, day_message, join, msg
 from . import yamlio
+from .names import CJK, INVISIBLE, MemberNames, curriculum_labels
 from .problems import with_locale
 
 NAME_HEADERS: tuple[str, ...] = (
@@ -140,7 +140,9 @@ def signin_from_rows(rows: Iterable[Row], curriculum: Curriculum, session: Sessi
         return only(problem(line, 1, "", _no_columns(cells, header.columns, locale)))
     name_col, time_col, heads = header
     name_head, time_head = heads[name_col], heads[time_col]
-    names = _Names(curriculum, session.date, locale)
+    branch = [m.id for m in curriculum.as_of(session.date).members]
+    names = MemberNames(curriculum_labels(curriculum), locale, session.date, branch,
+                        ambiguous="signin.ambiguous")
     arrivals: dict[str, time] = {}
     problems: list[Problem] = []
     count = 0
@@ -194,17 +196,15 @@ def header_key(text: str) -> str:
     a question's number (``1、``, ``Q1.``), a polite lead (``您的``, ``请输入``), a trailing
     colon, ``*`` or bracketed note (``（必填）``) taken off; case and spaces ignored."""
     key = unicodedata.normalize("NFKC", text).casefold()
-    key = _INVISIBLE.sub("", key).strip()
+    key = INVISIBLE.sub("", key).strip()
     for _ in range(3):   # a note after a colon after a star: each strips what the last left
         key = _LEADING.sub("", key)
         key = _TRAILING.sub("", key).strip()
     key = _POLITE.sub("", key)
     key = re.sub(r"[\s_\-]+", " ", key).strip()
-    return key.replace(" ", "") if _CJK.search(key) else key
+    return key.replace(" ", "") if CJK.search(key) else key
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _LEADING = re.compile(r"^(?:[*]+\s*|(?:q|第)?\s*\d{1,3}\s*(?:题)?\s*[、.:)\]]\s*)")
 _TRAILING = re.compile(r"(?:\s*[:?*]+|\s*[(\[【][^()\[\]【】]*[)\]】])$")
 _POLITE = re.compile(r"^(?:请输入|请填写|请填|请写|请输)?\s*(?:您的|你的)?(?=.)")
@@ -269,53 +269,6 @@ def _cell(cells: Sequence[object], index: int) -> object:
 
 
 # --- names -------------------------------------------------------------------------------
-
-def name_key(name: str) -> str:
-    """A name as it is compared: full-width characters made plain, a trailing 同志
-    dropped, case ignored; spaces inside a Chinese name ignored (``王　芳``, as two-character
-    names are padded on a sheet), inside an English one made single."""
-    key = _INVISIBLE.sub("", unicodedata.normalize("NFKC", name)).strip()
-    key = re.sub(r"\s*同志$", "", key)
-    key = re.sub(r"\s+", " ", key).casefold()
-    return key.replace(" ", "") if _CJK.search(key) else key
-
-
-class _Names:
-    """The members a name on the sheet can be: those in the branch on the session's day."""
-
-    def __init__(self, curriculum: Curriculum, day: date, locale: str) -> None:
-        self.day = day
-        self.locale = locale
-        branch = curriculum.as_of(day).members
-        self.by_name: dict[str, list[str]] = {}
-        self.shown: dict[str, str] = {}
-        for m in branch:
-            key = name_key(m.name)
-            self.by_name.setdefault(key, []).append(m.id)
-            self.shown.setdefault(key, m.name)
-        self.ids = {m.id for m in branch}
-        self.elsewhere = {name_key(m.name) for m in curriculum.members if m.id not in self.ids}
-        self.elsewhere |= {m.id for m in curriculum.members if m.id not in self.ids}
-
-    def member(self, written: str) -> str | Message:
-        """The member id ``written`` names (their name, or their id), or what is wrong."""
-        key = name_key(written)
-        shown = spelt(written)
-        ids = self.by_name.get(key, [])
-        if len(ids) == 1:
-            return ids[0]
-        if ids:
-            return msg("signin.ambiguous", name=shown, count=len(ids),
-                       ids=join(self.locale, ids))
-        if written in self.ids:
-            return written
-        if key in self.elsewhere or written in self.elsewhere:
-            return msg("signin.not_in_branch", name=shown, day=day_message(self.day))
-        close = difflib.get_close_matches(key, list(self.shown), n=3, cutoff=0.5)
-        hint = msg("signin.close", names=join(self.locale, [
-            f"'{spelt(self.shown[k])}'" for k in close])) if close else msg("signin.none_close")
-        return msg("signin.unknown", name=shown, hint=hint)
-
 
 # --- times -------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from typing import Any
 from ..domain.plan import Plan
 from ..domain.text import printable, width
 from ..engine.drafts import Draft, draft
+from ..reading.names import curriculum_labels
 from ..reading.sheets import (
     FIELDS,
     KEY,
@@ -32,7 +33,6 @@ from ..reading.sheets import (
     NAMES_MARK,
     SECTIONS,
     VALUE,
-    member_labels,
 )
 from ..words import english, items, quarter_title, short_date, text
 from .workbook import PAPER_A4, cell_type, save_workbook
@@ -111,7 +111,7 @@ class _Writer:
                       "alignment": Alignment(vertical="top", wrap_text=True)},
             "key": {"font": Font(name=body, size=9, color="808080")},
         }
-        self.labels = member_labels(plan.curriculum)
+        self.labels = curriculum_labels(plan.curriculum)
         self.made: dict[tuple[str, str | None], Any] = {}
         self.date_format = "d mmm yyyy" if en else 'yyyy"年"m"月"d"日"'
 
@@ -243,12 +243,15 @@ class _Writer:
                 merges.append(f"{last}:E{number}")
                 for letter in "BCDE"[("BCDE".index(last[0]) + 1):]:
                     row[_col(letter)] = self.cell(sheet, None, "input")
+            # which fields the row holds, so a row inserted above does not lose them
+            row[_col(KEY)] = self.cell(sheet, "fields:" + ",".join(by_row[number]), "key")
             if number == 2:
                 row[_col(VALUE)] = self.cell(sheet, loc, "key")
             rows.append(row)
         header = [text(loc, f"recordbook.column.{c}") for c in
                   ("number", "name", "standing", "status", "reason")]
-        rows.append([self.cell(sheet, h, "label") for h in header])
+        rows.append([*(self.cell(sheet, h, "label") for h in header), None, None,
+                     self.cell(sheet, "attendance", "key")])
         assert len(rows) == MEMBER_HEADER_ROW
         first = len(rows) + 1
         for i, e in enumerate(d.expected, start=1):
@@ -258,7 +261,9 @@ class _Writer:
                          self.cell(sheet, text(loc, f"party.{e.party}"), "fixed"),
                          self.cell(sheet, status, "input"),
                          self.cell(sheet, e.excused, "input"), None, None,
-                         self.cell(sheet, "member", "key"), self.cell(sheet, e.id, "key")])
+                         # an attendance the plan filled in (on leave) is not the user's
+                         self.cell(sheet, "member:excused" if e.excused else "member", "key"),
+                         self.cell(sheet, e.id, "key")])
         for _ in range(EXTRA_MEMBERS):
             rows.append([self.cell(sheet, None, "number"), self.cell(sheet, None, "input"),
                          self.cell(sheet, None, "fixed"), self.cell(sheet, None, "input"),

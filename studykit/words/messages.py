@@ -835,10 +835,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.no_status": ("未填写：请选择出勤情况", "not filled in: choose the attendance"),
     "workbook.leave_reason": ("请假要写明原因", "on leave: give the reason"),
     "workbook.status_no_name": ("填了出勤情况，但没有姓名", "an attendance without a name"),
-    "workbook.unknown_name": ("“{name}”不是支部成员（{hint}）", "'{name}' is not a member ({hint})"),
-    "workbook.name_ambiguous": ("支部里有不止一位“{name}”：请在下拉列表中选择（{ids}）",
-                                "more than one member is called '{name}': choose one from the "
-                                "drop-down list ({ids})"),
+    "workbook.twice_on_leave": ("{name}的请假已经登记过一次", "{name} is on leave in another "
+                                "row already"),
+    "workbook.twice": ("这位人员在第{row}行已经登记过出勤情况", "this member's attendance is "
+                       "in row {row} already"),
     # sign-in sheets (studykit.reading.signin)
     "signin.xls": (
         "这是旧版 Excel 文件（.xls），studykit 不读这种格式：请在 Excel 或 WPS 中打开它，"
@@ -881,19 +881,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "签到时间在{day}，这次活动在{held}：是另一次活动的签到吗？这一行不计入",
         "signed in on {day}, but the session is on {held}: is this another session's "
         "sign-in? The row is not counted"),
-    "signin.unknown": ("'{name}' 不是本支部的人员（{hint}）",
-                       "'{name}' is not a member of the branch ({hint})"),
-    "signin.close": ("是不是 {names}？", "did you mean {names}?"),
-    "signin.none_close": ("没有名字相近的人员；列席的客人请写在记录的 guests 中",
-                          "no member has a name like it; a guest goes into the record's "
-                          "guests"),
     "signin.ambiguous": (
-        "有{count}位人员叫 '{name}'（{ids}），不知道是哪一位签到：请把这一格改成那位人员的编号",
+        "有{count}位人员叫 '{name}'（{ids}），不知道是哪一位签到：请把这一格改成其中一位的写法",
         "{count} members are called '{name}' ({ids}), so who signed in is not known: write "
-        "that member's id in this cell instead"),
-    "signin.not_in_branch": ("'{name}' 在{day}不在本支部（见课程文件中的 joined / left）",
-                             "'{name}' is not in the branch on {day} (see joined / left in "
-                             "the curriculum)"),
+        "one of those in this cell instead"),
+    # --- names as a person writes them (studykit.reading.names)
+    "names.unknown": ("'{name}' 不是本支部的人员（{hint}）",
+                      "'{name}' is not a member of the branch ({hint})"),
+    "names.close": ("是不是 {names}？", "did you mean {names}?"),
+    "names.none_close": ("没有名字相近的人员", "no member has a name like it"),
+    "names.ambiguous": ("有{count}位人员叫 '{name}'：请在下拉列表中选定是哪一位（{ids}）",
+                        "{count} members are called '{name}': choose which one from the "
+                        "drop-down list ({ids})"),
+    "names.not_in_branch": ("'{name}' 在{day}不在本支部（见课程文件中的 joined / left）",
+                            "'{name}' is not in the branch on {day} (see joined / left in "
+                            "the curriculum)"),
     # --- check: every file by its content (issue 15, item 4) ------------------------------
     "check.ok": ("{path}：通过 — {what}", "{path}: ok — {what}"),
     "check.ok_alone": ("{path}：格式无误（未对照课程文件）— {what}",
