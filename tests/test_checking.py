@@ -362,3 +362,22 @@ def test_a_curriculum_has_the_same_problems_in_check_as_when_loaded(path: Path) 
         assert checked.problems == info.value.problems
     else:   # a list, an empty file: of no kind studykit knows
         assert [p.message.key for p in checked.problems] == ["check.unknown"]
+
+
+def test_a_workbook_not_filled_in_yet_and_one_that_is_no_record_workbook(
+        tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from studykit.app.cli import main
+
+    out = tmp_path / "2027Q1"
+    assert main(["plan", str(EXAMPLES / "employment-centre.yaml"), "--quarter", "2027Q1",
+                 "--out", str(out)]) == 0
+    other = tmp_path / "ledger.xlsx"
+    Workbook().save(other)
+    checked = check_files([out / "records.xlsx", other])
+    assert [p.text("zh-CN") for p in checked.passed] == [
+        f"{out / 'records.xlsx'}：活动登记簿，16张活动工作表都还没有填写"
+        "（开完会填写出勤情况后再检查）"]
+    assert [p.text("zh-CN") for p in checked.problems] == [
+        f"{other}:1:1: 这个 Excel 工作簿不是活动登记簿：其中没有 studykit plan 写出的活动工作表"]

@@ -423,3 +423,13 @@ def test_the_documented_headers_are_exactly_those_recognised_in_their_order() ->
     assert listed("time") == TIME_HEADERS
     assert f"{signin.MAX_ROWS:,}" in section and f"first {signin.HEADER_ROWS:,}" not in section
     assert "first ten" in section and signin.HEADER_ROWS == 10
+
+
+def test_a_zip_bomb_named_xlsx_is_refused_unopened(centre: Curriculum, committee: Session,
+                                                   tmp_path: Path) -> None:
+    bomb = tmp_path / "签到.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))
+    with pytest.raises(InputError) as caught:
+        read_signin(bomb, centre, committee)
+    assert "解压后过大" in caught.value.text("zh-CN")

@@ -46,6 +46,7 @@ from ..reading import yamlio
 from ..reading.curriculum import from_document
 from ..reading.problems import kind_of
 from ..reading.records import RECORD_KEYS, check_every_record, parse_records
+from ..reading.sheets import is_workbook, read_workbook_sheets
 from ..words import DEFAULT_LOCALE, Message, day_message, join, msg
 from .workflows import branch_folder
 
@@ -164,9 +165,23 @@ def check_files(names: Iterable[Path | str]) -> Checked:
     files: list[_File] = []
     curricula: list[_File] = []
     records: list[_File] = []
+    blank: list[Said] = []
     for path, given in paths:
+        docs: Sequence[yamlio.Document]
         try:
-            docs = parse_records([path])
+            if is_workbook(path):
+                docs, sheets = read_workbook_sheets(path)
+                if not docs:
+                    # a record workbook nobody has filled in yet, or another workbook
+                    if sheets:
+                        blank.append(Said(msg("check.workbook_blank", path=str(path),
+                                              n=sheets)))
+                    else:
+                        problems.append(Problem(str(path), 1, 1, "",
+                                                msg("check.not_record_workbook")))
+                    continue
+            else:
+                docs = parse_records([path])
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -198,7 +213,7 @@ def check_files(names: Iterable[Path | str]) -> Checked:
     passed = [_passed(f) for f in files if f.plan_file or (
         f.doc.path not in wrong and (f.curriculum is not None or f.record is not None))]
     loaded = [(f.path, f.curriculum) for f in curricula if f.curriculum is not None]
-    return Checked(passed, problems, notes, loaded)
+    return Checked(passed + blank, problems, notes, loaded)
 
 
 def _branches(curricula: Sequence[_File], records: Sequence[_File], notes: list[Said],

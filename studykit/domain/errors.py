@@ -38,11 +38,16 @@ class Problem:
     """The problem is in a workbook's cell: ``path`` is ``book.xlsx:<sheet>``, and it is
     said as ``book.xlsx:<sheet>!D7`` (the column from ``col``, the row from ``line``)."""
 
+    @property
+    def where(self) -> str:
+        """Where it is: ``file:line:col``, or ``book.xlsx:<sheet>!D7`` in a workbook."""
+        return f"{self.path}!{_column(self.col)}{self.line}" if self.cell \
+            else f"{self.path}:{self.line}:{self.col}"
+
     def text(self, locale: str | None = None) -> str:
         """The problem as one line, in ``locale`` (default: the file's language)."""
         loc = locale or self.locale
-        where = f"{self.path}!{_column(self.col)}{self.line}" if self.cell \
-            else f"{self.path}:{self.line}:{self.col}"
+        where = self.where
         key = self.key
         if key and self.subject:
             key += text(loc or "zh-CN", "problem.subject", name=self.subject)

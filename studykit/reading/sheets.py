@@ -16,7 +16,6 @@ said or decided) is a session not held yet, and is no record.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -65,8 +64,6 @@ MAX_SHEETS = 2000
 MAX_ROWS = 20_000
 """The most sheets a workbook, and rows a sheet, may have (a 2,000-member branch's
 quarter has about 100 sheets, the largest of 2,000 rows)."""
-MAX_UNPACKED = 256 * 1024 * 1024
-"""The most a workbook may unpack to (a zip of a few MB must not fill the memory)."""
 
 
 def status_words(locale: str) -> dict[str, str]:
@@ -227,39 +224,36 @@ def read_workbook(path: Path | str) -> list[SheetDocument]:
 
     A file that is not a workbook, is too large, or has too many sheets or rows raises
     :class:`~studykit.domain.errors.InputError`."""
-    import io
+    return read_workbook_sheets(path)[0]
 
-    from openpyxl import load_workbook
 
+def read_workbook_sheets(path: Path | str) -> tuple[list[SheetDocument], int]:
+    """:func:`read_workbook`, and how many record sheets the workbook has, filled or not
+    (none: it is no record workbook)."""
     name = str(path)
-    raw = yamlio.read_file(path)
+    book = yamlio.open_workbook(yamlio.read_file(path), name)
 
     def refused(key: str, **values: Any) -> InputError:
         return InputError([Problem(name, 1, 1, "", msg(key, **values))])
 
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
-                raise refused("workbook.too_big")
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except InputError:
-        raise
-    except Exception:       # openpyxl raises many kinds for a file that is no workbook
-        raise refused("workbook.unreadable") from None
-    try:
         if len(book.sheetnames) > MAX_SHEETS:
             raise refused("workbook.too_many_sheets", most=MAX_SHEETS)
         out = []
         roster: dict[str, str] = {}
+        sheets = 0
         for sheet in book.worksheets:
-            doc = _sheet_document(name, sheet)
-            if doc is not None:
-                out.append(doc)
+            rows = _rows(sheet, name)
+            if rows and rows[0][_col(KEY)] == MARK:
+                sheets += 1
+                doc = _SheetReader(f"{name}:{sheet.title}", rows).document()
+                if doc is not None:
+                    out.append(doc)
             elif not roster:
-                roster = _roster(sheet, name)
+                roster = _roster(rows)
         for doc in out:
             doc.roster = roster
-        return out
+        return out, sheets
     finally:
         book.close()
 
@@ -281,20 +275,11 @@ def _col(letter: str) -> int:
     return "ABCDEFGHI".index(letter)
 
 
-def _roster(sheet: Any, path: str) -> dict[str, str]:
-    """The hidden list of names (label → id), if ``sheet`` is it."""
-    rows = _rows(sheet, path)
+def _roster(rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    """The hidden list of names (label → id), if ``rows`` are its sheet's."""
     if not rows or rows[0][_col(KEY)] != NAMES_MARK:
         return {}
     return {str(r[0]): str(r[1]) for r in rows[1:] if r[0] is not None and r[1] is not None}
-
-
-def _sheet_document(path: str, sheet: Any) -> SheetDocument | None:
-    rows = _rows(sheet, path)
-    if not rows or rows[0][_col(KEY)] != MARK:
-        return None
-    reader = _SheetReader(f"{path}:{sheet.title}", rows)
-    return reader.document()
 
 
 class _SheetReader:

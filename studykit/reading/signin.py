@@ -18,7 +18,6 @@ import csv
 import io
 import re
 import unicodedata
-import warnings
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -445,14 +444,7 @@ def _csv_records(text: str, delimiter: str, path: str) -> Iterator[Row]:
 def _workbook_rows(raw: bytes, path: str) -> tuple[Iterator[Row], str]:
     """The rows of the workbook's first sheet that has a name and a time header (else its
     active sheet), and that sheet's name."""
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")   # openpyxl's notes on styles it does not know
-            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:   # whatever a damaged or foreign zip makes openpyxl raise
-        raise _refused(path, "signin.not_workbook") from None
+    book = yamlio.open_workbook(raw, path, "signin.not_workbook")
     sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
     if not sheets:
         book.close()

@@ -459,3 +459,43 @@ def _paths_to(root: Node | None, targets: Sequence[Node]) -> dict[int, Path_]:
 def load(path: Path | str) -> Document:
     """Read and parse a YAML file: :func:`read_text` then :func:`parse`."""
     return parse(read_text(path), str(path))
+
+
+MAX_UNPACKED = 256 * 1024 * 1024
+"""The most an Excel workbook read (a record workbook, a sign-in export) may unpack to: a
+zip of a few MB must not fill the memory."""
+MAX_RATIO = 200
+"""How many times its packed size a part of over a megabyte may unpack to (a sheet's XML
+packs to a tenth or so; a zip bomb to a thousandth)."""
+
+
+def open_workbook(raw: bytes, path: str, unreadable: str = "workbook.unreadable") -> Any:
+    """An Excel workbook's bytes opened to read (openpyxl, streaming, values only), or
+    :class:`InputError` at ``path``: ``unreadable`` (the message key) when it is no
+    workbook, "too big" when it would unpack past :data:`MAX_UNPACKED` or a part past
+    :data:`MAX_RATIO` times its size. Close it when done."""
+    import io
+    import warnings
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    def refused(key: str) -> InputError:
+        return InputError([Problem(path, 1, 1, "", msg(key))])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise refused(unreadable) from None
+    if sum(i.file_size for i in parts) > MAX_UNPACKED or any(
+            i.file_size > 2**20 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
+            for i in parts):
+        raise refused("workbook.too_big")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # openpyxl's notes on styles it does not know
+            return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception:       # openpyxl raises many kinds for a zip that is no workbook
+        raise refused(unreadable) from None
+

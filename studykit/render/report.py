@@ -144,8 +144,7 @@ def ledger_tables(ledger: Ledger, upcoming_shown: int = 4) -> list[Table]:
                                  for c in g.courses])]
         for g in ledger.growth if g.before < g.required]
     problems: list[list[Cell]] = [
-        [f"{p.path}:{p.line}:{p.col}",
-         f"{p.key}: {p.message.text(loc)}" if p.key else p.message.text(loc)]
+        [p.where, p.text(loc).removeprefix(f"{p.where}: ")]
         for p in ledger.problems]
     return [
         Table("hours", t("ledger.hours"),

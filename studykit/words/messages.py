@@ -919,6 +919,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "records (`evaluation`), business results (`results`) and logs of "
                       "service visits (`visits`), and the record workbook (records.xlsx) written by "
                       "`studykit plan`"),
+    "check.workbook_blank": ("{path}：活动登记簿，{n}张活动工作表都还没有填写（开完会填写出勤情况后再检查）",
+                             "{path}: a record workbook, none of its {n} session sheets filled "
+                             "in yet (fill in the attendance after a session, then check)"),
+    "check.not_record_workbook": ("这个 Excel 工作簿不是活动登记簿：其中没有 studykit plan 写出的活动工作表",
+                                  "this Excel workbook is no record workbook: it has none of the "
+                                  "session sheets studykit plan writes"),
     "check.looks_empty": ("文件是空的", "the file is empty"),
     "check.looks_found": ("文件里是{found}", "it holds {found}"),
     "check.looks_keys": ("它的键是 {keys}", "its keys are {keys}"),
