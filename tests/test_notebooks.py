@@ -413,3 +413,10 @@ def test_a_session_filled_in_the_record_workbook_is_recorded_too(tmp_path: Path)
     assert not refused.saved and "records.xlsx" in str(refused) and "不会覆盖" in str(refused)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [*(p.name for p in NURSING_RECORDS.iterdir()), "records.xlsx"])
+    # the workbook itself as the first cell's RECORDS: the same, and records go beside it
+    alone = record_form(cur, folder / "records.xlsx", tmp_path / "out", "2027Q1",
+                        today=date(2027, 2, 1))
+    assert "group-2-2027-01" in alone.held
+    alone.fill(session="group-2-2027-01")
+    again = alone.submit()
+    assert not again.saved and "records.xlsx" in str(again)

@@ -50,6 +50,14 @@ def chosen_quarter(curriculum: Curriculum, quarter: Quarter | str | None = None,
     return chosen, text(loc, "nb.quarter", quarter=quarter_title(loc, chosen), why=text(loc, why))
 
 
+def _folder(records: Path | str) -> Path:
+    """The records folder: the one given, or the one a record workbook given is in (a
+    record filed in the notebook goes beside it, and the workbook's sessions count as
+    recorded)."""
+    path = Path(records)
+    return path.parent if path.is_file() else path
+
+
 def _records(curriculum: Curriculum, folder: Path) -> list[yamlio.Document]:
     """The records of ``folder`` (none when there is no such folder yet), parsed; files
     that are not records are passed over (``studykit check`` says what is wrong in them)."""
@@ -59,7 +67,7 @@ def _records(curriculum: Curriculum, folder: Path) -> list[yamlio.Document]:
 
 def recorded(curriculum: Curriculum, folder: Path | str) -> dict[tuple[str, Quarter], str]:
     """(session id, quarter) → the record file of each session recorded in ``folder``."""
-    found, _ = check_records(_records(curriculum, Path(folder)), curriculum, None,
+    found, _ = check_records(_records(curriculum, _folder(folder)), curriculum, None,
                              skip_unreadable=True)
     return {(r.session, quarter_of(r.date)): r.source for r in found if isinstance(r, Record)}
 
@@ -71,7 +79,7 @@ def record_form(curriculum: Curriculum, records: Path | str, out: Path | str,
     saving writes the record into ``records`` and its minutes into ``out``. It starts at
     ``session``, else at the first session not yet recorded that has taken place (by
     ``today``), else at the first not recorded."""
-    folder, chosen = Path(records), Quarter.parse(quarter)
+    folder, chosen = _folder(records), Quarter.parse(quarter)
     _, _, plans = checked_records(_records(curriculum, folder), curriculum, {chosen.year},
                                   skip_unreadable=True)
     drafts = [draft(curriculum, s) for s in plans[chosen].sessions]
@@ -95,7 +103,7 @@ def file_record(curriculum: Curriculum, data: Mapping[str, Any], records: Path |
 
     A session already recorded there, or a file of the same name, is refused, never
     overwritten; a record the minutes refuse (a mistake) is taken back out again."""
-    folder = Path(records)
+    folder = _folder(records)
     session, day = str(data["session"]), data["date"]
     loc = curriculum.locale
     first = recorded(curriculum, folder).get((session, quarter_of(day)))
