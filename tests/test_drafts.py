@@ -10,13 +10,15 @@ from conftest import EXAMPLES
 
 from studykit import loads
 from studykit.app.cli import main
+from studykit.domain.errors import InputError
 from studykit.domain.models import Curriculum
 from studykit.domain.records import Record
 from studykit.domain.time import Quarter
 from studykit.engine.drafts import attendance_lists, draft
 from studykit.engine.planner import plan_quarter
+from studykit.reading import yamlio
 from studykit.reading.curriculum import load
-from studykit.reading.records import loads_record
+from studykit.reading.records import check_records, loads_record
 from studykit.render.drafts import draft_yaml
 
 CENTRE = EXAMPLES / "employment-centre.yaml"
@@ -59,11 +61,30 @@ def test_attendance_lists_refuse_a_status_that_is_none() -> None:
     assert attendance_lists({"a": "", "b": "present"})["present"] == ["b"]
 
 
-def test_a_yaml_draft_is_a_record_as_it_stands(cur: Curriculum) -> None:
+def finished(text: str) -> str:
+    """A draft as the secretary finishes it: the ``draft: true`` line deleted."""
+    lines = text.splitlines(keepends=True)
+    assert sum(line.startswith("draft: true") for line in lines) == 1
+    return "".join(line for line in lines if not line.startswith("draft: true"))
+
+
+def test_a_draft_counts_as_nothing_until_it_is_finished(cur: Curriculum) -> None:
+    plan = plan_quarter(cur, Quarter.parse("2027Q1"))
+    session = plan.session("committee-2027-01")
+    text = draft_yaml(cur, draft(cur, session))
+    with pytest.raises(InputError) as caught:
+        loads_record(text, cur, {plan.quarter: plan})
+    assert "删去 draft: true 这一行" in caught.value.text("zh-CN")
+    doc = yamlio.parse(text, "committee-2027-01.yaml")
+    records, problems = check_records([doc], cur, {plan.quarter: plan})
+    assert records == [] and [p.message.key for p in problems] == ["record.draft"]
+
+
+def test_a_finished_yaml_draft_is_a_record(cur: Curriculum) -> None:
     plan = plan_quarter(cur, Quarter.parse("2027Q1"))
     for session in plan.sessions:
         text = draft_yaml(cur, draft(cur, session))
-        record = loads_record(text, cur, {plan.quarter: plan})
+        record = loads_record(finished(text), cur, {plan.quarter: plan})
         assert isinstance(record, Record) and record.session == session.id
         assert record.date == session.date
         names = {m.id: m.name for m in cur.members}
@@ -81,7 +102,7 @@ def test_records_draft_writes_a_draft_per_session_and_replaces_none(
     plan = plan_quarter(load(CENTRE), Quarter.parse("2027Q1"))
     assert sorted(p.stem for p in out.glob("*.yaml")) == sorted(s.id for s in plan.sessions)
     assert (out / "committee-2027-01.yaml").read_text(encoding="utf-8") == "# 写了一半\n"
-    assert "已有，没有覆盖" in said and f"已写出 {len(plan.sessions) - 1} 份记录草稿" in said
+    assert "已有，没有另写草稿" in said and f"已写出 {len(plan.sessions) - 1} 份记录草稿" in said
 
 
 def test_records_draft_from_a_sign_in_export(tmp_path: Path,
@@ -95,7 +116,7 @@ def test_records_draft_from_a_sign_in_export(tmp_path: Path,
     err = capsys.readouterr().err
     text = (out / "committee-2027-01.yaml").read_text(encoding="utf-8")
     cur = load(CENTRE)
-    record = loads_record(text, cur)
+    record = loads_record(finished(text), cur)
     assert isinstance(record, Record)
     assert record.present == ["tangshu", "zhouhaiyan"] and record.late == ["chenjing"]
     # who did not sign in is listed for the secretary, not guessed
@@ -112,3 +133,16 @@ def test_records_draft_says_what_is_wrong(tmp_path: Path,
                  str(tmp_path / "x.csv"), "--out", str(tmp_path)]) == 1
     assert "--signin 要和 --session 一起用" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_draft_for_a_session_recorded_already(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "records"
+    out.mkdir()
+    (out / "minutes-of-january.yaml").write_text(
+        (EXAMPLES / "records" / "committee-2027-01.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    assert main(["records", "draft", str(CENTRE), "--quarter", "2027Q1", "--session",
+                 "committee-2027-01", "--out", str(out)]) == 0
+    assert "minutes-of-january.yaml" in capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == ["minutes-of-january.yaml"]

@@ -83,7 +83,7 @@ extra: 1
         "of range for month)",
         "12:1: extra: unknown key `extra` (known here: session, date, start, end, venue, chair, "
         "recorder, number, present, late, absent, unexcused, guests, topics, materials, speeches, "
-        "votes, decisions, actions, summary, attachments, done, makeup)",
+        "votes, decisions, actions, summary, attachments, done, makeup, draft)",
     ]
 
 

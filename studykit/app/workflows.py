@@ -604,11 +604,19 @@ def write_drafts(path: Path | str, quarter: Quarter | str, out: Path | str,
         if signin is not None:
             signed, notes, problems = _signed_in(cur, chosen_sessions[0], signin)
         folder = Path(out)
+        # a session recorded already (in a YAML file or the record workbook, there or in
+        # `records`) gets no draft: a second record of it would be an error
+        sources = [p for p in (folder, Path(records) if records else None)
+                   if p is not None and p.exists()]
+        done, _ = check_records(parse_records(record_files(sources), skip_unreadable=True),
+                                cur, None, skip_unreadable=True)
+        held = {(r.session, quarter_of(r.date)): r.source for r in done
+                if isinstance(r, Record)}
         files, existing = {}, []
         for s in chosen_sessions:
             target = folder / f"{s.id}.yaml"
-            if target.exists():
-                existing.append(target)
+            if target.exists() or (s.id, chosen) in held:
+                existing.append(Path(held.get((s.id, chosen), target)))
                 continue
             files[target] = draft_yaml(cur, draft(cur, s), signed, notes).encode("utf-8")
         written = write_files(folder, files) if files else []

@@ -105,6 +105,9 @@ class Record(FromFile):
     attachments: list[Text] = Field(default_factory=list)
     done: list[ActionRef] = Field(default_factory=list)
     makeup: list[Makeup] = Field(default_factory=list)
+    draft: bool = False
+    """Written by ``studykit records draft`` and not finished yet (the secretary deletes
+    the line when the record is filled in): said, and counted as no session held."""
 
 
     @property

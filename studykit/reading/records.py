@@ -324,7 +324,15 @@ def _from_document(doc: yamlio.Document, curriculum: Curriculum | None,
             raise InputError(merge(problems, schema_problems(doc, exc, model))) from None
         record._source = doc.path
         doc.validated[model] = record
+    if isinstance(record, Record) and record.draft:
+        # a draft left as `records draft` wrote it: not a session held, until finished
+        problems.append(doc.problem(("draft",), msg("record.draft"), key=True))
     return record, sorted(set(problems), key=Problem.sort_key)
+
+
+def _unfinished(record: AnyRecord) -> bool:
+    """A record draft not finished yet: it is said, and counts as nothing."""
+    return isinstance(record, Record) and record.draft
 
 
 def load_record(path: Path | str, curriculum: Curriculum,
@@ -376,9 +384,10 @@ def check_records(docs: Iterable[yamlio.Document], curriculum: Curriculum,
             if not skip_unreadable:
                 fatal.extend(exc.problems)
             continue
-        out.append(record)
-        read.append((doc, record))
         problems.extend(found)
+        if not _unfinished(record):
+            out.append(record)
+            read.append((doc, record))
     if fatal:
         raise InputError(fatal)
     if plans is not None:
@@ -544,8 +553,9 @@ def _each(docs: Iterable[yamlio.Document], curriculum: Curriculum | None,
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        read.append((doc, record))
         problems.extend(found)
+        if not _unfinished(record):
+            read.append((doc, record))
     return read, problems
 
 

@@ -1,7 +1,8 @@
 """Record drafts as YAML (``studykit records draft``): a session's record, pre-filled from
 the plan, for a secretary who keeps records as text.
 
-A draft is a valid record: the plan's day, time, venue and chair, the expected members
+A draft is a record marked ``draft: true``, which counts as nothing until the secretary
+has filled it in and deleted that line: the plan's day, time, venue and chair, the expected members
 ``present`` (each with their name beside the id), those the plan knew to be away on leave
 with its reason, the agenda as the topics, and empty places for the rest, each with a
 comment saying what goes there. From a sign-in export, ``present`` and ``late`` are the
@@ -48,7 +49,8 @@ def draft_yaml(cur: Curriculum, d: Draft, signed: Mapping[str, str] | None = Non
     out = [f"# {line('head', title=s.title, day=long_date(loc, s.date))}",
            f"# {line('how')}"]
     out += [f"# {n}" for n in notes]
-    out += [f"session: {s.id}", f"date: {s.date.isoformat()}",
+    out += [f"draft: true  # {line('draft')}",
+            f"session: {s.id}", f"date: {s.date.isoformat()}",
             f'start: "{s.start:%H:%M}"', f'end: "{s.end:%H:%M}"']
     if s.place:
         out.append(f"venue: {_quoted(s.place)}")

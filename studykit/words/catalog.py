@@ -623,6 +623,8 @@ TEXT: dict[str, tuple[str, str]] = {
                   "The day, time, venue, chair and members expected are from the plan: make "
                   "them what happened, fill in the rest, then studykit minutes writes the "
                   "minutes (format: docs/records.md)"),
+    "draft.draft": ("填好后删去这一行：在此之前这份记录不计入台账", "delete this line once the record is "
+               "filled in: until then it counts as nothing"),
     "draft.chair": ("主持人（成员编号）", "the chair (a member id)"),
     "draft.recorder": ("记录人（成员编号）", "the recorder (a member id)"),
     "draft.present": ("出席：应到人员默认全部出席，没到的移到 absent（请假）或 unexcused（缺席）",

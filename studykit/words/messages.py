@@ -429,6 +429,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "session '{id}' already has a record ({first}); a session has one "
                       "record, so this one is neither counted nor made into minutes. "
                       "Delete one of them, or correct this one's session"),
+    "record.draft": ("这还是按计划写出的草稿：按实际情况填好出勤和内容后，删去 draft: true 这一行，"
+                     "才算开过这次活动",
+                     "this is still a draft from the plan: fill in who came and what happened, "
+                     "then delete the line draft: true; until then it counts as no session "
+                     "held"),
     "record.twice": ("'{id}' 写了两次", "'{id}' is listed twice"),
     "record.both": ("'{id}' 同时写在了 `{first}` 和 `{then}` 里", "'{id}' is both {first} and {then}"),
     "record.too_many_votes": ("共{total}票（赞成{votes_for}、反对{against}、弃权{abstain}），"
@@ -797,7 +802,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "the plan of {quarter} has no session {id} ({hint})"),
     "draft.signin_needs_session": ("--signin 要和 --session 一起用：签到表是哪一次活动的",
                                    "--signin needs --session: which session the sign-in is of"),
-    "cli.draft_exists": ("已有，没有覆盖：{path}", "already there, not replaced: {path}"),
+    "cli.draft_exists": ("已有，没有另写草稿：{path}", "already there, no draft written: {path}"),
     "cli.drafts": ("已写出 {n} 份记录草稿到 {out}：补全后用 studykit minutes 生成会议记录",
                    "wrote {n} record drafts into {out}: complete them, then studykit minutes "
                    "writes the minutes"),
