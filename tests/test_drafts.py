@@ -146,3 +146,13 @@ def test_no_draft_for_a_session_recorded_already(tmp_path: Path,
                  "committee-2027-01", "--out", str(out)]) == 0
     assert "minutes-of-january.yaml" in capsys.readouterr().out
     assert sorted(p.name for p in out.iterdir()) == ["minutes-of-january.yaml"]
+
+
+def test_a_sign_in_without_its_columns_writes_no_draft(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    signin = tmp_path / "签到.csv"
+    signin.write_text("a,b\n唐树,14:50\n", encoding="utf-8")
+    out = tmp_path / "records"
+    assert main(["records", "draft", str(CENTRE), "--quarter", "2027Q1", "--session",
+                 "committee-2027-01", "--signin", str(signin), "--out", str(out)]) == 1
+    assert "姓名" in capsys.readouterr().err and not out.exists()

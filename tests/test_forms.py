@@ -15,6 +15,7 @@ import studykit
 from studykit.domain.errors import UserError
 from studykit.domain.records import Record
 from studykit.engine.drafts import Draft, Expected, draft
+from studykit.reading.names import curriculum_labels
 from studykit.show.forms import (
     Entry,
     Filed,
@@ -25,7 +26,7 @@ from studykit.show.forms import (
     member_of,
     status_of,
 )
-from studykit.words import msg
+from studykit.words import Message, msg
 
 ROOT = Path(__file__).resolve().parent.parent
 NURSING = ROOT / "tests" / "data" / "branches" / "nursing-evaluation.yaml"
@@ -105,10 +106,13 @@ def test_the_record_holds_each_status_in_its_list(
 
 def test_members_and_statuses_are_named_as_people_say_them(
         nursing: tuple[studykit.Curriculum, list[Draft]]) -> None:
-    _, drafts = nursing
+    cur, drafts = nursing
     d = of(drafts, "committee-2027-01")
-    assert member_of(d, "李红") == member_of(d, "lihong") == "lihong"
-    assert member_of(d, "刘静") is None                      # not on the committee
+    labels = curriculum_labels(cur)
+    assert member_of(d, "李红", labels, "zh-CN") == member_of(d, "lihong", labels, "zh-CN") \
+        == member_of(d, "李 红同志", labels, "zh-CN") == "lihong"
+    # not on the committee: no member the form can name
+    assert isinstance(member_of(d, "刘静", labels, "zh-CN"), Message)
     assert [status_of("zh-CN", s) for s in ("出席", "迟到", "请假", "缺席", "leave", "x")] == \
         ["present", "late", "leave", "absent", "leave", None]
     assert status_of("en", "on leave") == "leave"
@@ -177,7 +181,7 @@ def test_what_cannot_be_filled_in_is_said_and_nothing_filed(
         "motion, votes, task, owner, due）",
         "  期限「下周」不是日期，请写成 2027-03-12 这样",
         "  票数「(5, 0)」应是赞成、反对、弃权三个数，如 (5, 0, 0)",
-        "  本次活动的应到人员中没有「王五」（已有：李红, 王丽, 张敏）",
+        "  本次活动的应到人员中没有「王五」（是不是 '王丽'？）",
         "  李红的出勤情况「出差」不是 出席/迟到/请假/缺席 之一",
         "  王丽请假，请写明原因"]
     assert "<li>王丽请假，请写明原因</li>" in outcome._repr_html_()

@@ -214,7 +214,7 @@ def test_unavailable_members_are_not_scheduled_and_fixed_days_excuse_them() -> N
     assert plan.session("all").date >= date(2026, 6, 1)            # c can come only in June
     april = plan.session("theme-day-2026-04")
     assert "c" not in april.attendees
-    assert april.excused == {"c": "本人当日不能参加（2026-04-01..2026-05-31），需补学"}
+    assert april.excused == {"c": "本人当日不能参加（2026年4月1日至5月31日），需补学"}
     assert "c" in plan.session("theme-day-2026-06").attendees
     assert hard_errors(cur, plan) == []
 

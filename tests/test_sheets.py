@@ -392,3 +392,64 @@ def test_a_names_list_shown_again_still_names_the_members(blank: Path, tmp_path:
     assert problems == []
     (record,) = [r for _, r in read]
     assert isinstance(record, Record) and record.chair == "tangshu"
+
+
+def test_a_plans_folder_is_a_records_folder(filled: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """plan.yaml beside the workbook in the plan's folder is no record."""
+    path, out = str(EXAMPLES / "employment-centre.yaml"), tmp_path / "2027Q1"
+    assert main(["plan", path, "--quarter", "2027Q1", "--out", str(out)]) == 0
+    shutil.copy(filled, out / "records.xlsx")
+    capsys.readouterr()
+    assert main(["report", path, "--records", str(out), "--quarter", "2027Q1"]) == 0
+    assert main(["plan", path, "--quarter", "2027Q2", "--records", str(out),
+                 "--out", str(tmp_path / "2027Q2")]) == 0
+    # and minutes of the folder: the workbook's sheets
+    assert main(["minutes", path, str(out), "--out", str(out)]) == 0
+    assert all((out / "sessions" / s / "minutes.docx").exists() for s in COPIED)
+
+
+def test_a_sheet_whose_hidden_columns_were_deleted_is_said(blank: Path, tmp_path: Path,
+                                                           cur: Curriculum) -> None:
+    book, ws = _committee(blank)
+    for r in range(7, 12):
+        ws.cell(r, 4).value = "出席"
+    ws.delete_cols(8, 2)
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    assert f"{ws.title}!H1: 工作表“{ws.title}”像是一次活动的登记，但隐藏的 H、I 列被删除或改动了" \
+        in said_of(path, cur)
+
+
+def test_a_sheet_with_only_a_speech_needs_everyones_attendance(
+        blank: Path, tmp_path: Path, cur: Curriculum) -> None:
+    book, ws = _committee(blank)
+    ws.cell(_rows_below(ws, "发言")[0], 2).value = "唐树"
+    ws.cell(_rows_below(ws, "发言")[0], 3).value = "传达文件精神。"
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    said = said_of(path, cur)
+    assert said.count("未填写：请选择出勤情况") == 5
+
+
+def test_minutes_of_a_yaml_record_refused_when_the_workbook_beside_records_it_too(
+        filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    shutil.copy(filled, folder / "records.xlsx")
+    shutil.copy(RECORDS / "committee-2027-01.yaml", folder / "a-committee.yaml")
+    code = main(["minutes", str(EXAMPLES / "employment-centre.yaml"),
+                 str(folder / "a-committee.yaml"), "--out", str(tmp_path / "out")])
+    assert code == 1 and "已经有一份记录" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_minutes_of_a_workbook_that_is_no_record_workbook(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    other = tmp_path / "ledger.xlsx"
+    Workbook().save(other)
+    code = main(["minutes", str(EXAMPLES / "employment-centre.yaml"), str(other),
+                 "--out", str(tmp_path / "out")])
+    assert code == 1 and "不是活动登记簿" in capsys.readouterr().err

@@ -97,14 +97,17 @@ charts.quarter_calendar(plan)"""),
     new_markdown_cell("""\
 ## 三、生成文书 · Write the documents
 
-生成季度学习计划表、日历文件，以及每项活动的活动方案（教案）和签到表。已经手工修改过的文件不会被覆盖。
+按课程文件写出季度学习计划表、日历文件、活动登记簿（records.xlsx），以及每项活动的活动方案（教案）和签到表。
+上面试的改动只在笔记本里：要按它写，先把它写进课程文件。已经手工修改过的文件不会被覆盖。
 
-*Writes calendar.docx, calendar.ics and per session plan.docx and attendance.docx.*"""),
+*Writes the plan of the curriculum as it is in the file (calendar.docx, calendar.ics, records.xlsx,
+per session plan.docx and attendance.docx): the trial above stays in the notebook until you put
+it in the file.*"""),
     new_code_cell("""\
 from studykit.show.display import written_view
 
-written = studykit.write_plan(plan, OUT)
-picture = charts.save(charts.quarter_calendar(plan), f"{OUT}/calendar.png")
+written = studykit.write_plan(first, OUT)   # 课程文件中的计划 (the plan of the file)
+picture = charts.save(charts.quarter_calendar(first), f"{OUT}/calendar.png")
 written_view(written, OUT, cur.locale, also=[picture])"""),
 ]
 

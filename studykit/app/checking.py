@@ -45,7 +45,7 @@ from ..domain.time import Quarter, quarter_of
 from ..reading import yamlio
 from ..reading.curriculum import from_document
 from ..reading.problems import kind_of
-from ..reading.records import RECORD_KEYS, check_every_record, parse_records
+from ..reading.records import RECORD_KEYS, check_every_record
 from ..reading.sheets import is_workbook, read_workbook_sheets
 from ..words import DEFAULT_LOCALE, Message, day_message, join, msg
 from .workflows import branch_folder
@@ -83,8 +83,8 @@ class Checked:
 
     @property
     def files_with_problems(self) -> int:
-        """How many files have problems."""
-        return len({p.path for p in self.problems})
+        """How many files have problems (a workbook's sheets are one file)."""
+        return len({p.path.rpartition(":")[0] if p.cell else p.path for p in self.problems})
 
     @property
     def locales(self) -> set[str]:
@@ -181,7 +181,7 @@ def check_files(names: Iterable[Path | str]) -> Checked:
                                                 msg("check.not_record_workbook")))
                     continue
             else:
-                docs = parse_records([path])
+                docs = [yamlio.load(path)]
         except InputError as exc:
             problems.extend(exc.problems)
             continue

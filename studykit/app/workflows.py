@@ -49,7 +49,7 @@ from ..reading.records import (
     record_files,
     record_kind,
 )
-from ..reading.sheets import is_workbook
+from ..reading.sheets import is_workbook, read_workbook_sheets
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
@@ -262,8 +262,26 @@ def write_minutes_for(cur: Curriculum, record_paths: Sequence[Path | str], out: 
         return _write_minutes(cur, record_paths, out, templates, force, beside)
 
 
+def _given_records(record_paths: Sequence[Path | str]) -> list[Path | str]:
+    """The record files given: a folder stands for the records in it; a workbook given
+    that holds no record sheet (a ledger, a sign-in export) is refused, not passed over."""
+    out: list[Path | str] = []
+    refused = []
+    for given in record_paths:
+        if Path(given).is_dir():
+            out.extend(record_files([Path(given)]))
+            continue
+        if is_workbook(given) and Path(given).is_file() and not read_workbook_sheets(given)[1]:
+            refused.append(Problem(str(given), 1, 1, "", msg("check.not_record_workbook")))
+        out.append(given)
+    if refused:
+        raise InputError(refused)
+    return out
+
+
 def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Path | str,
                    templates: Path | str | None, force: bool, beside: bool) -> MinutesRun:
+    record_paths = _given_records(record_paths)
     records, problems, plans = checked_records(parse_records(record_paths), cur)
     if problems:
         raise InputError(problems)
@@ -275,7 +293,8 @@ def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Pat
     # a second record of a session among its neighbours is as wrong here as in the report
     given = {Path(r.source).resolve() for r in records}
     seconds = [p for ledger in ledgers.values() for p in ledger.problems
-               if p.message.key == "record.second" and Path(p.path).resolve() in given]
+               if p.message.key == "record.second" and given & {
+                   Path(p.path).resolve(), Path(str(dict(p.message.values)["first"])).resolve()}]
     if seconds:
         raise InputError(seconds)
     quarters = _quarter_folders(cur, [r for r in records if isinstance(r, Record)], Path(out))
@@ -631,6 +650,9 @@ def _signed_in(cur: Curriculum, session: Session, path: Path | str,
     from ..reading.signin import read_signin
 
     signin = read_signin(path, cur, session)
+    if not signin.name_column or not signin.time_column:
+        # no name or no time column found: there is no sign-in to draft from
+        raise InputError(list(signin.problems))
     signed = {**{m: "present" for m in signin.present}, **{m: "late" for m in signin.late}}
     notes = [p.text(cur.locale) for p in signin.problems]
     return signed, notes, list(signin.problems)

@@ -36,7 +36,7 @@ from ..domain.rules import party_groups
 from ..domain.time import Quarter, quarter_of
 from ..domain.vocabulary import MEETING_HOURS, ORGANISATIONAL, WEEKDAYS
 from ..domain.workdays import WorkCalendar
-from ..words import Message, day_only, items, msg, quarter_title, text, title, weekday
+from ..words import Message, day_only, day_span, items, msg, quarter_title, text, title, weekday
 from .levels import project_levels
 from .needs import Attendee, analyse_needs
 
@@ -507,7 +507,8 @@ class _Planner:
         for member in away:
             span = next((s for s in member.unavailable if day in s), None)
             if span is not None:
-                excused[member.id] = text(self.loc, "reason.unavailable", span=str(span))
+                excused[member.id] = text(self.loc, "reason.unavailable",
+                                          span=day_span(self.loc, span.first, span.last))
         if not excused:
             return [a.member for a in audience], excused
         return [a.member for a in audience if a.member not in excused], excused

@@ -67,13 +67,15 @@ class MemberNames:
     ``present`` those in the branch on the day (default: all of them); ``known`` more
     labels that name a member exactly, first (a workbook's own list of names, which stays
     right when the curriculum's order changes); ``ambiguous`` the message for a name two
-    members share (it gets ``name``, ``count`` and ``ids``, the labels to choose from).
+    members share (it gets ``name``, ``count`` and ``ids``, the labels to choose from),
+    ``unknown`` the one for a name nobody has (``name`` and ``hint``, the names close to it).
     """
 
     def __init__(self, labels: Mapping[str, str], locale: str, day: date | None = None,
                  present: Sequence[str] | None = None, known: Mapping[str, str] | None = None,
-                 ambiguous: str = "names.ambiguous") -> None:
-        self.labels, self.locale, self.day, self.ambiguous = labels, locale, day, ambiguous
+                 ambiguous: str = "names.ambiguous", unknown: str = "names.unknown") -> None:
+        self.labels, self.locale, self.day = labels, locale, day
+        self.ambiguous, self.unknown = ambiguous, unknown
         self.present = set(labels if present is None else present)
         self.known = {name_key(k): v for k, v in (known or {}).items()}
         self.by_label = {name_key(label): m for m, label in labels.items()}
@@ -101,4 +103,4 @@ class MemberNames:
         close = difflib.get_close_matches(key, list(choices), n=3, cutoff=0.5)
         hint = msg("names.close", names=join(self.locale, [
             f"'{spelt(choices[k])}'" for k in close])) if close else msg("names.none_close")
-        return msg("names.unknown", name=shown, hint=hint)
+        return msg(self.unknown, name=shown, hint=hint)

@@ -347,6 +347,13 @@ def load_record(path: Path | str, curriculum: Curriculum,
     return record
 
 
+def is_plan_file(data: Any) -> bool:
+    """Whether ``data`` is a ``plan.yaml`` written by ``studykit plan`` (its ``quarter``
+    and ``sessions``): no record, passed over where records are read."""
+    return isinstance(data, dict) and "sessions" in data and "quarter" in data \
+        and "session" not in data
+
+
 def parse_records(paths: Iterable[Path | str],
                   skip_unreadable: bool = False) -> list[yamlio.Document]:
     """Read and parse record files once, for :func:`check_records` to look at as often as
@@ -361,8 +368,10 @@ def parse_records(paths: Iterable[Path | str],
         try:
             if is_workbook(path):
                 docs.extend(read_workbook(path))     # a record workbook: its filled sheets
-            else:
-                docs.append(yamlio.load(path))
+            elif not Path(path).name.startswith("~$"):   # not a lock file Excel keeps
+                doc = yamlio.load(path)
+                if not is_plan_file(doc.data):   # a plan's folder may be a records folder
+                    docs.append(doc)
         except InputError as exc:
             if not skip_unreadable:
                 fatal.extend(exc.problems)

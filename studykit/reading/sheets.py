@@ -242,6 +242,7 @@ def read_workbook_sheets(path: Path | str) -> tuple[list[SheetDocument], int]:
         out = []
         roster: dict[str, str] = {}
         sheets = 0
+        unmarked: list[Problem] = []
         for sheet in book.worksheets:
             rows = _rows(sheet, name)
             if rows and rows[0][_col(KEY)] == MARK:
@@ -249,8 +250,15 @@ def read_workbook_sheets(path: Path | str) -> tuple[list[SheetDocument], int]:
                 doc = _SheetReader(f"{name}:{sheet.title}", rows).document()
                 if doc is not None:
                     out.append(doc)
-            elif not roster:
-                roster = _roster(rows)
+            elif rows and rows[0][_col(KEY)] == NAMES_MARK:
+                roster = roster or _roster(rows)
+            elif _looks_like_a_record_sheet(rows):
+                # a session's sheet whose hidden columns were deleted or cleared: say so,
+                # rather than pass over what was recorded on it
+                unmarked.append(Problem(f"{name}:{sheet.title}", 1, 8, "", msg(
+                    "workbook.unmarked", sheet=sheet.title), cell=True))
+        if unmarked:
+            raise InputError(unmarked)
         for doc in out:
             doc.roster = roster
         return out, sheets
@@ -273,6 +281,13 @@ def _rows(sheet: Any, path: str) -> list[tuple[Any, ...]]:
 
 def _col(letter: str) -> int:
     return "ABCDEFGHI".index(letter)
+
+
+def _looks_like_a_record_sheet(rows: list[tuple[Any, ...]]) -> bool:
+    """A sheet laid out as a session's (its date's label where the writer puts it, in
+    either language) but without its marks."""
+    labels = {text(loc, "recordbook.field.date") for loc in ("zh-CN", "en")}
+    return any(_text(row[0]) in labels for row in rows[1:4])
 
 
 def _roster(rows: list[tuple[Any, ...]]) -> dict[str, str]:
@@ -339,9 +354,8 @@ class _SheetReader:
                 data[key] = [g for g in _split(str(raw)) if g]
             else:
                 data[key] = _text(raw)
-        filled = self.attendance(data)
-        filled = self.sections(data) or filled
-        if not filled:
+        written = self.sections(data)
+        if not self.attendance(data, written) and not written:
             return None
         doc = SheetDocument(self.path, data, places=self.places, names=self.names,
                             unsettled=self.unsettled)
@@ -357,8 +371,9 @@ class _SheetReader:
             self.names[where] = value
         return value
 
-    def attendance(self, data: dict[str, Any]) -> bool:
-        """The attendance table into the record's lists; whether anyone's is filled."""
+    def attendance(self, data: dict[str, Any], written: bool) -> bool:
+        """The attendance table into the record's lists; whether anyone's is filled. On a
+        sheet with something ``written`` below, every expected member needs one."""
         words = status_words(self.locale)
         header = self.rows[self.header_row - 1] if len(self.rows) >= self.header_row \
             else ()
@@ -426,7 +441,8 @@ class _SheetReader:
         for m in lists["absent"]:
             self._member_cell(("absent", m), cells[m], status_label)
         filled = len(statuses) > prefilled or bool(self.problems)
-        if filled:
+        if filled or written:
+            # a held session (anything written on its sheet): everyone's attendance
             for number, subject in blank:
                 self.problems.append(((f"row{number}",), msg("workbook.no_status"),
                                       _Cell(f"D{number}", status_label or "", subject)))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.errors import UserError
 from ..domain.vocabulary import ATTENDANCE
 from ..engine.drafts import Draft
+from ..reading.names import MemberNames, curriculum_labels
 from ..reading.problems import suggest
 from ..words import Message, day_only, msg, text
 from .display import _STYLE, record_html
@@ -170,12 +171,11 @@ class Outcome:
     __str__ = __repr__
 
 
-def member_of(draft: Draft, who: str) -> str | None:
-    """The id of the expected member ``who`` names (by id or by name), or None."""
-    for e in draft.expected:
-        if who in (e.id, e.name):
-            return e.id
-    return None
+def member_of(draft: Draft, who: str, labels: Mapping[str, str], locale: str) -> str | Message:
+    """The id of the expected member ``who`` names (a name, the form's label for one of two
+    members of one name, an id), or what is wrong (:class:`~studykit.reading.names.MemberNames`)."""
+    return MemberNames({e.id: labels.get(e.id, e.name) for e in draft.expected}, locale,
+                       unknown="form.unknown_member").member(who)
 
 
 def status_of(locale: str, said: str) -> str | None:
@@ -204,6 +204,8 @@ class RecordForm:
             raise ValueError("a form needs a session to record")
         self.curriculum = curriculum
         self.locale = curriculum.locale
+        self.labels = curriculum_labels(curriculum)
+        """Members as the form names them (a post beside a name two members share)."""
         self.drafts = {d.session.id: d for d in drafts}
         self.held = dict(held or {})
         self._file = file
@@ -266,7 +268,7 @@ class RecordForm:
         place = s.place or ""
         self.when.value = (f"<p>{escape(t('form.when'))}：{escape(day_only(self.locale, s.date))} "
                            f"{s.start:%H:%M}—{s.end:%H:%M} {escape(place)}</p>")
-        people = [(t("form.nobody"), "")] + [(e.name, e.id) for e in d.expected]
+        people = [(t("form.nobody"), "")] + [(self.labels[e.id], e.id) for e in d.expected]
         for box in (self.chair, self.recorder, self.owner):
             box.options = people
             box.value = ""
@@ -278,7 +280,7 @@ class RecordForm:
             status = w.Dropdown(options=statuses, layout=w.Layout(width="7em"))
             reason = w.Text(placeholder=t("form.reason_hint"), layout=w.Layout(width="20em"))
             self._rows[e.id] = (status, reason)
-            who = t("form.member", name=e.name, standing=t(f"party.{e.party}"))
+            who = t("form.member", name=self.labels[e.id], standing=t(f"party.{e.party}"))
             rows.append(w.HBox([w.Label(who, layout=w.Layout(width="16em")), status, reason]))
         self.members.children = rows
         self.set(entry_for(d))
@@ -334,10 +336,11 @@ class RecordForm:
             if key not in FIELDS:
                 self._pending.append(msg("form.unknown_field", name=key, known=", ".join(FIELDS)))
             elif key in ("chair", "recorder", "owner") and value:
-                who = member_of(self.draft, str(value))
-                if who is None:
-                    self._unknown(str(value))
-                setattr(entry, key, who)
+                who = member_of(self.draft, str(value), self.labels, self.locale)
+                if isinstance(who, Message):
+                    self._pending.append(who)
+                else:
+                    setattr(entry, key, who)
             elif key in ("topics", "decisions"):
                 setattr(entry, key, [value] if isinstance(value, str) else list(value))
             elif key == "due" and isinstance(value, str):
@@ -357,10 +360,10 @@ class RecordForm:
             else:
                 setattr(entry, key, value)
         for who, said in (statuses or {}).items():
-            member = member_of(self.draft, who)
+            member = member_of(self.draft, who, self.labels, self.locale)
             status = status_of(self.locale, said)
-            if member is None:
-                self._unknown(who)
+            if isinstance(member, Message):
+                self._pending.append(member)
             elif status is None:
                 name = self.curriculum.member_by_id[member].name
                 self._pending.append(msg("form.unknown_status", name=name, status=said,
@@ -368,16 +371,12 @@ class RecordForm:
             else:
                 entry.statuses[member] = status
         for who, why in (reasons or {}).items():
-            member = member_of(self.draft, who)
-            if member is None:
-                self._unknown(who)
+            member = member_of(self.draft, who, self.labels, self.locale)
+            if isinstance(member, Message):
+                self._pending.append(member)
             else:
                 entry.reasons[member] = why
         self.set(entry)
-
-    def _unknown(self, who: str) -> None:
-        names = [e.name for e in self.draft.expected]
-        self._pending.append(msg("form.unknown_member", name=who, hint=suggest(who, names)))
 
     def problems(self) -> list[str]:
         """Why the form cannot be saved as it is, in the curriculum's language."""

@@ -126,6 +126,18 @@ def day_message(day: date) -> Message:
                month_name=MONTHS[day.month - 1])
 
 
+def day_span(locale: str, first: date, last: date) -> str:
+    """2027年1月4日至3月31日 / 4 January – 31 March 2027 (a day alone: :func:`day_only`)."""
+    if first == last:
+        return day_only(locale, first)
+    end = short_date(locale, last) if last.year == first.year else day_only(locale, last)
+    if english(locale):
+        start = f"{first.day} {MONTHS[first.month - 1]}" if last.year == first.year \
+            else day_only(locale, first)
+        return f"{start} – {day_only(locale, last)}"
+    return text(locale, "doc.span", first=day_only(locale, first), last=end)
+
+
 def short_date(locale: str, day: date) -> str:
     """1月6日 / 6 Jan."""
     return text(locale, "doc.short_date", month=day.month, day=day.day,

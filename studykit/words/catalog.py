@@ -67,6 +67,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "title.evaluation": ("{year}年度民主评议党员大会", "{year} evaluation of party members"),
     "theme.evaluation": ("民主评议党员", "evaluation of party members"),
     "title.class": ("{title}（第{n}期）", "{title} (class {n})"),
+    "doc.span": ("{first}至{last}", "{first} – {last}"),
     "reason.unavailable": ("本人当日不能参加（{span}），需补学",
                            "unavailable ({span}); make-up study due"),
     # the plan in the terminal

@@ -623,8 +623,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.beside": ("这个文件手工改过，新版本写在它旁边：{path}",
                    "changed by hand, new version beside it: {path}"),
     "cli.warning": ("提示：{message}", "warning: {message}"),
-    "cli.kept": ("已经在填写的活动登记簿保留原样，没有重写：{path}",
-                 "the record workbook being filled in is kept as it is: {path}"),
+    "cli.kept": ("已经在填写的活动登记簿保留原样，没有重写：{path}（计划如有变动，如改了日期、"
+                 "增加了人员，请在表中相应地改）",
+                 "the record workbook being filled in is kept as it is: {path} (where the "
+                 "plan changed, a day or a member added, change the sheets to match)"),
     "cli.plan_failed": ("studykit：{total}项活动中有{n}项无法安排，{errors}条规则未满足{nothing}",
                         "studykit: {n} of {total} sessions could not be placed, {errors} rule(s) "
                         "broken{nothing}"),
@@ -749,7 +751,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.beside": ("手工改过的文档保留不动，新版本写在旁边",
                     "for documents changed by hand, write the new version beside them"),
     "help.minutes": ("为已召开的活动写会议记录", "write the minutes of held sessions"),
-    "help.minutes.records": ("活动记录文件", "session record files"),
+    "help.minutes.records": ("活动记录：YAML 文件、活动登记簿 records.xlsx，或放记录的文件夹",
+                             "session records: YAML files, the record workbook records.xlsx, or a "
+                             "folder of them"),
     "help.minutes.out": ("季度计划的输出文件夹；或 plan --year 写的年度文件夹，每份记录写入所属季度的文件夹",
                          "the plan's output folder; or the year's folder plan --year writes, "
                          "each record into its quarter's folder"),
@@ -840,6 +844,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.no_status": ("未填写：请选择出勤情况", "not filled in: choose the attendance"),
     "workbook.leave_reason": ("请假要写明原因", "on leave: give the reason"),
     "workbook.status_no_name": ("填了出勤情况，但没有姓名", "an attendance without a name"),
+    "workbook.unmarked": ("工作表“{sheet}”像是一次活动的登记，但隐藏的 H、I 列被删除或改动了，"
+                          "读不出是哪次活动、哪些人员：请在 studykit plan 新写出的登记簿中重新填写这次活动",
+                          "sheet '{sheet}' looks like a session's record, but its hidden columns "
+                          "H and I were deleted or changed, so which session and which members "
+                          "it is of cannot be read: fill the session in again in a record "
+                          "workbook written afresh by studykit plan"),
     "workbook.twice_on_leave": ("{name}的请假已经登记过一次", "{name} is on leave in another "
                                 "row already"),
     "workbook.twice": ("这位人员在第{row}行已经登记过出勤情况", "this member's attendance is "
