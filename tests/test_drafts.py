@@ -156,3 +156,11 @@ def test_a_sign_in_without_its_columns_writes_no_draft(tmp_path: Path,
     assert main(["records", "draft", str(CENTRE), "--quarter", "2027Q1", "--session",
                  "committee-2027-01", "--signin", str(signin), "--out", str(out)]) == 1
     assert "姓名" in capsys.readouterr().err and not out.exists()
+
+
+def test_attendance_is_read_in_the_words_people_choose() -> None:
+    from studykit.engine.drafts import attendance_of, attendance_words
+
+    assert list(attendance_words("zh-CN")) == ["出席", "迟到", "请假", "缺席"]
+    assert [attendance_of("en", w) for w in ("present", "on leave", "请假", "absent", "x")] \
+        == ["present", "leave", "leave", "absent", None]

@@ -14,7 +14,7 @@ import pytest
 import studykit
 from studykit.domain.errors import UserError
 from studykit.domain.records import Record
-from studykit.engine.drafts import Draft, Expected, draft
+from studykit.engine.drafts import Draft, Expected, attendance_of, draft
 from studykit.reading.names import curriculum_labels
 from studykit.show.forms import (
     Entry,
@@ -24,7 +24,6 @@ from studykit.show.forms import (
     entry_problems,
     entry_record,
     member_of,
-    status_of,
 )
 from studykit.words import Message, msg
 
@@ -113,9 +112,9 @@ def test_members_and_statuses_are_named_as_people_say_them(
         == member_of(d, "李 红同志", labels, "zh-CN") == "lihong"
     # not on the committee: no member the form can name
     assert isinstance(member_of(d, "刘静", labels, "zh-CN"), Message)
-    assert [status_of("zh-CN", s) for s in ("出席", "迟到", "请假", "缺席", "leave", "x")] == \
+    assert [attendance_of("zh-CN", s) for s in ("出席", "迟到", "请假", "缺席", "leave", "x")] == \
         ["present", "late", "leave", "absent", "leave", None]
-    assert status_of("en", "on leave") == "leave"
+    assert attendance_of("en", "on leave") == "leave"
 
 
 class Clerk:

@@ -20,6 +20,7 @@ from ..domain.models import Curriculum
 from ..domain.plan import Session
 from ..domain.rules import chair_of
 from ..domain.vocabulary import ATTENDANCE
+from ..words import text
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,19 @@ def draft(curriculum: Curriculum, session: Session) -> Draft:
         for m in session.expected if m in members)
     chair = chair_of(list(members.values()), session)
     return Draft(session, chair.id if chair else None, expected)
+
+
+def attendance_words(locale: str) -> dict[str, str]:
+    """出席 → present, 迟到 → late, 请假 → leave, 缺席 → absent: the words a person chooses
+    from (a workbook's drop-down, a form), in ``locale``, in that order."""
+    return {text(locale, f"attendance.{key}"): key for key in ATTENDANCE}
+
+
+def attendance_of(locale: str, said: str) -> str | None:
+    """The attendance ``said`` names: its word in ``locale`` or in Chinese, or its key
+    (``leave``); None for anything else."""
+    words = {**attendance_words("zh-CN"), **attendance_words(locale)}
+    return words.get(said) or (said if said in ATTENDANCE else None)
 
 
 def attendance_lists(statuses: Mapping[str, str],

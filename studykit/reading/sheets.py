@@ -24,8 +24,7 @@ from typing import Any
 
 from ..domain.errors import InputError, Problem
 from ..domain.models import Curriculum
-from ..domain.vocabulary import ATTENDANCE
-from ..engine.drafts import attendance_lists
+from ..engine.drafts import attendance_lists, attendance_of, attendance_words
 from ..words import Message, msg, text
 from . import yamlio
 from .names import MemberNames, curriculum_labels
@@ -64,11 +63,6 @@ MAX_SHEETS = 2000
 MAX_ROWS = 20_000
 """The most sheets a workbook, and rows a sheet, may have (a 2,000-member branch's
 quarter has about 100 sheets, the largest of 2,000 rows)."""
-
-
-def status_words(locale: str) -> dict[str, str]:
-    """出席 → present, …: the statuses as the sheet's drop-down offers them."""
-    return {text(locale, f"attendance.{s}"): s for s in ATTENDANCE}
 
 
 @dataclass
@@ -374,7 +368,7 @@ class _SheetReader:
     def attendance(self, data: dict[str, Any], written: bool) -> bool:
         """The attendance table into the record's lists; whether anyone's is filled. On a
         sheet with something ``written`` below, every expected member needs one."""
-        words = status_words(self.locale)
+        words = attendance_words(self.locale)
         header = self.rows[self.header_row - 1] if len(self.rows) >= self.header_row \
             else ()
         status_label = _text(header[_col("D")]) if header else None
@@ -410,7 +404,7 @@ class _SheetReader:
                 blank.append((number, subject))
                 self.unsettled.add(who)
                 continue
-            chosen = words.get(status) or (status if status in ATTENDANCE else None)
+            chosen = attendance_of(self.locale, status)
             if chosen is None:
                 self.unsettled.add(who)
                 self.problems.append(((f"row{number}",), msg(

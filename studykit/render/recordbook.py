@@ -23,7 +23,7 @@ from typing import Any
 
 from ..domain.plan import Plan
 from ..domain.text import printable, width
-from ..engine.drafts import Draft, draft
+from ..engine.drafts import Draft, attendance_words, draft
 from ..reading.names import curriculum_labels
 from ..reading.sheets import (
     FIELDS,
@@ -185,8 +185,7 @@ class _Writer:
         for letter in (KEY, VALUE):
             sheet.column_dimensions[letter].hidden = True
         names_ref = f"'{text(loc, 'recordbook.names_sheet')}'!$A$2:$A${roster_size + 1}"
-        statuses = ",".join(text(loc, f"attendance.{a}") for a in
-                            ("present", "late", "leave", "absent"))
+        statuses = ",".join(attendance_words(loc))
         status_dv = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True,
                                    showErrorMessage=True,
                                    errorTitle=text(loc, "recordbook.status_error_title"),

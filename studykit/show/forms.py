@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import UserError
 from ..domain.vocabulary import ATTENDANCE
-from ..engine.drafts import Draft
+from ..engine.drafts import Draft, attendance_of, attendance_words
 from ..reading.names import MemberNames, curriculum_labels
 from ..reading.problems import suggest
 from ..words import Message, day_only, msg, text
@@ -178,14 +178,6 @@ def member_of(draft: Draft, who: str, labels: Mapping[str, str], locale: str) ->
                        unknown="form.unknown_member").member(who)
 
 
-def status_of(locale: str, said: str) -> str | None:
-    """The attendance ``said`` names: its key (``leave``) or its word (请假, on leave)."""
-    for key in ATTENDANCE:
-        if said in (key, text(locale, f"attendance.{key}"), text("zh-CN", f"attendance.{key}")):
-            return key
-    return None
-
-
 class RecordForm:
     """The form: a session of the quarter's plan, each expected member's attendance and
     reason, what was said and decided, and a button that files it.
@@ -273,7 +265,7 @@ class RecordForm:
             box.options = people
             box.value = ""
         self.members_head.value = f"<b>{escape(t('form.members', n=len(d.expected)))}</b>"
-        statuses = [(t(f"attendance.{a}"), a) for a in ATTENDANCE]
+        statuses = list(attendance_words(self.locale).items())
         self._rows = {}
         rows = []
         for e in d.expected:
@@ -361,7 +353,7 @@ class RecordForm:
                 setattr(entry, key, value)
         for who, said in (statuses or {}).items():
             member = member_of(self.draft, who, self.labels, self.locale)
-            status = status_of(self.locale, said)
+            status = attendance_of(self.locale, said)
             if isinstance(member, Message):
                 self._pending.append(member)
             elif status is None:
