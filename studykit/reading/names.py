@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from ..domain.models import Curriculum, Member
 from ..domain.text import spelt
@@ -26,6 +27,7 @@ CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 """A Chinese character."""
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as it is compared: full-width characters made plain, a trailing 同志
     dropped, case ignored; spaces inside a Chinese name ignored (``王　芳``, as two-character
