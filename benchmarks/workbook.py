@@ -52,6 +52,7 @@ def fill(path: Path, plan: Any, rng: random.Random) -> dict[str, dict[str, str]]
     from openpyxl import load_workbook
 
     from studykit.domain.rules import entitled_voters
+    from studykit.reading.sheets import MEMBER_KEYS
 
     cur = plan.curriculum
     book = load_workbook(path)
@@ -66,7 +67,7 @@ def fill(path: Path, plan: Any, rng: random.Random) -> dict[str, dict[str, str]]
         section_rows: dict[str, int] = {}
         for row in ws.iter_rows(min_row=7):
             key, value = row[7].value, row[8].value
-            if key == "member":
+            if key in MEMBER_KEYS:
                 word = rng.choices(words, weights)[0]
                 row[3].value = word
                 row[4].value = "外出培训" if word == "请假" else None

@@ -49,7 +49,7 @@ from ..reading.records import (
     record_files,
     record_kind,
 )
-from ..reading.sheets import is_workbook, read_workbook_sheets
+from ..reading.sheets import SheetDocument, is_workbook, read_workbook_sheets
 from ..render.basis import explain_stale
 from ..render.district import district_context, district_title, district_xlsx
 from ..render.documents import annual_document, plan_batch
@@ -262,27 +262,28 @@ def write_minutes_for(cur: Curriculum, record_paths: Sequence[Path | str], out: 
         return _write_minutes(cur, record_paths, out, templates, force, beside)
 
 
-def _given_records(record_paths: Sequence[Path | str]) -> list[Path | str]:
-    """The record files given: a folder stands for the records in it; a workbook given
-    that holds no record sheet (a ledger, a sign-in export) is refused, not passed over."""
-    out: list[Path | str] = []
-    refused = []
+def _given_records(record_paths: Sequence[Path | str],
+                   ) -> tuple[list[Path | str], list[yamlio.Document]]:
+    """The record files given, and their records parsed: a folder stands for the records
+    in it; a workbook given
+    that holds no record sheet at all (a ledger, a sign-in export) is refused, not passed
+    over (looked at again only when it gave no filled sheet)."""
+    paths: list[Path | str] = []
     for given in record_paths:
-        if Path(given).is_dir():
-            out.extend(record_files([Path(given)]))
-            continue
-        if is_workbook(given) and Path(given).is_file() and not read_workbook_sheets(given)[1]:
-            refused.append(Problem(str(given), 1, 1, "", msg("check.not_record_workbook")))
-        out.append(given)
+        paths.extend(record_files([Path(given)]) if Path(given).is_dir() else [given])
+    docs = parse_records(paths)
+    read = {d.path.rpartition(":")[0] for d in docs if isinstance(d, SheetDocument)}
+    refused = [Problem(str(p), 1, 1, "", msg("check.not_record_workbook")) for p in paths
+               if is_workbook(p) and str(p) not in read and not read_workbook_sheets(p)[1]]
     if refused:
         raise InputError(refused)
-    return out
+    return paths, docs
 
 
 def _write_minutes(cur: Curriculum, record_paths: Sequence[Path | str], out: Path | str,
                    templates: Path | str | None, force: bool, beside: bool) -> MinutesRun:
-    record_paths = _given_records(record_paths)
-    records, problems, plans = checked_records(parse_records(record_paths), cur)
+    record_paths, docs = _given_records(record_paths)
+    records, problems, plans = checked_records(docs, cur)
     if problems:
         raise InputError(problems)
     # a file beside the records that is not a record (a curriculum, a draft) is no reason

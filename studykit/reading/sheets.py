@@ -6,7 +6,8 @@ what happened. Here each filled sheet becomes a :class:`SheetDocument`: the same
 YAML record holds (``docs/records.md``), so it is checked and counted exactly like one,
 and every problem is located at its cell: ``records.xlsx:1月6日支委会!D7: 出勤情况: …``.
 
-The layout (:data:`LAYOUT`) is shared with the writer. Two hidden columns carry what a
+The layout (:data:`FIELDS`, :data:`SECTIONS`, the hidden columns) is shared with the
+writer. Two hidden columns carry what a
 reader must not have to type: the column ``KEY`` says what each row is (a field row, a
 member, the start of a section), ``VALUE`` holds the session's and the members' ids. Rows
 the user inserts belong to the section they are in; a member added at the end of the
@@ -46,8 +47,12 @@ FIELDS: dict[str, tuple[str, str]] = {
 """The head of a sheet: each record field's label and value cell."""
 MEMBER_HEADER_ROW = 6
 """The attendance table's header row; members follow from row 7."""
-COLUMNS = {"name": "B", "standing": "C", "status": "D", "reason": "E"}
-"""The attendance table's columns (A is the number)."""
+MEMBER = "member"
+"""``KEY`` of an expected member's row (``VALUE``: their id)."""
+MEMBER_EXCUSED = "member:excused"
+"""``KEY`` of the row of a member the plan knew away, pre-filled 请假: that 请假 alone does
+not make the sheet filled in."""
+MEMBER_KEYS = (MEMBER, MEMBER_EXCUSED)
 SECTIONS: dict[str, tuple[str, ...]] = {
     # section → the record keys of its columns B, C, D, E ('' for a merged or unused one)
     "topics": ("text",),
@@ -86,7 +91,8 @@ class SheetDocument(yamlio.Document):
     places: dict[tuple[str | int, ...], _Cell] = field(default_factory=dict)
     names: dict[tuple[str | int, ...], str] = field(default_factory=dict)
     """Where the data holds a name as typed, to resolve to a member id."""
-    bound: int | None = None
+    bound: tuple[Curriculum | None] | None = None
+    """The curriculum the names were resolved against (kept, so it is that one)."""
     unsettled: set[str] = field(default_factory=set)
     """Members whose attendance is said to be wrong or missing at its cell."""
     roster: dict[str, str] = field(default_factory=dict)
@@ -122,9 +128,9 @@ class SheetDocument(yamlio.Document):
         name, the drop-down's label, an id; the workbook's own list of names first). A
         name that is no member's, or two members', is a problem; a speaker may be a
         guest, by any name. Without a curriculum, the workbook's own list stands in."""
-        if self.bound == id(curriculum):
+        if self.bound is not None and self.bound[0] is curriculum:
             return
-        self.bound = id(curriculum)
+        self.bound = (curriculum,)
         day = self.data.get("date") if isinstance(self.data.get("date"), date) else None
         if curriculum is not None:
             branch = [m.id for m in curriculum.as_of(day).members] if day else None
@@ -239,12 +245,12 @@ def read_workbook_sheets(path: Path | str) -> tuple[list[SheetDocument], int]:
         unmarked: list[Problem] = []
         for sheet in book.worksheets:
             rows = _rows(sheet, name)
-            if rows and rows[0][_col(KEY)] == MARK:
+            if rows and rows[0][column(KEY)] == MARK:
                 sheets += 1
                 doc = _SheetReader(f"{name}:{sheet.title}", rows).document()
                 if doc is not None:
                     out.append(doc)
-            elif rows and rows[0][_col(KEY)] == NAMES_MARK:
+            elif rows and rows[0][column(KEY)] == NAMES_MARK:
                 roster = roster or _roster(rows)
             elif _looks_like_a_record_sheet(rows):
                 # a session's sheet whose hidden columns were deleted or cleared: say so,
@@ -273,8 +279,9 @@ def _rows(sheet: Any, path: str) -> list[tuple[Any, ...]]:
     return out
 
 
-def _col(letter: str) -> int:
-    return "ABCDEFGHI".index(letter)
+def column(ref: str) -> int:
+    """The 0-based column of a cell (``D2``) or a column letter (``D``), A to I."""
+    return "ABCDEFGHI".index(ref[0])
 
 
 def _looks_like_a_record_sheet(rows: list[tuple[Any, ...]]) -> bool:
@@ -285,9 +292,7 @@ def _looks_like_a_record_sheet(rows: list[tuple[Any, ...]]) -> bool:
 
 
 def _roster(rows: list[tuple[Any, ...]]) -> dict[str, str]:
-    """The hidden list of names (label → id), if ``rows`` are its sheet's."""
-    if not rows or rows[0][_col(KEY)] != NAMES_MARK:
-        return {}
+    """The hidden list of names (label → id) on its sheet's ``rows``."""
     return {str(r[0]): str(r[1]) for r in rows[1:] if r[0] is not None and r[1] is not None}
 
 
@@ -305,7 +310,7 @@ class _SheetReader:
         self.head: dict[str, int] = {}
         self.header_row = MEMBER_HEADER_ROW
         for number, row in enumerate(rows, start=1):
-            key = row[_col(KEY)]
+            key = row[column(KEY)]
             if key == "attendance":
                 self.header_row = number
                 break
@@ -323,7 +328,7 @@ class _SheetReader:
 
     def at(self, ref: str) -> Any:
         row = int(ref[1:]) - 1
-        return self.rows[row][_col(ref[0])] if row < len(self.rows) else None
+        return self.rows[row][column(ref[0])] if row < len(self.rows) else None
 
     def label(self, ref: str) -> str:
         return (_text(self.at(ref)) or "").rstrip("：:")
@@ -371,9 +376,9 @@ class _SheetReader:
         words = attendance_words(self.locale)
         header = self.rows[self.header_row - 1] if len(self.rows) >= self.header_row \
             else ()
-        status_label = _text(header[_col("D")]) if header else None
-        reason_label = _text(header[_col("E")]) if header else None
-        name_label = _text(header[_col("B")]) if header else None
+        status_label = _text(header[column("D")]) if header else None
+        reason_label = _text(header[column("E")]) if header else None
+        name_label = _text(header[column("B")]) if header else None
         statuses: dict[str, str] = {}
         reasons: dict[str, str] = {}
         cells: dict[str, tuple[int, str]] = {}
@@ -381,13 +386,13 @@ class _SheetReader:
         prefilled = 0
         for index in range(self.header_row, len(self.rows)):
             row = self.rows[index]
-            key = row[_col(KEY)]
+            key = row[column(KEY)]
             if isinstance(key, str) and key.startswith("section:"):
                 break
             number = index + 1
-            member = _text(row[_col(VALUE)]) if key in ("member", "member:excused") else None
-            typed = _text(row[_col("B")])
-            status, reason = _text(row[_col("D")]), _text(row[_col("E")])
+            member = _text(row[column(VALUE)]) if key in MEMBER_KEYS else None
+            typed = _text(row[column("B")])
+            status, reason = _text(row[column("D")]), _text(row[column("E")])
             if member is None and typed is None:
                 if status is not None:      # a status with no one's name
                     self.problems.append(((f"row{number}",), msg("workbook.status_no_name"),
@@ -421,7 +426,7 @@ class _SheetReader:
                 self.problems.append((("absent", who), msg("workbook.leave_reason"),
                                       _Cell(f"E{number}", reason_label or "", subject)))
             # the plan's own 请假 for a member it knew away: not yet the user's entry
-            prefilled += key == "member:excused" and chosen == "leave"
+            prefilled += key == MEMBER_EXCUSED and chosen == "leave"
             statuses[who] = chosen
             if reason is not None:
                 reasons[who] = reason
@@ -461,7 +466,7 @@ class _SheetReader:
         filled = False
         items: dict[str, list[Any]] = {s: [] for s in SECTIONS}
         for index, row in enumerate(self.rows):
-            key = row[_col(KEY)]
+            key = row[column(KEY)]
             number = index + 1
             if isinstance(key, str) and key.startswith("section:"):
                 section = key.removeprefix("section:")
@@ -471,12 +476,12 @@ class _SheetReader:
                 title = _text(row[0]) or ""
                 for c, name in zip("BCDE", SECTIONS[section], strict=False):
                     labels[f"{section}.{name}"] = \
-                        f"{title}·{_text(row[_col(c)]) or ''}".rstrip("·")
+                        f"{title}·{_text(row[column(c)]) or ''}".rstrip("·")
                 labels[section] = title
                 continue
-            if section is None or key in ("member", "member:excused"):
+            if section is None or key in MEMBER_KEYS:
                 continue
-            cells = [row[_col(c)] for c in "BCDE"]
+            cells = [row[column(c)] for c in "BCDE"]
             if all(_text(v) is None for v in cells):
                 continue
             if key != "prefilled":

@@ -29,13 +29,16 @@ from ..reading.sheets import (
     FIELDS,
     KEY,
     MARK,
+    MEMBER,
+    MEMBER_EXCUSED,
     MEMBER_HEADER_ROW,
     NAMES_MARK,
     SECTIONS,
     VALUE,
+    column,
 )
 from ..words import english, items, quarter_title, short_date, text
-from .workbook import PAPER_A4, cell_type, save_workbook
+from .workbook import FONTS, PAPER_A4, cell_type, save_workbook
 
 _SHORT = {"committee", "branch-assembly", "group", "theme-day", "life-meeting",
           "party-lecture"}
@@ -54,7 +57,7 @@ EXTRA_MEMBERS = 3
 
 def sheet_names(plan: Plan) -> list[str]:
     """Each session's tab, readable and unique, at most 31 characters: 1月6日支委会,
-    1月14日沟通技巧（1）…"""
+    1月19日第一党小组会, a second of the same name …（2）."""
     loc = plan.curriculum.locale
     names: list[str] = []
     used: Counter[str] = Counter()
@@ -85,31 +88,32 @@ class _Writer:
         self.plan, self.loc = plan, plan.curriculum.locale
         self.book = Workbook(write_only=True)
         en = english(self.loc)
-        body, heading = ("Calibri", "Arial") if en else ("宋体", "黑体")
+        body, heading, charset = FONTS[en]
         thin = Side(style="thin", color="000000")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.styles: dict[str, dict[str, Any]] = {
-            "title": {"font": Font(name=heading, size=15, bold=True),
+            "title": {"font": Font(name=heading, size=15, bold=True, charset=charset),
                       "alignment": Alignment(horizontal="center", vertical="center",
                                              wrap_text=True)},
-            "label": {"font": Font(name=heading, size=11, bold=True), "border": box,
+            "label": {"font": Font(name=heading, size=11, bold=True, charset=charset),
+                      "border": box,
                       "fill": PatternFill("solid", fgColor="F2F2F2"),
                       "alignment": Alignment(horizontal="center", vertical="center",
                                              wrap_text=True)},
-            "fixed": {"font": Font(name=body, size=11), "border": box,
+            "fixed": {"font": Font(name=body, size=11, charset=charset), "border": box,
                       "alignment": Alignment(vertical="center", wrap_text=True)},
-            "input": {"font": Font(name=body, size=11), "border": box,
+            "input": {"font": Font(name=body, size=11, charset=charset), "border": box,
                       "alignment": Alignment(horizontal="left", vertical="center",
                                              wrap_text=True),
                       "protection": Protection(locked=False)},
-            "long": {"font": Font(name=body, size=11), "border": box,
+            "long": {"font": Font(name=body, size=11, charset=charset), "border": box,
                      "alignment": Alignment(vertical="top", wrap_text=True),
                      "protection": Protection(locked=False)},
-            "number": {"font": Font(name=body, size=11), "border": box,
+            "number": {"font": Font(name=body, size=11, charset=charset), "border": box,
                        "alignment": Alignment(horizontal="center", vertical="center")},
-            "guide": {"font": Font(name=body, size=11),
+            "guide": {"font": Font(name=body, size=11, charset=charset),
                       "alignment": Alignment(vertical="top", wrap_text=True)},
-            "key": {"font": Font(name=body, size=9, color="808080")},
+            "key": {"font": Font(name=body, size=9, color="808080", charset=charset)},
         }
         self.labels = curriculum_labels(plan.curriculum)
         self.made: dict[tuple[str, str | None], Any] = {}
@@ -226,11 +230,11 @@ class _Writer:
             row: list[Any] = [None] * 9
             for key in by_row[number]:
                 label, value = FIELDS[key]
-                row[_col(label)] = self.cell(sheet, text(loc, f"recordbook.field.{key}"),
+                row[column(label)] = self.cell(sheet, text(loc, f"recordbook.field.{key}"),
                                              "label")
                 fmt = self.date_format if key == "date" else "hh:mm" \
                     if key in ("start", "end") else None
-                row[_col(value)] = self.cell(sheet, head[key], "input", fmt)
+                row[column(value)] = self.cell(sheet, head[key], "input", fmt)
                 if key in ("chair", "recorder"):
                     member_dv.add(value)
                 if key == "date":
@@ -241,11 +245,11 @@ class _Writer:
             if last[0] != "E":
                 merges.append(f"{last}:E{number}")
                 for letter in "BCDE"[("BCDE".index(last[0]) + 1):]:
-                    row[_col(letter)] = self.cell(sheet, None, "input")
+                    row[column(letter)] = self.cell(sheet, None, "input")
             # which fields the row holds, so a row inserted above does not lose them
-            row[_col(KEY)] = self.cell(sheet, "fields:" + ",".join(by_row[number]), "key")
+            row[column(KEY)] = self.cell(sheet, "fields:" + ",".join(by_row[number]), "key")
             if number == 2:
-                row[_col(VALUE)] = self.cell(sheet, loc, "key")
+                row[column(VALUE)] = self.cell(sheet, loc, "key")
             rows.append(row)
         header = [text(loc, f"recordbook.column.{c}") for c in
                   ("number", "name", "standing", "status", "reason")]
@@ -261,7 +265,7 @@ class _Writer:
                          self.cell(sheet, status, "input"),
                          self.cell(sheet, e.excused, "input"), None, None,
                          # an attendance the plan filled in (on leave) is not the user's
-                         self.cell(sheet, "member:excused" if e.excused else "member", "key"),
+                         self.cell(sheet, MEMBER_EXCUSED if e.excused else MEMBER, "key"),
                          self.cell(sheet, e.id, "key")])
         for _ in range(EXTRA_MEMBERS):
             rows.append([self.cell(sheet, None, "number"), self.cell(sheet, None, "input"),
@@ -352,11 +356,6 @@ class _Writer:
         protection.insertRows = False
         protection.formatRows = False
         protection.formatColumns = False
-
-
-def _col(ref: str) -> int:
-    """The 0-based column of a cell (``D2``) or column letter (``D``)."""
-    return "ABCDEFGHI".index(ref[0])
 
 
 def record_workbook(plan: Plan, stamp: date | None = None) -> bytes:

@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
+from ..domain.records import Record
 from .planfile import _Dumper, _Flow
 
-ORDER = ("session", "date", "start", "end", "venue", "chair", "recorder", "number", "present",
-         "late", "absent", "unexcused", "guests", "topics", "materials", "speeches", "votes",
-         "decisions", "actions", "summary", "attachments", "done", "makeup")
-"""The keys of a session record, in the order ``docs/records.md`` lists them."""
+ORDER = tuple(key for key in Record.model_fields if key != "draft")
+"""The keys of a filed session record, in the model's order (``docs/records.md``'s); a
+filed record is no draft."""
 _ON_ONE_LINE = {"present", "late", "unexcused", "done"}
 
 

@@ -56,7 +56,7 @@ PAPER_A4 = 9
 """The paper size code of A4 in a workbook's page set-up."""
 TITLE_ROWS = 2
 """Rows above the header: the title and the as-of line."""
-_FONTS = {False: ("宋体", "黑体", 134), True: ("Calibri", "Arial", None)}
+FONTS = {False: ("宋体", "黑体", 134), True: ("Calibri", "Arial", None)}
 """The body font, the heading font and the character set (134: GB2312), by English."""
 _SIZE, _TITLE_SIZE, _HEADER_FOOTER_SIZE = 11, 16, 9
 _LINE = 1.45
@@ -240,7 +240,7 @@ class Book:
         from openpyxl.utils.indexed_list import IndexedList
 
         self.locale, self.year = locale, year
-        body, heading, charset = _FONTS[english(locale)]
+        body, heading, charset = FONTS[english(locale)]
         self.book = Workbook(write_only=True)
         # no theme scheme: the font is the one named, whatever the reader's language
         self._body = Font(name=body, size=_SIZE, charset=charset)
